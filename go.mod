@@ -1,0 +1,9 @@
+module github.com/saleskit/saleskit
+
+go 1.24
+
+require (
+	github.com/google/go-cmp v0.7.0 // indirect
+	github.com/shopspring/decimal v1.6.0 // indirect
+	github.com/stretchr/testify v1.12.1 // indirect
+)
