@@ -1,0 +1,51 @@
+// Package target sets sales targets, splits them exactly, and tracks and
+// re-plans them.
+//
+// A sales plan starts as one number — ten million this year — and must end
+// as hundreds: per quarter, per month, per week, per region, per team, per
+// rep. Every split must add up to the number above it to the last cent, or
+// the plan stops being one plan. This package does that arithmetic exactly
+// with decimal.Decimal, and explains every number it produces.
+//
+// # Vocabulary
+//
+//   - A [Goal] is who is to reach what value of which [Metric] over which
+//     period. Additive metrics (revenue, deal count, new customers) may be
+//     split and summed; ratio metrics (conversion, market share, CSAT,
+//     retention) never are. [RetentionRate], [CSAT], [ConversionRate] and
+//     [MarketShare] compute the standard ratio measures as exact [Fraction]s.
+//   - [Check] judges a goal against SMART (specific, measurable, achievable,
+//     relevant, time-bound) under a [Policy] and says why, in words a sales
+//     manager understands; [CheckTree] also checks that children add up.
+//   - [Allocate] splits an amount by weights with the largest-remainder
+//     (Hamilton) method: parts add up exactly and each lies within one unit of
+//     the last place of its exact share. [AllocateUnits] does the same in
+//     int64 minor units for very large splits.
+//   - [SplitTime] splits an amount over quarters (any fiscal-year start),
+//     months, ISO weeks or days, weighted evenly, by calendar days, by
+//     working days under a [Calendar] (such as a [WeekdayCalendar] with
+//     public holidays and make-up working days), by seasonal shares or by
+//     explicit weights.
+//   - [SplitTree] splits an amount down an organisation of [Unit]s, exactly
+//     at every level, keeps targets set on a unit itself and reports the
+//     [Tree.Gaps] they open; [Tree.RollUp] makes every unit the sum of its
+//     members. [SplitGrid] builds a units × periods plan whose every row and
+//     column adds up exactly (controlled rounding).
+//   - [Track] reports progress as of a date against the plan's own shape,
+//     with projections, the rate needed per remaining working day and a
+//     [Status]; [PipelineCoverage] relates the open pipeline to what remains.
+//   - [Replan] spreads what remains over the open periods and flags the
+//     Alabama paradox; [Diff] lists every changed cell between two plans.
+//
+// # A worked example
+//
+// 10,000,000 over four even quarters is 2,500,000 each. 2,500,000 over three
+// even months is 833,333.33⅓ each: at two places the floors are 833,333.33
+// three times, 0.01 is left over, and the three remainders tie, so the
+// earliest month takes it: 833,333.34 + 833,333.33 + 833,333.33 =
+// 2,500,000.00.
+//
+// Money is never rounded away: a split whose total has more decimal places
+// than the split may produce is an error, not a silent rounding. Time comes
+// in as arguments (asOf), never from the clock.
+package target

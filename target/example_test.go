@@ -1,0 +1,162 @@
+package target_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/saleskit/saleskit/target"
+	"github.com/shopspring/decimal"
+)
+
+func ExampleAllocate() {
+	even := []decimal.Decimal{decimal.NewFromInt(1), decimal.NewFromInt(1), decimal.NewFromInt(1)}
+	months, err := target.Allocate(decimal.NewFromInt(2_500_000), even, 2)
+	if err != nil {
+		panic(err)
+	}
+	for _, m := range months {
+		fmt.Println(m.StringFixed(2))
+	}
+	fmt.Println("total", decimal.Sum(months[0], months[1:]...).StringFixed(2))
+	// Output:
+	// 833333.34
+	// 833333.33
+	// 833333.33
+	// total 2500000.00
+}
+
+func ExampleCheck() {
+	g := target.Goal{
+		ID: "east-2025", Name: "East region revenue 2025", Owner: "Li Lei",
+		Metric: target.MetricRevenue, Unit: "CNY",
+		Target: decimal.NewFromInt(18_000_000), Baseline: decimal.NewFromInt(10_000_000),
+		Start: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
+	}
+	report := target.Check(g, nil, nil) // nil: DefaultPolicy, at most 50% growth
+	for _, v := range report.Verdicts {
+		fmt.Printf("%-10s %-5v %s\n", v.Criterion, v.OK, v.Reasons[0])
+	}
+	// Output:
+	// specific   true  Li Lei is answerable for revenue of 18,000,000 CNY
+	// measurable true  revenue is measured in CNY, target 18,000,000
+	// achievable false target 18,000,000 is 80% above baseline 10,000,000; policy allows at most 50%
+	// relevant   true  top goal; it serves no other goal
+	// time_bound true  runs 365 days, 2025-01-01 to 2026-01-01
+}
+
+func ExampleSplitTime() {
+	// Spring Festival 2025: 28 Jan to 4 Feb off, Sunday 26 Jan and Saturday
+	// 8 Feb worked instead (调休).
+	var h target.Holidays
+	for d := 28; d <= 35; d++ {
+		h.Off = append(h.Off, target.DateOf(time.Date(2025, 1, d, 0, 0, 0, 0, time.UTC)))
+	}
+	h.Work = []target.Date{target.MustDate("2025-01-26"), target.MustDate("2025-02-08")}
+	cal, err := target.NewWeekdayCalendar(h)
+	if err != nil {
+		panic(err)
+	}
+	plan, err := target.SplitTime(decimal.NewFromInt(160_000),
+		time.Date(2025, 1, 20, 0, 0, 0, 0, time.UTC), time.Date(2025, 2, 10, 0, 0, 0, 0, time.UTC),
+		target.Week, 2, &target.SplitOptions{Weighting: target.WorkingDays, Calendar: cal})
+	if err != nil {
+		panic(err)
+	}
+	for _, p := range plan {
+		fmt.Printf("%s from %s: %d working days, %s\n", p.Label, p.Start.Format("Jan 2"), p.WorkingDays, p.Target)
+	}
+	// Output:
+	// 2025-W04 from Jan 20: 6 working days, 87272.73
+	// 2025-W05 from Jan 27: 1 working days, 14545.45
+	// 2025-W06 from Feb 3: 4 working days, 58181.82
+}
+
+func ExampleSplitTree() {
+	units := []target.Unit{
+		{ID: "company"},
+		{ID: "east", Parent: "company", Weight: decimal.NewFromInt(5)}, // last year's sales, in millions
+		{ID: "north", Parent: "company", Weight: decimal.NewFromInt(3)},
+		{ID: "team-a", Parent: "east", Weight: decimal.NewFromInt(4)}, // headcount
+		{ID: "team-b", Parent: "east", Weight: decimal.NewFromInt(3)},
+		// North's manager sets a target of her own, above her share.
+		{ID: "north-1", Parent: "north", Weight: decimal.NewFromInt(1)},
+	}
+	units[2].Target = decimal.NewNullDecimal(decimal.NewFromInt(4_000_000))
+	tree, err := target.SplitTree(decimal.NewFromInt(8_000_000), units, 2)
+	if err != nil {
+		panic(err)
+	}
+	for _, u := range tree.Units {
+		fmt.Printf("%*s%-8s %s\n", 2*u.Depth, "", u.ID, u.Target.StringFixed(2))
+	}
+	for _, g := range tree.Gaps() {
+		fmt.Printf("%s: target %s, members add up to %s\n", g.ID, g.Target, g.MembersSum)
+	}
+	// Output:
+	// company  8000000.00
+	//   east     5000000.00
+	//     team-a   2857142.86
+	//     team-b   2142857.14
+	//   north    4000000.00
+	//     north-1  4000000.00
+	// company: target 8000000, members add up to 9000000
+}
+
+func ExampleTrack() {
+	plan, err := target.SplitTime(decimal.NewFromInt(12_000_000),
+		time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
+		target.Month, 2, nil)
+	if err != nil {
+		panic(err)
+	}
+	p, err := target.Track(plan, decimal.NewFromInt(5_100_000), time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC), nil)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(p.Status)
+	fmt.Println(p.Reason)
+	fmt.Println("projection in the plan's shape:", p.PlanProjection)
+	fmt.Println("needed per working day:", p.RequiredPerWorkingDay)
+	// Output:
+	// at_risk
+	// actual 5,100,000 against 6,000,000 expected by 2025-07-01 in the plan's shape: pace 0.85, at_risk (at risk from 0.85)
+	// projection in the plan's shape: 10200000
+	// needed per working day: 52272.73
+}
+
+func ExampleReplan() {
+	plan, err := target.SplitTime(decimal.NewFromInt(10_000_000),
+		time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
+		target.Quarter, 2, nil)
+	if err != nil {
+		panic(err)
+	}
+	actuals := []decimal.Decimal{decimal.NewFromInt(2_000_000), decimal.NewFromInt(2_300_000)}
+	r, err := target.Replan(plan, actuals, time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC), 2)
+	if err != nil {
+		panic(err)
+	}
+	for _, c := range target.Diff(target.PlanCells("company", plan), target.PlanCells("company", r.Periods)) {
+		fmt.Printf("%s %s: %s → %s (%s)\n", c.Unit, c.Period, c.Old, c.New, c.Delta())
+	}
+	// Output:
+	// company 2025-Q1: 2500000 → 2000000 (-500000)
+	// company 2025-Q2: 2500000 → 2300000 (-200000)
+	// company 2025-Q3: 2500000 → 2850000 (350000)
+	// company 2025-Q4: 2500000 → 2850000 (350000)
+}
+
+func ExampleSplitGrid() {
+	regions := []target.Margin{{Label: "east", Total: decimal.NewFromInt(100)}, {Label: "west", Total: decimal.NewFromInt(50)}}
+	months := []target.Margin{{Label: "Jan", Total: decimal.NewFromInt(70)}, {Label: "Feb", Total: decimal.NewFromInt(80)}}
+	g, err := target.SplitGrid(regions, months, 0)
+	if err != nil {
+		panic(err)
+	}
+	for i, r := range g.Rows {
+		fmt.Println(r.Label, g.Cells[i])
+	}
+	// Output:
+	// east [47 53]
+	// west [23 27]
+}
