@@ -52,13 +52,22 @@ func Allocate(total decimal.Decimal, weights []decimal.Decimal, places int32) ([
 	if places < MinPlaces || places > MaxPlaces {
 		return nil, fieldErr("places", strconv.Itoa(int(places)), ErrPlaces)
 	}
-	if !total.Round(places).Equal(total) {
+	if !fitsPlaces(total, places) {
 		return nil, fieldErr("total", total.String(), ErrPrecision)
 	}
 	if parts, ok, err := allocateFast(total, weights, places); ok || err != nil {
 		return parts, err
 	}
 	return allocateBig(total, weights, places)
+}
+
+// fitsPlaces reports whether d is a whole number of units of 10^-places,
+// without allocating in the common cases.
+func fitsPlaces(d decimal.Decimal, places int32) bool {
+	if d.Exponent() >= -places {
+		return true
+	}
+	return d.Shift(places).IsInteger()
 }
 
 // checkWeights reports the first negative weight, or that all are zero.
@@ -122,45 +131,19 @@ func allocateFast(total decimal.Decimal, weights []decimal.Decimal, places int32
 		}
 	}
 
-	minExp := int32(1 << 30)
-	for _, w := range weights {
-		if w.Sign() < 0 {
-			return nil, false, checkWeights(weights)
-		}
-		if w.Sign() > 0 {
-			minExp = min(minExp, w.Exponent())
-		}
-	}
-	n := len(weights)
-	ws := make([]uint64, n)
-	var sum uint64
-	for i, w := range weights {
-		if w.Sign() == 0 {
-			continue
-		}
-		c, fits := absCoeff(w)
-		if !fits {
-			return nil, false, nil
-		}
-		v, fits := scaleUint(c, w.Exponent()-minExp)
-		if !fits {
-			return nil, false, nil
-		}
-		var carry uint64
-		sum, carry = bits.Add64(sum, v, 0)
-		if carry != 0 {
-			return nil, false, nil
-		}
-		ws[i] = v
-	}
-	if sum == 0 {
-		return nil, false, checkWeights(weights)
+	ws, sum, fits, err := scaleWeights(weights)
+	if !fits || err != nil {
+		return nil, false, err
 	}
 
-	floors := hamilton(t, ws, sum)
+	hamilton(t, ws, sum)
 	neg := total.Sign() < 0
-	parts = make([]decimal.Decimal, n)
-	for i, q := range floors {
+	parts = make([]decimal.Decimal, len(ws))
+	for i, q := range ws {
+		if i > 0 && q == ws[i-1] {
+			parts[i] = parts[i-1] // decimals are immutable: equal neighbours share one value
+			continue
+		}
 		v := int64(q)
 		if neg {
 			v = -v
@@ -170,34 +153,99 @@ func allocateFast(total decimal.Decimal, weights []decimal.Decimal, places int32
 	return parts, true, nil
 }
 
+// scaleWeights converts weights to integers on a common scale: w_i ·
+// 10^-e, where e is the smallest exponent among them. fits is false when a
+// weight or the sum does not fit in 64 bits; err reports negative or
+// all-zero weights.
+func scaleWeights(weights []decimal.Decimal) (ws []uint64, sum uint64, fits bool, err error) {
+	ws = make([]uint64, len(weights))
+	minExp, maxExp := int32(1<<30), int32(-1<<30)
+	for i, w := range weights {
+		c, ok := absCoeff(w)
+		switch {
+		case w.Sign() < 0:
+			return nil, 0, false, checkWeights(weights)
+		case !ok:
+			return nil, 0, false, nil
+		case c == 0:
+			continue
+		}
+		ws[i] = c
+		e := w.Exponent()
+		minExp, maxExp = min(minExp, e), max(maxExp, e)
+	}
+	if maxExp > minExp { // rescale to the smallest exponent
+		for i, w := range weights {
+			if ws[i] == 0 {
+				continue
+			}
+			var ok bool
+			if ws[i], ok = scaleUint(ws[i], w.Exponent()-minExp); !ok {
+				return nil, 0, false, nil
+			}
+		}
+	}
+	for _, v := range ws {
+		var carry uint64
+		if sum, carry = bits.Add64(sum, v, 0); carry != 0 {
+			return nil, 0, false, nil
+		}
+	}
+	if sum == 0 {
+		return nil, 0, false, checkWeights(weights)
+	}
+	return ws, sum, true, nil
+}
+
 // hamilton runs the largest-remainder method in machine words: it splits t
-// units by the weights ws, whose sum is sum > 0, and returns the parts. It
-// overwrites ws with the remainders. Every product t·w fits in 128 bits and
-// every quotient in 64, since w ≤ sum.
-func hamilton(t uint64, ws []uint64, sum uint64) []uint64 {
-	floors := make([]uint64, len(ws))
+// units by the weights ws, whose sum is sum > 0, and leaves the parts in ws.
+// Every product t·w fits in 128 bits and every quotient in 64, since w ≤ sum.
+func hamilton(t uint64, ws []uint64, sum uint64) {
+	var small [16]uint64
+	var rem []uint64
+	if len(ws) <= len(small) {
+		rem = small[:len(ws)]
+	} else {
+		rem = make([]uint64, len(ws))
+	}
 	var given uint64
 	for i, w := range ws {
 		hi, lo := bits.Mul64(t, w)
 		q, r := bits.Div64(hi, lo, sum)
-		floors[i] = q
-		ws[i] = r
+		ws[i] = q
+		rem[i] = r
 		given += q
 	}
-	if k := int(t - given); k > 0 {
-		for _, i := range topRemainders(len(ws), k, func(a, b int) int {
-			switch {
-			case ws[a] > ws[b]:
-				return -1
-			case ws[a] < ws[b]:
-				return 1
-			}
-			return a - b
-		}) {
-			floors[i]++
-		}
+	k := int(t - given)
+	if k == 0 {
+		return
 	}
-	return floors
+	if k <= 4 {
+		// Few units left (the usual case for short splits): pick them by
+		// repeated scans, no allocation.
+		for range k {
+			best := -1
+			for i, r := range rem {
+				if r > 0 && (best < 0 || r > rem[best]) {
+					best = i
+				}
+			}
+			ws[best]++
+			rem[best] = 0
+		}
+		return
+	}
+	for _, i := range topRemainders(len(ws), k, func(a, b int32) int {
+		if rem[a] != rem[b] {
+			if rem[a] > rem[b] {
+				return -1
+			}
+			return 1
+		}
+		return int(a - b)
+	}) {
+		ws[i]++
+	}
 }
 
 // allocateBig is the arbitrary-precision Hamilton method, for totals and
@@ -234,11 +282,11 @@ func allocateBig(total decimal.Decimal, weights []decimal.Decimal, places int32)
 	}
 	left := new(big.Int).Sub(t, given)
 	if k := int(left.Int64()); k > 0 {
-		for _, i := range topRemainders(n, k, func(a, b int) int {
+		for _, i := range topRemainders(n, k, func(a, b int32) int {
 			if c := ws[b].Cmp(ws[a]); c != 0 {
 				return c
 			}
-			return a - b
+			return int(a - b)
 		}) {
 			floors[i].Add(floors[i], big.NewInt(1))
 		}
@@ -257,7 +305,7 @@ func allocateBig(total decimal.Decimal, weights []decimal.Decimal, places int32)
 // topRemainders returns the k indices in [0, n) that come first under cmp, a
 // strict total order. It selects rather than sorts: expected O(n), with a
 // sort as the fallback when partitioning degenerates.
-func topRemainders(n, k int, cmp func(a, b int) int) []int32 {
+func topRemainders(n, k int, cmp func(a, b int32) int) []int32 {
 	idx := make([]int32, n)
 	for i := range idx {
 		idx[i] = int32(i)
@@ -265,12 +313,12 @@ func topRemainders(n, k int, cmp func(a, b int) int) []int32 {
 	if k >= n {
 		return idx
 	}
-	less := func(a, b int32) bool { return cmp(int(a), int(b)) < 0 }
+	less := func(a, b int32) bool { return cmp(a, b) < 0 }
 	lo, hi := 0, n-1
 	budget := 2 * bits.Len(uint(n))
 	for lo < hi {
 		if budget == 0 {
-			slices.SortFunc(idx[lo:hi+1], func(a, b int32) int { return cmp(int(a), int(b)) })
+			slices.SortFunc(idx[lo:hi+1], cmp)
 			break
 		}
 		budget--
@@ -353,7 +401,8 @@ func AllocateUnits(total int64, weights []int64) ([]int64, error) {
 		}
 		return out, nil
 	}
-	for i, q := range hamilton(t, ws, sum) {
+	hamilton(t, ws, sum)
+	for i, q := range ws {
 		if total < 0 {
 			out[i] = -int64(q)
 		} else {

@@ -22,6 +22,11 @@ func main() {
 
 // run prints every section to w; the test compares it with a golden file.
 func run(w io.Writer) error {
-	fmt.Fprintln(w, "saleskit quickstart")
+	fmt.Fprintln(w, "saleskit quickstart: one sales plan, from target to progress")
+	for _, section := range []func(io.Writer) error{targetSection} {
+		if err := section(w); err != nil {
+			return err
+		}
+	}
 	return nil
 }
