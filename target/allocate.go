@@ -131,7 +131,8 @@ func allocateFast(total decimal.Decimal, weights []decimal.Decimal, places int32
 		}
 	}
 
-	ws, sum, fits, err := scaleWeights(weights)
+	var buf [16]uint64
+	ws, sum, fits, err := scaleWeights(weights, buf[:0])
 	if !fits || err != nil {
 		return nil, false, err
 	}
@@ -157,8 +158,14 @@ func allocateFast(total decimal.Decimal, weights []decimal.Decimal, places int32
 // 10^-e, where e is the smallest exponent among them. fits is false when a
 // weight or the sum does not fit in 64 bits; err reports negative or
 // all-zero weights.
-func scaleWeights(weights []decimal.Decimal) (ws []uint64, sum uint64, fits bool, err error) {
-	ws = make([]uint64, len(weights))
+//
+// ws reuses buf when it is large enough.
+func scaleWeights(weights []decimal.Decimal, buf []uint64) (ws []uint64, sum uint64, fits bool, err error) {
+	if cap(buf) >= len(weights) {
+		ws = buf[:len(weights)]
+	} else {
+		ws = make([]uint64, len(weights))
+	}
 	minExp, maxExp := int32(1<<30), int32(-1<<30)
 	for i, w := range weights {
 		c, ok := absCoeff(w)
@@ -211,7 +218,12 @@ func hamilton(t uint64, ws []uint64, sum uint64) {
 	var given uint64
 	for i, w := range ws {
 		hi, lo := bits.Mul64(t, w)
-		q, r := bits.Div64(hi, lo, sum)
+		var q, r uint64
+		if hi == 0 {
+			q, r = lo/sum, lo%sum
+		} else {
+			q, r = bits.Div64(hi, lo, sum)
+		}
 		ws[i] = q
 		rem[i] = r
 		given += q

@@ -121,13 +121,15 @@ func Track(plan []PeriodTarget, actual decimal.Decimal, asOf time.Time, opts *Tr
 	pr := Progress{AsOf: asOf, Actual: actual}
 	today := dayNumber(asOf.In(plan[0].Start.Location()))
 	first, last := dayNumber(plan[0].Start), dayNumber(plan[len(plan)-1].End)
+	var target, expected adder
+	var current decimal.Decimal // the current period's elapsed share
 	for _, p := range plan {
 		places = max(places, -p.Target.Exponent())
-		pr.Target = pr.Target.Add(p.Target)
+		target.add(p.Target)
 		from, to := dayNumber(p.Start), dayNumber(p.End)
 		switch {
 		case !p.End.After(asOf):
-			pr.Expected = pr.Expected.Add(p.Target)
+			expected.add(p.Target)
 		case p.Start.Before(asOf):
 			// The current period: its elapsed share by working days.
 			done, all := workingDays(o.Calendar, from, today), workingDays(o.Calendar, from, to)
@@ -135,14 +137,18 @@ func Track(plan []PeriodTarget, actual decimal.Decimal, asOf time.Time, opts *Tr
 				done, all = today-from, to-from
 			}
 			if all > 0 {
-				pr.Expected = pr.Expected.Add(p.Target.Mul(decimal.NewFromInt(int64(done))).DivRound(decimal.NewFromInt(int64(all)), places+2))
+				current = p.Target.Mul(decimal.NewFromInt(int64(done))).DivRound(decimal.NewFromInt(int64(all)), places+2)
 			}
 			pr.RemainingWorkingDays += workingDays(o.Calendar, today, to)
 		default:
 			pr.RemainingWorkingDays += p.WorkingDays
 		}
 	}
-	pr.Expected = pr.Expected.Round(places)
+	pr.Target = target.sum()
+	pr.Expected = expected.sum()
+	if !current.IsZero() {
+		pr.Expected = pr.Expected.Add(current).Round(places)
+	}
 	pr.Gap = pr.Target.Sub(actual)
 	if !pr.Target.IsZero() {
 		pr.Attainment = actual.DivRound(pr.Target, 12).InexactFloat64()
