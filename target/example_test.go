@@ -160,3 +160,47 @@ func ExampleSplitGrid() {
 	// east [47 53]
 	// west [23 27]
 }
+
+func ExamplePipelineCoverage() {
+	// 4,000,000 of the target remains and 9,000,000 is in the open pipeline.
+	c, err := target.PipelineCoverage(decimal.NewFromInt(9_000_000), decimal.NewFromInt(4_000_000), decimal.NewFromInt(3))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("coverage %.2fx; %s more pipeline needed for 3x\n", c.Ratio.Float64(), c.Needed)
+	// Output:
+	// coverage 2.25x; 3000000 more pipeline needed for 3x
+}
+
+func ExampleCheckTree() {
+	jan, jul, next := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	goal := func(id, parent string, amount int64, start, end time.Time) target.Goal {
+		return target.Goal{ID: id, Parent: parent, Name: id, Owner: "Zhao Min", Metric: target.MetricRevenue, Unit: "CNY",
+			Target: decimal.NewFromInt(amount), Start: start, End: end}
+	}
+	rep, err := target.CheckTree([]target.Goal{
+		goal("year", "", 10_000_000, jan, next),
+		goal("h1", "year", 4_500_000, jan, jul),
+		goal("h2", "year", 5_000_000, jul, next),
+	}, nil)
+	if err != nil {
+		panic(err)
+	}
+	for _, s := range rep.Sums {
+		fmt.Printf("%s: %s\n", s.Parent, s.Reason)
+	}
+	// Output:
+	// year: children add up to 9,500,000, 500,000 short of 10,000,000
+}
+
+func ExampleAllocateUnits() {
+	// 1,000,000 accounts would be split the same way; three shown here.
+	// Amounts are in fen (cents): 100,000.00 yuan by last year's sales.
+	parts, err := target.AllocateUnits(10_000_000, []int64{120_000, 45_000, 35_000})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(parts)
+	// Output:
+	// [6000000 2250000 1750000]
+}
