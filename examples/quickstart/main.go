@@ -23,7 +23,7 @@ func main() {
 // run prints every section to w; the test compares it with a golden file.
 func run(w io.Writer) error {
 	fmt.Fprintln(w, "saleskit quickstart: one sales plan, from target to progress")
-	for _, section := range []func(io.Writer) error{targetSection} {
+	for _, section := range []func(io.Writer) error{targetSection, funnelSection, lifecycleSection} {
 		if err := section(w); err != nil {
 			return err
 		}

@@ -1,0 +1,93 @@
+package funnel
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+)
+
+// Sentinel errors. Functions wrap them, usually in a [*FieldError] that names
+// the offending field, so callers match them with [errors.Is].
+var (
+	// ErrTooFewStages reports a stage list with fewer than two stages.
+	ErrTooFewStages = errors.New("funnel: fewer than two stages")
+	// ErrTooManyStages reports a stage list longer than [MaxStages].
+	ErrTooManyStages = errors.New("funnel: too many stages")
+	// ErrEmptyKey reports a stage without a key.
+	ErrEmptyKey = errors.New("funnel: empty stage key")
+	// ErrDuplicateStage reports two stages with the same key.
+	ErrDuplicateStage = errors.New("funnel: duplicate stage key")
+	// ErrNoWon reports a stage list without exactly one terminal won stage.
+	ErrNoWon = errors.New("funnel: stage list needs exactly one won stage")
+	// ErrNoOpen reports a stage list without an open stage.
+	ErrNoOpen = errors.New("funnel: stage list needs an open stage")
+	// ErrStageOrder reports an open stage listed after a terminal one.
+	ErrStageOrder = errors.New("funnel: open stages must come before terminal stages")
+	// ErrProbability reports a probability outside [0, 1] or not a number.
+	ErrProbability = errors.New("funnel: probability outside [0, 1]")
+	// ErrUnknownName reports a name that no enum value has.
+	ErrUnknownName = errors.New("funnel: unknown name")
+
+	// ErrEmptyDeal reports an event without a deal id.
+	ErrEmptyDeal = errors.New("funnel: empty deal id")
+	// ErrUnknownStage reports an event whose stage is not in the stage list.
+	ErrUnknownStage = errors.New("funnel: unknown stage")
+	// ErrTime reports a zero time or one outside the years 1678 to 2261.
+	ErrTime = errors.New("funnel: time zero or out of range")
+	// ErrAmount reports a negative amount or one whose exponent lies outside
+	// [-18, 18].
+	ErrAmount = errors.New("funnel: amount negative or out of range")
+	// ErrCapacity reports an analyzer that would hold more than 4,294,967,294
+	// deals or events.
+	ErrCapacity = errors.New("funnel: analyzer capacity exceeded")
+
+	// ErrMismatch reports analyzers or reports built on different stage
+	// lists or options.
+	ErrMismatch = errors.New("funnel: different stage lists or options")
+	// ErrSelfMerge reports an analyzer merged into itself.
+	ErrSelfMerge = errors.New("funnel: analyzer merged into itself")
+	// ErrOption reports an invalid option value.
+	ErrOption = errors.New("funnel: invalid option")
+	// ErrUnreconciled reports a pipeline flow whose opening, movements and
+	// closing do not add up. It signals a defect in this package.
+	ErrUnreconciled = errors.New("funnel: pipeline flow does not reconcile")
+
+	// ErrEmptyAgent reports a call record without an agent.
+	ErrEmptyAgent = errors.New("funnel: empty agent")
+	// ErrDuration reports a negative call duration.
+	ErrDuration = errors.New("funnel: negative duration")
+	// ErrOutcome reports a call outcome that is not one of the defined values.
+	ErrOutcome = errors.New("funnel: invalid call outcome")
+)
+
+// FieldError is the error for one bad field of a caller's value. Field is a
+// path such as "stages[2].key" or "events[7].stage"; Value is the offending
+// value as text. FieldError unwraps to Err, one of the package's sentinels.
+type FieldError struct {
+	Field string
+	Value string
+	Err   error
+}
+
+// Error returns "funnel: <field> <quoted value>: <reason>".
+func (e *FieldError) Error() string {
+	reason := strings.TrimPrefix(e.Err.Error(), "funnel: ")
+	return "funnel: " + e.Field + " " + strconv.Quote(e.Value) + ": " + reason
+}
+
+// Unwrap returns the sentinel the error wraps.
+func (e *FieldError) Unwrap() error { return e.Err }
+
+func fieldErr(field, value string, err error) error {
+	return &FieldError{Field: field, Value: value, Err: err}
+}
+
+// prefixField returns err with prefix prepended to its field path when err is
+// a *FieldError, and err unchanged otherwise.
+func prefixField(prefix string, err error) error {
+	var fe *FieldError
+	if errors.As(err, &fe) {
+		return &FieldError{Field: prefix + "." + fe.Field, Value: fe.Value, Err: fe.Err}
+	}
+	return err
+}

@@ -1,0 +1,159 @@
+package funnel_test
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/saleskit/saleskit/funnel"
+	"github.com/shopspring/decimal"
+)
+
+// FuzzEvents feeds arbitrary event streams, two analyzers sharing them, to
+// every entry point that reads events. Nothing may panic; accepted streams
+// must satisfy the report invariants, and the merged shards must report
+// exactly as one pass.
+func FuzzEvents(f *testing.F) {
+	f.Add([]byte{0, 0, 1, 0, 10, 1, 1, 2, 0, 20, 0, 2, 9, 3, 30}, "12.50", int64(3600))
+	f.Add([]byte{3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}, "99999999999999999999999.9", int64(-5))
+	f.Add([]byte{}, "-1", int64(0))
+	f.Fuzz(func(t *testing.T, data []byte, amount string, window int64) {
+		keys := []string{"lead", "qualified", "proposal", "negotiation", "won", "lost", "?", ""}
+		amt, err := decimal.NewFromString(amount)
+		if err != nil {
+			amt = decimal.Zero
+		}
+		opts := &funnel.Options{Unknown: funnel.Skip}
+		whole, _ := funnel.NewAnalyzer(funnel.B2B(), opts)
+		x, _ := funnel.NewAnalyzer(funnel.B2B(), opts)
+		y, _ := funnel.NewAnalyzer(funnel.B2B(), opts)
+		base := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+		for i := 0; i+3 <= len(data) && i < 600; i += 3 {
+			b0, b1, b2 := data[i], data[i+1], data[i+2]
+			e := funnel.Event{
+				Deal:   string(rune('a' + b0%5)),
+				Stage:  keys[b1%8],
+				Time:   base.Add(time.Duration(b2) * time.Hour),
+				Amount: amt.Add(decimal.NewFromInt(int64(b1 / 8))),
+				Owner:  string(rune('p' + b2%3)),
+			}
+			if b0 >= 250 {
+				e.Deal = ""
+			}
+			err := whole.Add(e)
+			shard := x
+			if b0&8 != 0 {
+				shard = y
+			}
+			if err2 := shard.Add(e); (err == nil) != (err2 == nil) {
+				t.Fatalf("Add(%+v) = %v on one analyzer and %v on another", e, err, err2)
+			}
+		}
+		if err := x.Merge(y); err != nil {
+			t.Fatal(err)
+		}
+		w := time.Duration(window)
+		for _, o := range []funnel.ReportOptions{
+			{}, {Mode: funnel.Strict, AsOf: base.Add(100 * time.Hour), By: funnel.ByOwner}, {Window: w, By: funnel.ByCohort},
+		} {
+			r, err := whole.Report(&o)
+			if err != nil {
+				if o.Window >= 0 {
+					t.Fatalf("Report(%+v) = %v", o, err)
+				}
+				continue
+			}
+			checkReport(t, "fuzz", r)
+			m, err := x.Report(&o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(r, m); diff != "" {
+				t.Fatalf("merged shards report differently (-one pass +merged):\n%s", diff)
+			}
+		}
+		from := base.Add(time.Duration(window%400) * time.Hour)
+		if _, err := whole.Flow(from, base.Add(300*time.Hour), nil); err != nil && !errors.Is(err, funnel.ErrOption) {
+			t.Fatalf("Flow: %v", err)
+		}
+	})
+}
+
+// FuzzStagesJSON decodes arbitrary JSON as a stage list. Decoding must not
+// panic; a list that decodes is valid and round-trips.
+func FuzzStagesJSON(f *testing.F) {
+	b2b, _ := json.Marshal(funnel.B2B())
+	f.Add(b2b)
+	f.Add([]byte(`[{"key":"a"},{"key":"w","outcome":"won","probability":1}]`))
+	f.Add([]byte(`[{"key":"a","probability":-1},{"key":"a","outcome":"lost"}]`))
+	f.Add([]byte(`null`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var s funnel.Stages
+		if err := json.Unmarshal(data, &s); err != nil {
+			return
+		}
+		if err := s.Validate(); err != nil {
+			t.Fatalf("decoded an invalid list: %v", err)
+		}
+		out, err := json.Marshal(s)
+		if err != nil {
+			t.Fatalf("Marshal: %v", err)
+		}
+		var back funnel.Stages
+		if err := json.Unmarshal(out, &back); err != nil {
+			t.Fatalf("round trip: %v", err)
+		}
+		if diff := cmp.Diff(s, back, cmp.Comparer(func(a, b map[string]string) bool {
+			return len(a) == len(b) && (len(a) == 0 || cmp.Equal(a, b))
+		})); diff != "" {
+			t.Fatalf("round trip (-want +got):\n%s", diff)
+		}
+		if _, err := funnel.NewAnalyzer(s, nil); err != nil {
+			t.Fatalf("NewAnalyzer of a valid list: %v", err)
+		}
+	})
+}
+
+// FuzzCalls reads arbitrary call records. Nothing may panic; rates stay in
+// [0, 1] and the funnel never widens.
+func FuzzCalls(f *testing.F) {
+	f.Add([]byte{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18})
+	f.Add([]byte{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var calls []funnel.Call
+		for i := 0; i+12 <= len(data) && i < 1200; i += 12 {
+			rec := data[i : i+12]
+			calls = append(calls, funnel.Call{
+				Agent:    string(rune('a' + rec[0]%4))[:min(1, int(rec[0]%7))],
+				Time:     time.Unix(int64(binary.LittleEndian.Uint32(rec[1:5]))*int64(rec[5]%2), 0),
+				Outcome:  funnel.CallOutcome(rec[6] % 8),
+				Duration: time.Duration(int64(binary.LittleEndian.Uint32(rec[7:11]))-1<<30) << (rec[11] % 40),
+			})
+		}
+		r, err := funnel.Calls(slices.Values(calls), nil)
+		if err != nil {
+			return
+		}
+		all := append([]funnel.CallStats{r.Total}, r.Hours[:]...)
+		for _, a := range r.Agents {
+			all = append(all, a.Stats)
+		}
+		for _, s := range all {
+			if !(s.Dials >= s.Connected && s.Connected >= s.Conversations && s.Conversations >= s.Appointments && s.Appointments >= s.Deals) {
+				t.Fatalf("funnel widens: %+v", s)
+			}
+			for _, rate := range []funnel.Rate{s.ConnectRate, s.ConversationRate, s.AppointmentRate, s.DealRate} {
+				if rate.Low < 0 || rate.High > 1 || rate.Value < rate.Low || rate.Value > rate.High {
+					t.Fatalf("rate out of [0, 1]: %+v", rate)
+				}
+			}
+			if s.Talk < 0 {
+				t.Fatalf("negative talk time %v", s.Talk)
+			}
+		}
+	})
+}

@@ -1,0 +1,157 @@
+package funnel
+
+import (
+	"math/bits"
+
+	"github.com/shopspring/decimal"
+)
+
+// pow10 holds 10^0 through 10^18, every power of ten an int64 can hold.
+var pow10 = [...]int64{
+	1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
+	1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+}
+
+// maxAmountExp bounds the exponent of an amount (see [ErrAmount]); it keeps
+// rescaling between amounts cheap and exact.
+const maxAmountExp = 18
+
+// splitAmount returns d as coef·10^exp when the coefficient has at most 18
+// digits, without allocating. A zero amount is (0, 0). ok is false when the
+// coefficient is too long for an int64.
+func splitAmount(d decimal.Decimal) (coef int64, exp int32, ok bool) {
+	if d.Sign() == 0 {
+		return 0, 0, true
+	}
+	if d.NumDigits() > 18 {
+		return 0, 0, false
+	}
+	return d.CoefficientInt64(), d.Exponent(), true
+}
+
+// mulPow10 returns c·10^n and whether it fits in an int64.
+func mulPow10(c int64, n int32) (int64, bool) {
+	if n == 0 || c == 0 {
+		return c, true
+	}
+	if n > 18 {
+		return 0, false
+	}
+	hi, lo := bits.Mul64(uint64(abs64(c)), uint64(pow10[n]))
+	if hi != 0 || lo > 1<<63-1 {
+		return 0, false
+	}
+	if c < 0 {
+		return -int64(lo), true
+	}
+	return int64(lo), true
+}
+
+func abs64(c int64) int64 {
+	if c < 0 {
+		return -c
+	}
+	return c
+}
+
+// money is an exact running sum of amounts. The common case keeps the sum as
+// an int64 coefficient at the smallest exponent seen; whatever would overflow
+// it moves into the decimal part. The zero value is a sum of zero.
+type money struct {
+	units int64
+	exp   int32
+	over  bool
+	big   decimal.Decimal
+}
+
+// add adds coef·10^exp.
+func (m *money) add(coef int64, exp int32) {
+	if coef == 0 {
+		return
+	}
+	if m.units == 0 && !m.over {
+		m.units, m.exp = coef, exp
+		return
+	}
+	if exp < m.exp {
+		u, ok := mulPow10(m.units, m.exp-exp)
+		if !ok {
+			m.spill(decimal.New(coef, exp))
+			return
+		}
+		m.units, m.exp = u, exp
+	} else if exp > m.exp {
+		c, ok := mulPow10(coef, exp-m.exp)
+		if !ok {
+			m.spill(decimal.New(coef, exp))
+			return
+		}
+		coef = c
+	}
+	s := m.units + coef
+	if (s > m.units) != (coef > 0) {
+		m.spill(decimal.New(coef, m.exp))
+		return
+	}
+	m.units = s
+}
+
+// spill adds d to the decimal part.
+func (m *money) spill(d decimal.Decimal) {
+	if !m.over {
+		m.big = d
+		m.over = true
+		return
+	}
+	m.big = m.big.Add(d)
+}
+
+// addDec adds an amount held as a decimal.
+func (m *money) addDec(d decimal.Decimal) {
+	if c, e, ok := splitAmount(d); ok && e >= -maxAmountExp && e <= maxAmountExp {
+		m.add(c, e)
+		return
+	}
+	m.spill(d)
+}
+
+// merge adds the sum o.
+func (m *money) merge(o money) {
+	m.add(o.units, o.exp)
+	if o.over {
+		m.spill(o.big)
+	}
+}
+
+// value returns the sum as a decimal.
+func (m money) value() decimal.Decimal {
+	d := decimal.New(m.units, m.exp)
+	if m.over {
+		d = d.Add(m.big)
+	}
+	return d
+}
+
+// u128 is an unsigned 128-bit sum of durations.
+type u128 struct{ hi, lo uint64 }
+
+func (u *u128) add(v int64) {
+	var c uint64
+	u.lo, c = bits.Add64(u.lo, uint64(v), 0)
+	u.hi += c
+}
+
+// div returns u / n rounded down; the caller guarantees the quotient fits in
+// an int64 (it is a mean of int64 values).
+func (u u128) div(n int) int64 {
+	if n <= 0 {
+		return 0
+	}
+	q, _ := bits.Div64(u.hi%uint64(n), u.lo, uint64(n))
+	return int64(q)
+}
+
+func (u u128) decimal() decimal.Decimal {
+	hi := decimal.NewFromUint64(u.hi).Mul(decimal.NewFromUint64(1 << 32)).Mul(decimal.NewFromUint64(1 << 32))
+	return hi.Add(decimal.NewFromUint64(u.lo))
+}

@@ -1,0 +1,84 @@
+// Package lifecycle drives sales projects, opportunities and customers
+// through their stages as state machines that a CRM stores as data, with
+// stage gates that say exactly what is missing.
+//
+// A sales project runs a loop (销售项目运作循环): initiation (立项) → goal
+// setting (目标设定) → resource allocation (资源配置) → strategy (策略制定) →
+// execution (执行) → monitoring and evaluation (监控评估) → closing (收尾),
+// and monitoring sends it back to strategy or execution when it drifts.
+// Every CRM hard-codes a loop like this; here it is a [Definition] built from
+// plain data, shared by any number of instances, and the [SalesProject],
+// [Opportunity], [Customer] and [TelesalesLead] presets are definitions like
+// any other, embedded as JSON with labels in en and zh-CN.
+//
+// # Vocabulary
+//
+//   - A [Spec] is the data form of a lifecycle: [State]s, [Trigger]s, gate
+//     [Item]s and [Transition]s, round-tripping through encoding/json. States
+//     and triggers have the caller's own string types S and T, so the
+//     compiler tells a state from a trigger while the JSON stays plain.
+//   - A [Builder] checks a Spec and builds a [Definition]: immutable, safe for
+//     concurrent use, with states, triggers and items interned to small
+//     integers. Build reports every problem at once.
+//   - A state is initial, normal or terminal ([StateKind]) and carries the
+//     stage data CRMs attach: a default win probability, a
+//     [ForecastCategory], won and lost flags, and the days after which an
+//     instance in it is stale.
+//   - A [Gate] lists items an instance must have: checklist items ticked
+//     ("feasibility assessed") and facts recorded ("decision maker"). A
+//     state's entry and exit gates guard every transition into and out of
+//     it; a transition's own gates guard a decision point such as
+//     approve-to-bid. Gates are blocking or advisory ([GateMode]).
+//   - A [Guard] is a rule that cannot be data: a Go function registered with
+//     the Builder under a name the Spec refers to.
+//   - An [Instance] is caller-owned data: the current state, the probability
+//     taken on entry, gate facts, an optional pause and the history of
+//     [Step]s. [Definition.Start] creates one; [Definition.Fire] moves it;
+//     [Definition.Pause] and [Definition.Resume] hold it in place.
+//   - [Definition.Fire] returns [Fired], with the [Effects] the host must
+//     carry out ("create task: kick-off meeting"), or a [*Refusal] that names
+//     every gate and guard that refused and every item still missing.
+//     [Definition.Permitted] lists every trigger of the current state,
+//     allowed or blocked with its [Reason]s, for a UI's buttons.
+//   - [Definition.Measure] reads the history: the path taken, the time in
+//     each state, the current state's age, and the loops back such as
+//     monitoring to strategy. [Definition.Replay] and [Definition.Validate]
+//     check a stored history against the definition.
+//   - [Definition.Mermaid] and [Definition.DOT] draw the lifecycle, with the
+//     gates on the edges they guard.
+//
+// The package is pure: no clock (times are arguments), no I/O, no global
+// state, no goroutines. Bad input is an error wrapping one of the package's
+// sentinels, often inside a [*FieldError] naming the field; it never panics.
+//
+// # Worked example
+//
+// A project is approved once its background, goal and feasibility are
+// assessed:
+//
+//	d := lifecycle.SalesProject()
+//	p := d.Start(day(0), "chen")                  // in initiation, probability 0.1
+//	p.Check("background_clarified")
+//	_, err := d.Fire(p, lifecycle.ProjectApprove, day(2), "chen")
+//	// err: lifecycle: trigger "approve" refused in state "initiation":
+//	//      gate "initiation-review" missing goal_defined, feasibility_assessed
+//	p.Check("goal_defined")
+//	p.Check("feasibility_assessed")
+//	fired, err := d.Fire(p, lifecycle.ProjectApprove, day(3), "chen")
+//	// fired.To == lifecycle.PhaseGoalSetting; fired.Advisories reports the
+//	// advisory gate "market-research", which did not block.
+//
+// Later, monitoring finds the strategy off course and loops back:
+//
+//	d.Fire(p, lifecycle.ProjectAdjust, day(40), "chen") // monitoring → strategy
+//	m, _ := d.Measure(p, day(60))
+//	m.LoopsFrom(lifecycle.PhaseMonitoring)               // 1
+//
+// # Performance
+//
+// Firing does no map lookups and builds no strings on success: the instance
+// caches its state's index and its facts as a bit set over the definition's
+// items, and each transition holds its precomputed gate masks and effects.
+// A successful Fire allocates nothing but the amortised growth of the
+// history; a refusal allocates its explanation.
+package lifecycle

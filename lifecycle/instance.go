@@ -1,0 +1,286 @@
+package lifecycle
+
+import (
+	"encoding/json"
+	"iter"
+	"maps"
+	"math"
+	"slices"
+	"time"
+)
+
+// Instance is one sales project, opportunity or customer moving through a
+// lifecycle: its current state, the probability it took on entry, its gate
+// facts, whether it is paused, and the history of everything that happened
+// to it. An Instance is caller-owned data: store it as JSON, load it, pass it
+// to the [Definition] that drives it. Create one with [Definition.Start].
+//
+// The zero Instance has no state; firing on it fails with [ErrUnknownState].
+// An Instance is not safe for concurrent use. Copying an Instance value
+// makes a shallow copy that shares facts and history with the original; use
+// [Instance.Clone] for an independent one.
+type Instance[S, T ~string] struct {
+	state    S
+	entered  time.Time
+	prob     float64
+	override bool
+	facts    *factTable
+	paused   bool
+	pause    Pause
+	history  []Step[S, T]
+
+	// A cache of the state's index and of the facts as a bit set over the
+	// items of the definition cdef. The bit set is never written after it
+	// is made, so copies of the Instance may share it.
+	cdef   *Definition[S, T]
+	cstate int32
+	cfacts *factTable
+	cgen   uint64
+	cbits  []uint64
+}
+
+// factTable holds an instance's facts; gen counts changes, so the bit set
+// cached from it can tell when it is out of date.
+type factTable struct {
+	m   map[string]string
+	gen uint64
+}
+
+// Step is one entry in an instance's history.
+type Step[S, T ~string] struct {
+	// Kind says what happened.
+	Kind StepKind `json:"kind"`
+	// From is the state before the step; empty for a start.
+	From S `json:"from,omitempty"`
+	// To is the state after the step.
+	To S `json:"to"`
+	// Trigger is the trigger fired; empty for start, pause and resume.
+	Trigger T `json:"trigger,omitempty"`
+	// At is when the step happened.
+	At time.Time `json:"at"`
+	// Actor is who caused the step.
+	Actor string `json:"actor,omitempty"`
+	// Note is a free-text note; for a pause, its reason.
+	Note string `json:"note,omitempty"`
+	// Until is a pause's planned resume date; zero otherwise.
+	Until time.Time `json:"until,omitzero"`
+}
+
+// Pause describes a paused instance.
+type Pause struct {
+	// At is when the pause began.
+	At time.Time `json:"at"`
+	// Actor is who paused the instance.
+	Actor string `json:"actor,omitempty"`
+	// Reason says why.
+	Reason string `json:"reason,omitempty"`
+	// Until is the planned resume date, or zero when there is none.
+	Until time.Time `json:"until,omitzero"`
+}
+
+// State returns the current state.
+func (in *Instance[S, T]) State() S { return in.state }
+
+// Entered returns when the instance entered its current state.
+func (in *Instance[S, T]) Entered() time.Time { return in.entered }
+
+// Probability returns the win probability: the default of the current
+// state as it was on entry, or a manual override made since.
+func (in *Instance[S, T]) Probability() float64 { return in.prob }
+
+// Overridden reports whether the probability is a manual override.
+func (in *Instance[S, T]) Overridden() bool { return in.override }
+
+// OverrideProbability sets the win probability by hand. The override holds
+// until the instance next enters a state. A p outside [0, 1] is a
+// [*FieldError] wrapping [ErrProbability].
+func (in *Instance[S, T]) OverrideProbability(p float64) error {
+	if math.IsNaN(p) || p < 0 || p > 1 {
+		return fieldErr("probability", jsonFloat(p), ErrProbability)
+	}
+	in.prob, in.override = p, true
+	return nil
+}
+
+func jsonFloat(p float64) string {
+	b, err := json.Marshal(p)
+	if err != nil {
+		return "NaN"
+	}
+	return string(b)
+}
+
+// Paused returns the current pause, and reports whether the instance is
+// paused.
+func (in *Instance[S, T]) Paused() (Pause, bool) { return in.pause, in.paused }
+
+// Fact returns the value recorded for key, and reports whether there is one.
+func (in *Instance[S, T]) Fact(key string) (string, bool) {
+	if in.facts == nil {
+		return "", false
+	}
+	v, ok := in.facts.m[key]
+	return v, ok
+}
+
+// SetFact records value for key; an empty value removes the fact. A gate
+// item is met when its key has a value.
+func (in *Instance[S, T]) SetFact(key, value string) {
+	if value == "" {
+		in.Clear(key)
+		return
+	}
+	if in.facts == nil {
+		in.facts = &factTable{m: map[string]string{}}
+	}
+	if old, ok := in.facts.m[key]; ok && old == value {
+		return
+	}
+	in.facts.m[key] = value
+	in.facts.gen++
+}
+
+// Check ticks the checklist item key, recording the value "done".
+func (in *Instance[S, T]) Check(key string) { in.SetFact(key, "done") }
+
+// Clear removes the fact or checklist tick for key.
+func (in *Instance[S, T]) Clear(key string) {
+	if in.facts == nil {
+		return
+	}
+	if _, ok := in.facts.m[key]; !ok {
+		return
+	}
+	delete(in.facts.m, key)
+	in.facts.gen++
+}
+
+// Facts returns a copy of the recorded facts.
+func (in *Instance[S, T]) Facts() map[string]string {
+	if in.facts == nil {
+		return map[string]string{}
+	}
+	return maps.Clone(in.facts.m)
+}
+
+// History returns a copy of the history, oldest step first.
+func (in *Instance[S, T]) History() []Step[S, T] { return slices.Clone(in.history) }
+
+// Steps yields the history, oldest step first, without copying it.
+func (in *Instance[S, T]) Steps() iter.Seq[Step[S, T]] {
+	return func(yield func(Step[S, T]) bool) {
+		for _, s := range in.history {
+			if !yield(s) {
+				return
+			}
+		}
+	}
+}
+
+// Clone returns an independent copy of the instance.
+func (in *Instance[S, T]) Clone() *Instance[S, T] {
+	out := &Instance[S, T]{
+		state:    in.state,
+		entered:  in.entered,
+		prob:     in.prob,
+		override: in.override,
+		paused:   in.paused,
+		pause:    in.pause,
+		history:  slices.Clone(in.history),
+	}
+	if in.facts != nil {
+		out.facts = &factTable{m: maps.Clone(in.facts.m)}
+	}
+	return out
+}
+
+// instanceJSON is the JSON form of an Instance.
+type instanceJSON[S, T ~string] struct {
+	State       S                 `json:"state"`
+	Entered     time.Time         `json:"entered"`
+	Probability float64           `json:"probability"`
+	Overridden  bool              `json:"overridden,omitempty"`
+	Facts       map[string]string `json:"facts,omitempty"`
+	Pause       *Pause            `json:"pause,omitempty"`
+	History     []Step[S, T]      `json:"history"`
+}
+
+// MarshalJSON encodes the instance.
+func (in *Instance[S, T]) MarshalJSON() ([]byte, error) {
+	j := instanceJSON[S, T]{
+		State:       in.state,
+		Entered:     in.entered,
+		Probability: in.prob,
+		Overridden:  in.override,
+		History:     in.history,
+	}
+	if in.facts != nil && len(in.facts.m) > 0 {
+		j.Facts = in.facts.m
+	}
+	if in.paused {
+		p := in.pause
+		j.Pause = &p
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON decodes an instance written by MarshalJSON. It checks that
+// the probability lies in [0, 1] (a [*FieldError] wrapping [ErrProbability])
+// and drops facts with empty values; whether the state and history fit a
+// definition is for [Definition.Validate] to say.
+func (in *Instance[S, T]) UnmarshalJSON(data []byte) error {
+	var j instanceJSON[S, T]
+	if err := json.Unmarshal(data, &j); err != nil {
+		return err
+	}
+	if math.IsNaN(j.Probability) || j.Probability < 0 || j.Probability > 1 {
+		return fieldErr("probability", jsonFloat(j.Probability), ErrProbability)
+	}
+	for k, v := range j.Facts {
+		if v == "" {
+			delete(j.Facts, k) // an empty value is no fact, as SetFact has it
+		}
+	}
+	*in = Instance[S, T]{
+		state:    j.State,
+		entered:  j.Entered,
+		prob:     j.Probability,
+		override: j.Overridden,
+		history:  j.History,
+	}
+	if len(j.Facts) > 0 {
+		in.facts = &factTable{m: j.Facts}
+	}
+	if j.Pause != nil {
+		in.paused, in.pause = true, *j.Pause
+	}
+	return nil
+}
+
+// bits returns in's facts as a bit set over d's items, from the cache when
+// it is fresh. When store is set a fresh computation is cached.
+func (d *Definition[S, T]) bits(in *Instance[S, T], store bool) []uint64 {
+	var gen uint64
+	if in.facts != nil {
+		gen = in.facts.gen
+	}
+	if in.cdef == d && in.cbits != nil && in.cfacts == in.facts && in.cgen == gen {
+		return in.cbits
+	}
+	b := make([]uint64, d.words)
+	if in.facts != nil && len(in.facts.m) > 0 {
+		for i := range d.items {
+			if in.facts.m[d.items[i].key] != "" {
+				b[i>>6] |= 1 << (i & 63)
+			}
+		}
+	}
+	if store {
+		if in.cdef != d {
+			in.cdef = d
+			in.cstate = 0
+		}
+		in.cbits, in.cfacts, in.cgen = b, in.facts, gen
+	}
+	return b
+}

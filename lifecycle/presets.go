@@ -1,0 +1,289 @@
+package lifecycle
+
+import (
+	"embed"
+	"encoding/json"
+	"sync"
+)
+
+// The preset definitions are data: JSON files embedded in the package. A CRM
+// that wants its own variant takes a preset's [Definition.Spec], changes it
+// and builds it again.
+//
+//go:embed presets/*.json
+var presetFiles embed.FS
+
+// preset decodes and builds an embedded definition. The files are part of
+// the package and tested, so a failure is a bug in the package, not in the
+// caller's data, and panics.
+func preset[S, T ~string](file string) *Definition[S, T] {
+	data, err := presetFiles.ReadFile(file)
+	if err != nil {
+		panic("lifecycle: preset " + file + ": " + err.Error())
+	}
+	var sp Spec[S, T]
+	if err := json.Unmarshal(data, &sp); err != nil {
+		panic("lifecycle: preset " + file + ": " + err.Error())
+	}
+	d, err := NewBuilder[S, T](sp.Name).Spec(sp).Build()
+	if err != nil {
+		panic("lifecycle: preset " + file + ": " + err.Error())
+	}
+	return d
+}
+
+// Phase is a state of the [SalesProject] lifecycle.
+type Phase string
+
+// The phases of a sales project, in loop order, and its outcomes.
+const (
+	// PhaseInitiation (项目立项): background, goal and feasibility.
+	PhaseInitiation Phase = "initiation"
+	// PhaseGoalSetting (目标设定): a SMART sales target, split over time.
+	PhaseGoalSetting Phase = "goal_setting"
+	// PhaseResourceAllocation (资源配置): team, budget and tools.
+	PhaseResourceAllocation Phase = "resource_allocation"
+	// PhaseStrategy (策略制定): market analysis and customer strategy.
+	PhaseStrategy Phase = "strategy"
+	// PhaseExecution (执行过程): carrying out the plan.
+	PhaseExecution Phase = "execution"
+	// PhaseMonitoring (监控评估): reviews that send the project back to
+	// strategy or execution, or on to closing.
+	PhaseMonitoring Phase = "monitoring"
+	// PhaseClosing (项目收尾): the review report, then the outcome.
+	PhaseClosing Phase = "closing"
+	// PhaseWon (赢单) is a terminal outcome.
+	PhaseWon Phase = "won"
+	// PhaseLost (丢单) is a terminal outcome.
+	PhaseLost Phase = "lost"
+	// PhaseAbandoned (已放弃) is a terminal outcome.
+	PhaseAbandoned Phase = "abandoned"
+)
+
+// ProjectTrigger is a trigger of the [SalesProject] lifecycle.
+type ProjectTrigger string
+
+// The triggers of a sales project.
+const (
+	// ProjectApprove moves initiation to goal setting through the gate
+	// initiation-review (background_clarified, goal_defined,
+	// feasibility_assessed) and the advisory gate market-research
+	// (market_researched).
+	ProjectApprove ProjectTrigger = "approve"
+	// ProjectSetGoals moves goal setting to resource allocation through the
+	// gate goal-check (sales_target, target_smart) and the advisory gate
+	// target-split (target_split).
+	ProjectSetGoals ProjectTrigger = "set_goals"
+	// ProjectAllocate moves resource allocation to strategy through the
+	// gate resource-check (team_assigned, budget_assigned,
+	// tools_assigned).
+	ProjectAllocate ProjectTrigger = "allocate"
+	// ProjectLaunch moves strategy to execution through the gates
+	// strategy-review (market_analysis, customer_strategy) and
+	// approve-to-bid (bid_approved), and the advisory gate
+	// competitor-analysis (competitor_analysis).
+	ProjectLaunch ProjectTrigger = "launch"
+	// ProjectReview moves execution to monitoring.
+	ProjectReview ProjectTrigger = "review"
+	// ProjectAdjust loops monitoring back to strategy.
+	ProjectAdjust ProjectTrigger = "adjust"
+	// ProjectContinue loops monitoring back to execution.
+	ProjectContinue ProjectTrigger = "continue"
+	// ProjectCheckpoint records a checkpoint in monitoring: an internal
+	// transition.
+	ProjectCheckpoint ProjectTrigger = "checkpoint"
+	// ProjectClose moves monitoring to closing through the gate evaluation
+	// (evaluation_done).
+	ProjectClose ProjectTrigger = "close"
+	// ProjectWin closes the project as won, through closing's exit gate
+	// closing-review (review_report).
+	ProjectWin ProjectTrigger = "win"
+	// ProjectLose closes the project as lost, through closing-review.
+	ProjectLose ProjectTrigger = "lose"
+	// ProjectAbandon abandons the project from any open phase; from
+	// closing it passes closing-review.
+	ProjectAbandon ProjectTrigger = "abandon"
+)
+
+var salesProject = sync.OnceValue(func() *Definition[Phase, ProjectTrigger] {
+	return preset[Phase, ProjectTrigger]("presets/sales_project.json")
+})
+
+// SalesProject returns the sales-project loop (销售项目运作循环):
+// initiation → goal setting → resource allocation → strategy → execution →
+// monitoring → closing, with monitoring looping back to strategy
+// ([ProjectAdjust]) or execution ([ProjectContinue]), and closing ending in
+// won, lost or abandoned. Each phase's checklist is a gate on the transition
+// that leaves it (see the [ProjectTrigger] constants), with labels in en and
+// zh-CN. The Definition is built once and shared.
+func SalesProject() *Definition[Phase, ProjectTrigger] { return salesProject() }
+
+// DealStage is a state of the [Opportunity] lifecycle.
+type DealStage string
+
+// The stages of an opportunity.
+const (
+	// DealLead (线索) is the initial stage.
+	DealLead DealStage = "lead"
+	// DealQualified (已确认商机) is a qualified opportunity.
+	DealQualified DealStage = "qualified"
+	// DealProposal (方案报价) has a proposal out.
+	DealProposal DealStage = "proposal"
+	// DealNegotiation (商务谈判) is in negotiation; entering it passes the
+	// entry gate proposal-feedback (proposal_feedback).
+	DealNegotiation DealStage = "negotiation"
+	// DealWon (赢单) is terminal.
+	DealWon DealStage = "won"
+	// DealLost (丢单) can be reopened; entering it passes the entry gate
+	// loss-reason (loss_reason).
+	DealLost DealStage = "lost"
+)
+
+// DealTrigger is a trigger of the [Opportunity] lifecycle.
+type DealTrigger string
+
+// The triggers of an opportunity.
+const (
+	// DealQualify moves lead to qualified through the gate qualification
+	// (budget_confirmed, decision_maker, need_identified) and the advisory
+	// gate timeline (timeline_known).
+	DealQualify DealTrigger = "qualify"
+	// DealDisqualify moves a lead to lost.
+	DealDisqualify DealTrigger = "disqualify"
+	// DealPropose moves qualified to proposal through the gate
+	// approve-to-bid (bid_approved).
+	DealPropose DealTrigger = "propose"
+	// DealRevise re-enters proposal: a self-transition.
+	DealRevise DealTrigger = "revise"
+	// DealNegotiate moves proposal to negotiation.
+	DealNegotiate DealTrigger = "negotiate"
+	// DealWin moves negotiation to won through the gate
+	// approve-to-contract (contract_approved).
+	DealWin DealTrigger = "win"
+	// DealLose moves an open opportunity to lost.
+	DealLose DealTrigger = "lose"
+	// DealReopen moves lost back to qualified.
+	DealReopen DealTrigger = "reopen"
+)
+
+var opportunity = sync.OnceValue(func() *Definition[DealStage, DealTrigger] {
+	return preset[DealStage, DealTrigger]("presets/opportunity.json")
+})
+
+// Opportunity returns the opportunity lifecycle: lead → qualified →
+// proposal → negotiation → won or lost, with lost reopenable, default win
+// probabilities and forecast categories per stage, and labels in en and
+// zh-CN. The Definition is built once and shared.
+func Opportunity() *Definition[DealStage, DealTrigger] { return opportunity() }
+
+// CustomerStage is a state of the [Customer] lifecycle.
+type CustomerStage string
+
+// The stages of a customer.
+const (
+	// CustomerProspect (潜在客户) is the initial stage.
+	CustomerProspect CustomerStage = "prospect"
+	// CustomerNew (新客户) has placed a first order.
+	CustomerNew CustomerStage = "new"
+	// CustomerActive (活跃客户) buys again.
+	CustomerActive CustomerStage = "active"
+	// CustomerLoyal (忠诚客户) meets the loyalty criteria.
+	CustomerLoyal CustomerStage = "loyal"
+	// CustomerAtRisk (风险客户) shows signs of leaving.
+	CustomerAtRisk CustomerStage = "at_risk"
+	// CustomerChurned (流失客户) has left; entering it passes the entry
+	// gate churn-reason (churn_reason).
+	CustomerChurned CustomerStage = "churned"
+	// CustomerWonBack (赢回客户) came back after churning.
+	CustomerWonBack CustomerStage = "won_back"
+)
+
+// CustomerTrigger is a trigger of the [Customer] lifecycle.
+type CustomerTrigger string
+
+// The triggers of a customer.
+const (
+	// CustomerConvert moves prospect to new through the gate first-order
+	// (first_order).
+	CustomerConvert CustomerTrigger = "convert"
+	// CustomerActivate moves new (through the gate repeat-order,
+	// repeat_order) or won back to active.
+	CustomerActivate CustomerTrigger = "activate"
+	// CustomerPromote moves active to loyal through the gate loyalty
+	// (loyalty_criteria).
+	CustomerPromote CustomerTrigger = "promote"
+	// CustomerFlagRisk moves new, active, loyal or won back to at risk.
+	CustomerFlagRisk CustomerTrigger = "flag_risk"
+	// CustomerRecover moves at risk back to active.
+	CustomerRecover CustomerTrigger = "recover"
+	// CustomerChurn moves at risk to churned.
+	CustomerChurn CustomerTrigger = "churn"
+	// CustomerWinBack moves churned to won back through the gate
+	// reactivation (reactivation_order).
+	CustomerWinBack CustomerTrigger = "win_back"
+)
+
+var customer = sync.OnceValue(func() *Definition[CustomerStage, CustomerTrigger] {
+	return preset[CustomerStage, CustomerTrigger]("presets/customer.json")
+})
+
+// Customer returns the customer lifecycle: prospect → new → active → loyal
+// → at risk → churned → won back, with at-risk customers recoverable and
+// won-back ones active again, and labels in en and zh-CN. It has no
+// terminal state. The Definition is built once and shared.
+func Customer() *Definition[CustomerStage, CustomerTrigger] { return customer() }
+
+// LeadStatus is a state of the [TelesalesLead] lifecycle.
+type LeadStatus string
+
+// The statuses of a telesales lead.
+const (
+	// LeadNew (新线索) is the initial status.
+	LeadNew LeadStatus = "new"
+	// LeadContacted (已接通) has been reached by phone.
+	LeadContacted LeadStatus = "contacted"
+	// LeadInterested (有意向) showed interest.
+	LeadInterested LeadStatus = "interested"
+	// LeadAppointment (已预约) has an appointment booked.
+	LeadAppointment LeadStatus = "appointment"
+	// LeadConverted (已成交) is terminal and won.
+	LeadConverted LeadStatus = "converted"
+	// LeadDoNotCall (勿扰) is terminal: the lead asked not to be called.
+	LeadDoNotCall LeadStatus = "do_not_call"
+)
+
+// LeadTrigger is a trigger of the [TelesalesLead] lifecycle.
+type LeadTrigger string
+
+// The triggers of a telesales lead.
+const (
+	// LeadNoAnswer records an unanswered call on a new lead: an internal
+	// transition whose effect schedules a call back.
+	LeadNoAnswer LeadTrigger = "no_answer"
+	// LeadConnect moves new to contacted.
+	LeadConnect LeadTrigger = "connect"
+	// LeadShowInterest moves contacted to interested.
+	LeadShowInterest LeadTrigger = "show_interest"
+	// LeadFollowUp records a follow-up call: an internal transition.
+	LeadFollowUp LeadTrigger = "follow_up"
+	// LeadBook moves interested to appointment through the gate
+	// appointment (appointment_time).
+	LeadBook LeadTrigger = "book"
+	// LeadNoShow moves appointment back to interested.
+	LeadNoShow LeadTrigger = "no_show"
+	// LeadConvert moves appointment to converted through the gate order
+	// (order_number).
+	LeadConvert LeadTrigger = "convert"
+	// LeadOptOut moves any open lead to do not call.
+	LeadOptOut LeadTrigger = "opt_out"
+)
+
+var telesalesLead = sync.OnceValue(func() *Definition[LeadStatus, LeadTrigger] {
+	return preset[LeadStatus, LeadTrigger]("presets/telesales_lead.json")
+})
+
+// TelesalesLead returns the telesales lead lifecycle: new → contacted →
+// interested → appointment → converted, or do not call from any open
+// status, with labels in en and zh-CN. The Definition is built once and
+// shared.
+func TelesalesLead() *Definition[LeadStatus, LeadTrigger] { return telesalesLead() }
