@@ -232,9 +232,10 @@ func hamilton(t uint64, ws []uint64, sum uint64) {
 	if k == 0 {
 		return
 	}
-	if k <= 4 {
-		// Few units left (the usual case for short splits): pick them by
-		// repeated scans, no allocation.
+	if k <= 4 || len(ws) <= 32 {
+		// Few units left or few parts (the usual case for period and team
+		// splits): pick them by repeated scans, no allocation. Strict >
+		// keeps the earliest of equal remainders.
 		for range k {
 			best := -1
 			for i, r := range rem {
