@@ -9,9 +9,11 @@
 //     bottlenecks, cohorts and telesales call funnels.
 //   - [github.com/saleskit/saleskit/lifecycle]: state machines for the
 //     sales-project loop, opportunities and customers, with stage gates.
-//   - risk: probability × impact matrices, registers, EMV, deal risk signals.
-//   - incentive: commission plans, splits, rules and explainable statements.
-//   - forecast: weighted pipeline, smoothing models, accuracy and backtests.
+//
+// Planned: risk (probability × impact matrices, registers, EMV, deal risk
+// signals), incentive (commission plans, splits, rules and explainable
+// statements) and forecast (weighted pipeline, smoothing models, accuracy and
+// backtests).
 //
 // Every package is pure: values in, values out, no I/O, no clock and no global
 // state. Money is [github.com/shopspring/decimal.Decimal] and is never rounded
