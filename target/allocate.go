@@ -140,10 +140,22 @@ func allocateFast(total decimal.Decimal, weights []decimal.Decimal, places int32
 	hamilton(t, ws, sum)
 	neg := total.Sign() < 0
 	parts = make([]decimal.Decimal, len(ws))
+	// Decimals are immutable, so equal parts share one value: in a short
+	// split any earlier equal part, in a long one an equal neighbour.
+	short := len(ws) <= 32
+parts:
 	for i, q := range ws {
 		if i > 0 && q == ws[i-1] {
-			parts[i] = parts[i-1] // decimals are immutable: equal neighbours share one value
+			parts[i] = parts[i-1]
 			continue
+		}
+		if short {
+			for j := range i {
+				if ws[j] == q {
+					parts[i] = parts[j]
+					continue parts
+				}
+			}
 		}
 		v := int64(q)
 		if neg {
