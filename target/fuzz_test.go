@@ -231,3 +231,47 @@ func FuzzTrackReplan(f *testing.F) {
 		}
 	})
 }
+
+func FuzzMeasures(f *testing.F) {
+	f.Add(200, 210, 30, []byte{5, 4, 3, 5}, "2500000", "20000000", "3", "2025-10-01")
+	f.Add(0, -1, 7, []byte{}, "-1", "0", "0", "2025-02-30")
+	f.Fuzz(func(t *testing.T, start, end, newCustomers int, answers []byte, a, b, m, date string) {
+		check := func(f target.Fraction, err error) {
+			if err != nil {
+				clearError(t, err)
+				return
+			}
+			if v := f.Float64(); !f.Defined() || v < 0 || v > 1 {
+				t.Fatalf("fraction %s = %v, want a defined value in [0, 1]", f, v)
+			}
+		}
+		check(target.RetentionRate(start, end, newCustomers))
+		scores := make([]int, len(answers))
+		for i, x := range answers {
+			scores[i] = int(x % 8)
+		}
+		check(target.CSAT(scores))
+		check(target.ConversionRate(newCustomers, start))
+		ours, err1 := decimal.NewFromString(a)
+		market, err2 := decimal.NewFromString(b)
+		multiple, err3 := decimal.NewFromString(m)
+		if err1 == nil && err2 == nil {
+			check(target.MarketShare(ours, market))
+		}
+		if err1 == nil && err2 == nil && err3 == nil {
+			c, err := target.PipelineCoverage(ours, market, multiple)
+			if err != nil {
+				clearError(t, err)
+			} else if c.Needed.Sign() < 0 {
+				t.Fatalf("negative pipeline needed: %s", c.Needed)
+			}
+		}
+		if dt, err := target.ParseDate(date); err != nil {
+			clearError(t, err)
+		} else if dt.String() != date {
+			t.Fatalf("ParseDate(%q).String() = %q", date, dt.String())
+		} else if _, err := target.NewWeekdayCalendar(target.Holidays{Off: []target.Date{dt}, Work: []target.Date{dt}}); err == nil {
+			t.Fatal("a date both off and worked was accepted")
+		}
+	})
+}
