@@ -30,7 +30,10 @@
 //     it; a transition's own gates guard a decision point such as
 //     approve-to-bid. Gates are blocking or advisory ([GateMode]).
 //   - A [Guard] is a rule that cannot be data: a Go function registered with
-//     the Builder under a name the Spec refers to.
+//     the Builder under a name the Spec refers to. Package
+//     [github.com/saleskit/saleskit/lifecycle/lifecycletest] checks that a
+//     guard keeps the contract: deterministic, read-only, never panicking,
+//     refusing with a message.
 //   - An [Instance] is caller-owned data: the current state, the probability
 //     taken on entry, gate facts, an optional pause and the history of
 //     [Step]s. [Definition.Start] creates one; [Definition.Fire] moves it;
