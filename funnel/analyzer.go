@@ -2,8 +2,10 @@ package funnel
 
 import (
 	"cmp"
+	"hash/maphash"
 	"iter"
 	"math"
+	"math/bits"
 	"slices"
 	"strconv"
 
@@ -16,7 +18,8 @@ type Options struct {
 	// Unknown says what to do with an event whose stage is not in the list.
 	Unknown Policy `json:"unknown"`
 	// Deals hints how many distinct deals will be added, so the analyzer
-	// allocates its index once. It is only a hint.
+	// allocates its deal index once, if it needs one (deals that come in
+	// increasing id order need none). It is only a hint.
 	Deals int `json:"deals,omitempty"`
 	// Events hints how many events will be added, so the analyzer allocates
 	// its event storage once. It is only a hint.
@@ -24,35 +27,38 @@ type Options struct {
 }
 
 // Analyzer accumulates stage-change events and reports on them. It keeps
-// every accepted event in a compact form (24 bytes, plus 56 per deal), so
+// every accepted event in a compact form (16 bytes, plus 56 per deal), so
 // events may come in any order, a deal's events may be split across
 // analyzers, and one analyzer can report in either [Mode], over any window,
 // as of any time.
 //
 // Events grouped by deal are stored in arrival order at no extra cost; events
-// in any other order are regrouped by deal, once, by the next report.
+// in any other order take 4 more bytes each until the next report regroups
+// them by deal, once, in place. Deals that do not come in increasing id order
+// take 16 to 32 more bytes each in a hash table.
 //
 // Create one with [NewAnalyzer]; the zero Analyzer is not usable. An Analyzer
 // is not safe for concurrent use, reports included: give each goroutine its
 // own and combine them with [Analyzer.Merge].
 type Analyzer struct {
-	stages Stages
-	keys   []string // stage keys, in list order
-	lay    *layout
-	policy Policy
+	stages  Stages
+	keys    []string  // stage keys, in list order
+	keyHash [256]int8 // keySlot(key) → stage index; -1 for none or several
+	lay     *layout
+	policy  Policy
 
-	ids     map[string]uint32 // deal id → index into deals, past the sorted prefix
-	sorted  int               // deals[:sorted] have increasing ids and are not in ids
+	ids     dealIndex // deal id → index into deals, past the sorted prefix
+	sorted  int       // deals[:sorted] have increasing ids and are not in ids
+	hint    int       // Options.Deals
 	deals   []dealState
 	recs    []rec
-	spare   []rec             // storage for regrouping recs
+	recDeal []uint32          // the deal of each rec, kept while not grouped
 	grouped bool              // each deal's recs are contiguous in recs
 	bigs    []decimal.Decimal // amounts too long for an int64 coefficient
 
 	unknown map[string]int // skipped events per unknown stage key
 
-	names   []string          // owners and sources, interned
-	nameIdx map[string]uint32 // name → 1 + index into names
+	names strIndex // owners and sources, interned
 
 	lastID     string // the deal of the previous Add, to skip the lookup
 	last       uint32
@@ -61,8 +67,15 @@ type Analyzer struct {
 	lastOwnerI uint32
 	lastSrc    string
 	lastSrcI   uint32
+	lastAmt    struct { // the amount of the previous Add, split
+		d     decimal.Decimal
+		coef  int64
+		exp   int32
+		small bool
+	}
 
-	scr scratch // reused by Report
+	scr  scratch // reused by Report
+	sink uint64  // keeps touchAhead's reads
 }
 
 // dealState is what an analyzer keeps per deal, 56 bytes: its id, where its
@@ -80,17 +93,44 @@ type dealState struct {
 	sourceStage uint8
 }
 
-// rec is one accepted event: 24 bytes.
+// rec is one accepted event, 16 bytes: its time, and a word holding its
+// stage and its amount, coef·10^exp, or the index of the amount in bigs
+// when the coefficient does not fit in recCoefBits bits.
 type rec struct {
-	t     int64  // nanoseconds since 1970
-	amt   int64  // amount coefficient, or index into bigs when big is set
-	deal  uint32 // index into deals
-	exp   int16
-	stage uint8 // index into the stage list
-	big   bool
+	t int64  // nanoseconds since 1970
+	w uint64 // bits 0–5 stage, 6–11 exp+maxAmountExp, 12 big, 13–63 coefficient or index
 }
 
-const maxIndex = math.MaxUint32 - 1
+const (
+	recStageBits = 6 // holds an index below MaxStages
+	recExpShift  = recStageBits
+	recBig       = 1 << 12
+	recCoefShift = 13
+	recCoefBits  = 64 - recCoefShift
+	maxRecCoef   = 1<<recCoefBits - 1
+)
+
+// smallRec returns the rec of an event in stage at time t with amount
+// coef·10^exp, 0 ≤ coef ≤ maxRecCoef and |exp| ≤ maxAmountExp.
+func smallRec(t int64, stage int, coef int64, exp int32) rec {
+	return rec{t, uint64(stage) | uint64(exp+maxAmountExp)<<recExpShift | uint64(coef)<<recCoefShift}
+}
+
+// bigRec returns the rec of an event whose amount is bigs[i].
+func bigRec(t int64, stage int, i int) rec {
+	return rec{t, uint64(stage) | recBig | uint64(i)<<recCoefShift}
+}
+
+func (r rec) stage() uint8 { return uint8(r.w & (1<<recStageBits - 1)) }
+func (r rec) big() bool    { return r.w&recBig != 0 }
+
+// coef returns the amount's coefficient, or for a big amount its index.
+func (r rec) coef() int64 { return int64(r.w >> recCoefShift) }
+func (r rec) exp() int32  { return int32(r.w>>recExpShift&(1<<6-1)) - maxAmountExp }
+
+// maxIndex bounds deal and event indices, which are stored as uint32. It is
+// an int64 so that comparisons with lengths compile on 32-bit platforms too.
+const maxIndex int64 = math.MaxUint32 - 1
 
 // NewAnalyzer returns an empty analyzer for the stage list, which it copies.
 // It returns the list's validation error (see [Stages.Validate]) or a
@@ -106,25 +146,42 @@ func NewAnalyzer(stages Stages, opts *Options) (*Analyzer, error) {
 	if _, ok := enumText(policyNames, int(o.Unknown)); !ok {
 		return nil, fieldErr("options.unknown", strconv.Itoa(int(o.Unknown)), ErrOption)
 	}
-	if o.Deals < 0 || o.Deals > maxIndex {
+	if o.Deals < 0 || int64(o.Deals) > maxIndex {
 		return nil, fieldErr("options.deals", strconv.Itoa(o.Deals), ErrOption)
 	}
-	if o.Events < 0 || o.Events > maxIndex {
+	if o.Events < 0 || int64(o.Events) > maxIndex {
 		return nil, fieldErr("options.events", strconv.Itoa(o.Events), ErrOption)
 	}
+	seed := maphash.MakeSeed()
 	a := &Analyzer{
 		stages:  stages.clone(),
 		policy:  o.Unknown,
-		ids:     make(map[string]uint32, o.Deals),
-		nameIdx: make(map[string]uint32),
+		ids:     dealIndex{seed: seed},
+		names:   strIndex{seed: seed},
+		hint:    o.Deals,
 		deals:   make([]dealState, 0, o.Deals),
 		recs:    make([]rec, 0, o.Events),
 		grouped: true,
 	}
-	for _, s := range a.stages {
+	for i := range a.keyHash {
+		a.keyHash[i] = -1
+	}
+	taken := [256]bool{}
+	for i, s := range a.stages {
 		a.keys = append(a.keys, s.Key)
+		if s.Key == "" {
+			continue
+		}
+		k := keySlot(s.Key)
+		if taken[k] {
+			a.keyHash[k] = -1
+		} else {
+			a.keyHash[k] = int8(i)
+		}
+		taken[k] = true
 	}
 	a.lay = newLayout(a.stages)
+	a.lastAmt.small = true // the zero decimal's split
 	return a, nil
 }
 
@@ -146,8 +203,8 @@ func (a *Analyzer) Events() int { return len(a.recs) }
 // A rejected event changes nothing.
 //
 // Add does not allocate once the event's deal is known, unless its owner or
-// source is new to the analyzer, its amount's coefficient has more than 18
-// digits, or the analyzer's storage must grow (see [Options]).
+// source is new to the analyzer, its amount's coefficient is 2⁵¹ or more
+// (16 digits or more), or the analyzer's storage must grow (see [Options]).
 func (a *Analyzer) Add(e Event) error { return a.add(&e) }
 
 func (a *Analyzer) add(e *Event) error {
@@ -158,18 +215,20 @@ func (a *Analyzer) add(e *Event) error {
 	if !ok {
 		return fieldErr("time", e.Time.String(), ErrTime)
 	}
-	coef, exp, small := splitAmount(e.Amount)
-	if e.Amount.Sign() < 0 || (small && (exp < -maxAmountExp || exp > maxAmountExp)) ||
-		(!small && (e.Amount.Exponent() < -maxAmountExp || e.Amount.Exponent() > maxAmountExp)) {
+	var coef int64
+	var exp int32
+	var small bool
+	if e.Amount == a.lastAmt.d {
+		// The previous event's amount: decimals are immutable.
+		coef, exp, small = a.lastAmt.coef, a.lastAmt.exp, a.lastAmt.small
+	} else {
+		coef, exp, small = splitAmount(e.Amount)
+	}
+	if small && (coef < 0 || exp < -maxAmountExp || exp > maxAmountExp) ||
+		!small && (e.Amount.Sign() < 0 || e.Amount.Exponent() < -maxAmountExp || e.Amount.Exponent() > maxAmountExp) {
 		return fieldErr("amount", e.Amount.String(), ErrAmount)
 	}
-	stage := -1
-	for i, k := range a.keys {
-		if k == e.Stage {
-			stage = i
-			break
-		}
-	}
+	stage := a.stageOf(e.Stage)
 	if stage < 0 {
 		if a.policy == Skip {
 			if a.unknown == nil {
@@ -180,25 +239,28 @@ func (a *Analyzer) add(e *Event) error {
 		}
 		return fieldErr("stage", e.Stage, ErrUnknownStage)
 	}
-	if len(a.recs) >= maxIndex {
+	if int64(len(a.recs)) >= maxIndex {
 		return ErrCapacity
 	}
 	var d uint32
 	if a.hasLast && e.Deal == a.lastID {
 		d = a.last
 	} else {
-		i, known := a.find(e.Deal)
+		i, known, h := a.find(e.Deal)
 		if !known {
-			if len(a.deals) >= maxIndex {
+			if int64(len(a.deals)) >= maxIndex {
 				return ErrCapacity
 			}
-			i = a.insert(e.Deal)
+			i = a.insert(e.Deal, h)
 		}
 		d, a.lastID, a.last, a.hasLast = i, e.Deal, i, true
 	}
-	r := rec{t: t, amt: coef, exp: int16(exp), stage: uint8(stage)}
-	if !small {
-		r.amt, r.big = int64(len(a.bigs)), true
+	a.lastAmt.d, a.lastAmt.coef, a.lastAmt.exp, a.lastAmt.small = e.Amount, coef, exp, small
+	var r rec
+	if small && coef <= maxRecCoef {
+		r = smallRec(t, stage, coef, exp)
+	} else {
+		r = bigRec(t, stage, len(a.bigs))
 		a.bigs = append(a.bigs, e.Amount)
 	}
 	a.appendRec(d, r)
@@ -206,43 +268,84 @@ func (a *Analyzer) add(e *Event) error {
 	if e.Owner != "" {
 		// Most events repeat their deal's owner, or the previous event's.
 		oi := ds.owner
-		if oi == 0 || e.Owner != a.names[oi-1] {
+		if oi == 0 || e.Owner != a.names.keys[oi-1] {
 			if e.Owner != a.lastOwner || a.lastOwnerI == 0 {
 				a.lastOwner, a.lastOwnerI = e.Owner, a.intern(e.Owner)
 			}
 			oi = a.lastOwnerI
 		}
-		a.offerOwner(ds, t, r.stage, oi)
+		a.offerOwner(ds, t, uint8(stage), oi)
 	}
 	if e.Source != "" {
 		si := ds.source
-		if si == 0 || e.Source != a.names[si-1] {
+		if si == 0 || e.Source != a.names.keys[si-1] {
 			if e.Source != a.lastSrc || a.lastSrcI == 0 {
 				a.lastSrc, a.lastSrcI = e.Source, a.intern(e.Source)
 			}
 			si = a.lastSrcI
 		}
-		a.offerSource(ds, t, r.stage, si)
+		a.offerSource(ds, t, uint8(stage), si)
 	}
 	return nil
+}
+
+// stageOf returns the index of the stage with the given key, or -1.
+func (a *Analyzer) stageOf(key string) int {
+	if key != "" {
+		if i := a.keyHash[keySlot(key)]; i >= 0 {
+			if a.keys[i] == key {
+				return int(i)
+			}
+			return -1
+		}
+	}
+	for i, k := range a.keys {
+		if k == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// keySlot places a non-empty stage key in Analyzer.keyHash.
+func keySlot(key string) uint8 {
+	return uint8(len(key)*31 + int(key[0]) + int(key[len(key)-1])*7)
 }
 
 // appendRec stores r as deal d's newest event.
 func (a *Analyzer) appendRec(d uint32, r rec) {
 	ds := &a.deals[d]
 	end := uint32(len(a.recs))
-	if ds.n == 0 {
+	switch {
+	case !a.grouped:
+		a.recDeal = append(a.recDeal, d)
+	case ds.n == 0:
 		ds.start = end
-	} else if ds.start+ds.n != end {
-		a.grouped = false
+	case ds.start+ds.n != end:
+		a.ungroup()
+		a.recDeal = append(a.recDeal, d)
 	}
-	r.deal = d
 	a.recs = append(a.recs, r)
 	ds.n++
 }
 
-// regroup makes each deal's recs contiguous, keeping their arrival order,
-// with a counting sort by deal.
+// ungroup notes the deal of every rec so far, as recs stop being grouped.
+func (a *Analyzer) ungroup() {
+	a.grouped = false
+	a.recDeal = slices.Grow(a.recDeal[:0], cap(a.recs))[:len(a.recs)]
+	for i := range a.deals {
+		ds := &a.deals[i]
+		for k := ds.start; k < ds.start+ds.n; k++ {
+			a.recDeal[k] = uint32(i)
+		}
+	}
+}
+
+// regroup makes each deal's recs contiguous, in place: a radix sort by
+// deal in at most two levels, first by the high bits of the deal index, so
+// that the moves of the second level, by deal, stay in the cache. It does
+// not keep the arrival order of a deal's recs, which reports put in
+// canonical order anyway.
 func (a *Analyzer) regroup() {
 	if a.grouped {
 		return
@@ -252,62 +355,191 @@ func (a *Analyzer) regroup() {
 		a.deals[i].start = pos
 		pos += a.deals[i].n
 	}
-	if cap(a.spare) < len(a.recs) {
-		a.spare = make([]rec, len(a.recs))
+	recs, keys := a.recs, a.recDeal[:len(a.recs)]
+	nd := len(a.deals)
+	if shift := uint(max(bits.Len(uint(nd-1))-radixBits, 0)); shift > 0 {
+		nb := (nd-1)>>shift + 1
+		heads := make([]uint32, nb)
+		ends := make([]uint32, nb)
+		for b := range nb {
+			heads[b] = a.deals[b<<shift].start
+			if b+1 < nb {
+				ends[b] = a.deals[(b+1)<<shift].start
+			} else {
+				ends[b] = uint32(len(recs))
+			}
+		}
+		for b := range nb {
+			for heads[b] < ends[b] {
+				i := heads[b]
+				r, d := recs[i], keys[i]
+				for k := int(d >> shift); k != b; k = int(d >> shift) {
+					j := heads[k]
+					heads[k]++
+					r, recs[j] = recs[j], r
+					d, keys[j] = keys[j], d
+				}
+				recs[i], keys[i] = r, d
+				heads[b]++
+			}
+		}
 	}
-	out := a.spare[:len(a.recs)]
-	for _, r := range a.recs {
-		ds := &a.deals[r.deal]
-		out[ds.start] = r
-		ds.start++
+	// By deal, with each deal's start as its head. Cycles started at earlier
+	// deals may have advanced it already.
+	end := uint32(0)
+	for b := range a.deals {
+		end += a.deals[b].n
+		for a.deals[b].start < end {
+			i := a.deals[b].start
+			r, d := recs[i], keys[i]
+			for d != uint32(b) {
+				j := a.deals[d].start
+				a.deals[d].start++
+				r, recs[j] = recs[j], r
+				d, keys[j] = keys[j], d
+			}
+			recs[i], keys[i] = r, d
+			a.deals[b].start++
+		}
 	}
 	for i := range a.deals {
 		a.deals[i].start -= a.deals[i].n
 	}
-	a.recs, a.spare = out, a.recs[:0]
+	a.recDeal = a.recDeal[:0]
 	a.grouped = true
 }
 
+// radixBits is the widest digit regroup sorts on in one pass.
+const radixBits = 11
+
 // find returns the index of the deal with the given id and whether there is
-// one. Deals added in increasing id order, as events grouped by deal and
-// sorted by id come, form a sorted prefix found by binary search without
-// hashing; the others are in the hash map.
-func (a *Analyzer) find(id string) (uint32, bool) {
+// one, and, when there is none and the id is past the sorted prefix, its
+// hash for insert. Deals added in increasing id order, as events grouped by
+// deal and sorted by id come, form a sorted prefix found by binary search
+// without hashing; the others are in the hash table.
+func (a *Analyzer) find(id string) (uint32, bool, uint32) {
 	if n := a.sorted; n > 0 && id <= a.deals[n-1].id {
 		i, ok := slices.BinarySearchFunc(a.deals[:n], id, func(d dealState, id string) int {
 			return cmp.Compare(d.id, id)
 		})
 		if ok {
-			return uint32(i), true
+			return uint32(i), true, 0
 		}
 	}
-	if len(a.ids) == 0 {
-		return 0, false
+	if a.sorted == len(a.deals) && (a.sorted == 0 || id > a.deals[a.sorted-1].id) {
+		return 0, false, 0 // extends the sorted prefix
 	}
-	i, ok := a.ids[id]
-	return i, ok
+	h := a.ids.hash(id)
+	i, ok := a.ids.find(a.deals, id, h)
+	return i, ok, h
 }
 
-// insert adds a deal the analyzer does not know and returns its index.
-func (a *Analyzer) insert(id string) uint32 {
+// insert adds a deal the analyzer does not know, whose id has hash h (see
+// find), and returns its index.
+func (a *Analyzer) insert(id string, h uint32) uint32 {
 	i := uint32(len(a.deals))
-	if a.sorted == len(a.deals) && (i == 0 || id > a.deals[i-1].id) {
+	switch {
+	case a.sorted == len(a.deals) && (i == 0 || id > a.deals[i-1].id):
 		a.sorted++
-	} else {
-		a.ids[id] = i
+	case a.sorted > 0 && a.sorted <= maxShortPrefix:
+		// A short sorted prefix is not worth a binary search on every
+		// lookup: hash it too.
+		for k := range a.sorted {
+			a.ids.insert(a.ids.hash(a.deals[k].id), uint32(k), a.hint)
+		}
+		a.sorted = 0
+		fallthrough
+	default:
+		a.ids.insert(h, i, a.hint)
 	}
 	a.deals = append(a.deals, dealState{id: id})
 	return i
 }
 
+// maxShortPrefix is the longest sorted prefix of deals moved into the hash
+// table when the first deal out of order comes.
+const maxShortPrefix = 4096
+
+// dealIndex finds deals by id: an open-addressing hash table with linear
+// probing whose 8-byte slots each hold a 32-bit hash of an id, which places
+// it, and 1 + the index of its deal; 0 marks an empty slot. It is at most
+// half full. Its seed is random, but nothing it finds depends on it.
+type dealIndex struct {
+	seed  maphash.Seed
+	slots []uint64
+	n     int
+}
+
+func (x *dealIndex) hash(id string) uint32 { return uint32(maphash.String(x.seed, id)) }
+
+// find returns the index of the deal whose id, with hash h, is id.
+func (x *dealIndex) find(deals []dealState, id string, h uint32) (uint32, bool) {
+	if x.n == 0 {
+		return 0, false
+	}
+	mask := uint32(len(x.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := x.slots[i]
+		if s == 0 {
+			return 0, false
+		}
+		if uint32(s>>32) == h {
+			if d := uint32(s) - 1; deals[d].id == id {
+				return d, true
+			}
+		}
+	}
+}
+
+// insert adds deal d, whose id has hash h and is not in x. hint is the
+// number of deals expected in all.
+func (x *dealIndex) insert(h, d uint32, hint int) {
+	if 2*(x.n+1) > len(x.slots) {
+		x.grow(hint)
+	}
+	mask := uint32(len(x.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		if x.slots[i] == 0 {
+			x.slots[i] = uint64(h)<<32 | uint64(d+1)
+			x.n++
+			return
+		}
+	}
+}
+
+// grow doubles the table, or sizes it for hint deals when it is empty.
+func (x *dealIndex) grow(hint int) {
+	size := max(2*len(x.slots), 1024)
+	if len(x.slots) == 0 {
+		for size < 2*hint && uint64(size) < 1<<32 {
+			size *= 2
+		}
+	}
+	old := x.slots
+	x.slots = make([]uint64, size)
+	mask := uint32(size - 1)
+	for _, s := range old {
+		if s == 0 {
+			continue
+		}
+		i := uint32(s>>32) & mask
+		for x.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		x.slots[i] = s
+	}
+}
+
+func (x *dealIndex) reset() {
+	if x.n > 0 {
+		clear(x.slots)
+		x.n = 0
+	}
+}
+
 // intern returns 1 + the index of name in names, adding it if new.
 func (a *Analyzer) intern(name string) uint32 {
-	if i, ok := a.nameIdx[name]; ok {
-		return i
-	}
-	a.names = append(a.names, name)
-	i := uint32(len(a.names))
-	a.nameIdx[name] = i
+	i, _ := a.names.intern(name)
 	return i
 }
 
@@ -316,26 +548,108 @@ func (a *Analyzer) name(i uint32) string {
 	if i == 0 {
 		return ""
 	}
-	return a.names[i-1]
+	return a.names.keys[i-1]
+}
+
+// strIndex numbers distinct strings from 1 in the order they come: an
+// open-addressing hash table like [dealIndex] over the list of the strings.
+type strIndex struct {
+	seed  maphash.Seed
+	slots []uint64 // 32-bit hash << 32 | number; 0 is empty
+	keys  []string // the strings, by number - 1
+	// cache holds the number of a string recently interned, at a slot
+	// cheaper to find than its place in slots; 0 is empty.
+	cache [256]uint32
+}
+
+// cacheSlot places s in strIndex.cache by its length and a few of its
+// bytes.
+func cacheSlot(s string) uint8 {
+	n := len(s)
+	if n == 0 {
+		return 0
+	}
+	x := uint32(n) ^ uint32(s[0])<<8 ^ uint32(s[max(n-2, 0)])<<16 ^ uint32(s[n-1])<<24
+	return uint8((x * 0x9e3779b1) >> 24)
+}
+
+// intern returns the number of s, and whether s is new.
+func (x *strIndex) intern(s string) (uint32, bool) {
+	c := cacheSlot(s)
+	if v := x.cache[c]; v != 0 && x.keys[v-1] == s {
+		return v, false
+	}
+	v, added := x.lookup(s)
+	x.cache[c] = v
+	return v, added
+}
+
+func (x *strIndex) lookup(s string) (uint32, bool) {
+	h := uint32(maphash.String(x.seed, s))
+	mask := uint32(len(x.slots) - 1)
+	i := h & mask
+	if len(x.slots) > 0 {
+		for ; ; i = (i + 1) & mask {
+			v := x.slots[i]
+			if v == 0 {
+				break
+			}
+			if uint32(v>>32) == h && x.keys[uint32(v)-1] == s {
+				return uint32(v), false
+			}
+		}
+	}
+	if 2*(len(x.keys)+1) > len(x.slots) {
+		x.grow()
+		mask = uint32(len(x.slots) - 1)
+		for i = h & mask; x.slots[i] != 0; i = (i + 1) & mask {
+		}
+	}
+	x.keys = append(x.keys, s)
+	n := uint32(len(x.keys))
+	x.slots[i] = uint64(h)<<32 | uint64(n)
+	return n, true
+}
+
+func (x *strIndex) grow() {
+	old := x.slots
+	x.slots = make([]uint64, max(2*len(old), 64))
+	mask := uint32(len(x.slots) - 1)
+	for _, v := range old {
+		if v != 0 {
+			i := uint32(v>>32) & mask
+			for x.slots[i] != 0 {
+				i = (i + 1) & mask
+			}
+			x.slots[i] = v
+		}
+	}
+}
+
+func (x *strIndex) reset() {
+	clear(x.cache[:])
+	clear(x.slots)
+	clear(x.keys) // drop references
+	x.keys = x.keys[:0]
 }
 
 // Reset empties the analyzer but keeps its storage, so a long-lived analyzer
 // that is refilled for every report allocates only as its data grows.
 func (a *Analyzer) Reset() {
-	clear(a.ids)
+	a.ids.reset()
 	a.sorted = 0
 	clear(a.deals) // drop references to deal ids
 	a.deals = a.deals[:0]
 	a.recs = a.recs[:0]
+	a.recDeal = a.recDeal[:0]
 	a.grouped = true
 	clear(a.bigs)
 	a.bigs = a.bigs[:0]
 	a.unknown = nil
-	clear(a.nameIdx)
-	clear(a.names)
-	a.names = a.names[:0]
+	a.names.reset()
 	a.lastID, a.last, a.hasLast = "", 0, false
 	a.lastOwner, a.lastOwnerI, a.lastSrc, a.lastSrcI = "", 0, "", 0
+	a.lastAmt.d, a.lastAmt.coef, a.lastAmt.exp, a.lastAmt.small = decimal.Decimal{}, 0, 0, true
 }
 
 // offerOwner makes owner, carried by an event at time t in stage, the deal's
@@ -379,18 +693,78 @@ func cmpTS(t1 int64, s1 uint8, t2 int64, s2 uint8) int {
 	return 0
 }
 
-func cmpTimeStage(x, y rec) int { return cmpTS(x.t, x.stage, y.t, y.stage) }
+func cmpTimeStage(x, y rec) int { return cmpTS(x.t, x.stage(), y.t, y.stage()) }
 
 // AddAll adds the events in order. It stops at the first bad event and
 // returns its error (see [Analyzer.Add]) with the field path prefixed by
 // "events[i]"; the events before it stay added.
 func (a *Analyzer) AddAll(events []Event) error {
-	for i := range events {
-		if err := a.add(&events[i]); err != nil {
-			return prefixField("events["+strconv.Itoa(i)+"]", err)
+	for lo := 0; lo < len(events); lo += aheadLen {
+		batch := events[lo:min(lo+aheadLen, len(events))]
+		if a.ids.n > 0 {
+			a.touchAhead(batch)
+		}
+		for i := range batch {
+			if err := a.add(&batch[i]); err != nil {
+				return prefixField("events["+strconv.Itoa(lo+i)+"]", err)
+			}
 		}
 	}
 	return nil
+}
+
+// aheadLen is the number of events whose memory touchAhead touches at once.
+const aheadLen = 32
+
+// touchAhead reads, for each event in a batch, the memory that finding its
+// deal will read: the hash table slot, the deal, the deal's id. Done for the
+// whole batch first, these reads wait for memory together instead of one
+// after the other, and the adds that follow find them in the cache. Nothing
+// is changed, so the adds need not trust what was found.
+func (a *Analyzer) touchAhead(events []Event) {
+	x := &a.ids
+	mask := uint32(len(x.slots) - 1)
+	var at, hs [aheadLen]uint32
+	var sink uint64
+	prev := ""
+	for k := range events {
+		id := events[k].Deal
+		if id == prev {
+			at[k] = math.MaxUint32 // found by the previous event's add
+			continue
+		}
+		prev = id
+		h := x.hash(id)
+		hs[k], at[k] = h, h&mask
+		sink += x.slots[at[k]]
+	}
+	var deals [aheadLen]uint32
+	for k := range events {
+		deals[k] = math.MaxUint32
+		i := at[k]
+		if i == math.MaxUint32 {
+			continue
+		}
+		for ; ; i = (i + 1) & mask {
+			s := x.slots[i]
+			if s == 0 {
+				break
+			}
+			if d := uint32(s) - 1; uint32(s>>32) == hs[k] && int(d) < len(a.deals) {
+				deals[k] = d
+				sink += uint64(len(a.deals[d].id))
+				break
+			}
+		}
+	}
+	for _, d := range deals[:len(events)] {
+		if d != math.MaxUint32 {
+			if id := a.deals[d].id; id != "" {
+				sink += uint64(id[0])
+			}
+		}
+	}
+	a.sink = sink
 }
 
 // AddSeq adds the events of seq in order, like [Analyzer.AddAll].
@@ -421,7 +795,7 @@ func (a *Analyzer) Merge(b *Analyzer) error {
 	if !a.stages.equal(b.stages) || a.policy != b.policy {
 		return ErrMismatch
 	}
-	if len(a.recs)+len(b.recs) > maxIndex || len(a.deals)+len(b.deals) > maxIndex {
+	if int64(len(a.recs))+int64(len(b.recs)) > maxIndex || int64(len(a.deals))+int64(len(b.deals)) > maxIndex {
 		return ErrCapacity
 	}
 	a.recs = slices.Grow(a.recs, len(b.recs))
@@ -442,14 +816,14 @@ func (a *Analyzer) Merge(b *Analyzer) error {
 			}
 			if cursor < a.sorted && a.deals[cursor].id == bd.id {
 				i, known = uint32(cursor), true
-			} else if len(a.ids) > 0 {
-				i, known = a.ids[bd.id]
+			} else {
+				i, known = a.ids.find(a.deals, bd.id, a.ids.hash(bd.id))
 			}
 		} else {
-			i, known = a.find(bd.id)
+			i, known, _ = a.find(bd.id)
 		}
 		if !known {
-			i = a.insert(bd.id)
+			i = a.insert(bd.id, a.ids.hash(bd.id))
 		}
 		to[bi] = i
 		ds := &a.deals[i]
@@ -460,11 +834,23 @@ func (a *Analyzer) Merge(b *Analyzer) error {
 			a.offerSource(ds, bd.sourceT, bd.sourceStage, a.intern(b.name(bd.source)))
 		}
 	}
-	for _, r := range b.recs {
-		if r.big {
-			r.amt += bigBase
+	moved := func(r rec) rec {
+		if r.big() {
+			r.w += uint64(bigBase) << recCoefShift
 		}
-		a.appendRec(to[r.deal], r)
+		return r
+	}
+	if b.grouped {
+		for bi := range b.deals {
+			bd := &b.deals[bi]
+			for _, r := range b.recs[bd.start : bd.start+bd.n] {
+				a.appendRec(to[bi], moved(r))
+			}
+		}
+	} else {
+		for k, r := range b.recs {
+			a.appendRec(to[b.recDeal[k]], moved(r))
+		}
 	}
 	for k, n := range b.unknown {
 		if a.unknown == nil {
@@ -478,43 +864,43 @@ func (a *Analyzer) Merge(b *Analyzer) error {
 
 // addTo adds the amount of r to m.
 func (a *Analyzer) addTo(m *money, r rec) {
-	if r.big {
-		m.addDec(a.bigs[r.amt])
+	if r.big() {
+		m.addDec(a.bigs[r.coef()])
 		return
 	}
-	m.add(r.amt, int32(r.exp))
+	m.add(r.coef(), r.exp())
 }
 
 // subFrom subtracts the amount of r from m.
 func (a *Analyzer) subFrom(m *money, r rec) {
-	if r.big {
-		m.addDec(a.bigs[r.amt].Neg())
+	if r.big() {
+		m.addDec(a.bigs[r.coef()].Neg())
 		return
 	}
-	m.add(-r.amt, int32(r.exp))
+	m.add(-r.coef(), r.exp())
 }
 
 // decimalOf returns the amount of r as a decimal.
 func (a *Analyzer) decimalOf(r rec) decimal.Decimal {
-	if r.big {
-		return a.bigs[r.amt]
+	if r.big() {
+		return a.bigs[r.coef()]
 	}
-	return decimal.New(r.amt, int32(r.exp))
+	return decimal.New(r.coef(), r.exp())
 }
 
 // cmpAmount compares the amounts of x and y.
 func (a *Analyzer) cmpAmount(x, y rec) int {
-	if !x.big && !y.big {
-		xc, yc := x.amt, y.amt
-		switch {
-		case x.exp > y.exp:
-			c, ok := mulPow10(xc, int32(x.exp-y.exp))
+	if !x.big() && !y.big() {
+		xc, yc := x.coef(), y.coef()
+		switch xe, ye := x.exp(), y.exp(); {
+		case xe > ye:
+			c, ok := mulPow10(xc, xe-ye)
 			if !ok {
 				return 1 // amounts are non-negative: the scaled one is larger
 			}
 			xc = c
-		case x.exp < y.exp:
-			c, ok := mulPow10(yc, int32(y.exp-x.exp))
+		case xe < ye:
+			c, ok := mulPow10(yc, ye-xe)
 			if !ok {
 				return -1
 			}

@@ -163,3 +163,65 @@ func BenchmarkMerge(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReferencePass is not a budget but a yardstick: a hand-written
+// single pass over the same grouped events as BenchmarkWholeGrouped that
+// keeps nothing per event. It finds each event's stage by comparing keys,
+// reads its time and amount, and per owner and stage counts deals by their
+// furthest stage and sums their amounts and times in stage (means only: no
+// medians, no duplicates, regressions, reopenings, windows or merging).
+// What it costs is about what reading the events costs.
+func BenchmarkReferencePass(b *testing.B) {
+	grouped, _ := benchEvents()
+	keys := []string{"lead", "qualified", "proposal", "negotiation", "won", "lost"}
+	type cell struct {
+		deals  int
+		amount int64
+		stayN  int
+		stayNs int64
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		owners := map[string]*[6]cell{}
+		var deal, lastOwner string
+		var cells *[6]cell
+		furthest, cur, amount := -1, -1, int64(0)
+		var entered time.Time
+		flush := func() {
+			if furthest >= 0 {
+				cells[furthest].deals++
+				cells[furthest].amount += amount
+			}
+		}
+		for i := range grouped {
+			e := &grouped[i]
+			s := -1
+			for k, key := range keys {
+				if key == e.Stage {
+					s = k
+					break
+				}
+			}
+			if e.Deal != deal {
+				flush()
+				deal, furthest, cur = e.Deal, -1, -1
+				if e.Owner != lastOwner || cells == nil {
+					lastOwner = e.Owner
+					if cells = owners[e.Owner]; cells == nil {
+						cells = new([6]cell)
+						owners[e.Owner] = cells
+					}
+				}
+			} else if cur >= 0 {
+				cells[cur].stayN++
+				cells[cur].stayNs += int64(e.Time.Sub(entered))
+			}
+			furthest, cur, entered = max(furthest, s), s, e.Time
+			amount = e.Amount.CoefficientInt64()
+		}
+		flush()
+		if len(owners) != 50 {
+			b.Fatalf("%d owners", len(owners))
+		}
+	}
+}

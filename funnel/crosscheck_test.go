@@ -1,12 +1,17 @@
 package funnel_test
 
 import (
+	"math/rand/v2"
+	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/saleskit/saleskit/funnel"
+	"github.com/shopspring/decimal"
 )
 
 // ignoreReason leaves the bottleneck's sentence out of cross-checks against
@@ -50,6 +55,89 @@ func TestReportMatchesNaive(t *testing.T) {
 			want := naiveReport(funnel.B2B(), events, o)
 			if diff := cmp.Diff(want, got, ignoreReason, cmpopts.IgnoreFields(funnel.ReportOptions{}, "By")); diff != "" {
 				t.Fatalf("seed %d, %s: Report differs from the naive replay (-want +got):\n%s", seed, name, diff)
+			}
+		}
+	}
+}
+
+// TestLargeReportMatchesNaive cross-checks data large enough for the paths
+// small data does not take: regrouping in several radix passes, growing the
+// deal hash table, duration lists longer than one block, and events added
+// in batches that look ahead. The same events are fed in arbitrary order,
+// grouped by deal, and grouped by deal in reverse id order.
+func TestLargeReportMatchesNaive(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large")
+	}
+	messy := genEvents(9, genOptions{Deals: 12_000, Owners: 7, Messy: true})
+	grouped := genEvents(10, genOptions{Deals: 12_000, Owners: 7})
+	reversed := slices.Clone(grouped)
+	slices.SortStableFunc(reversed, func(x, y funnel.Event) int { return strings.Compare(y.Deal, x.Deal) })
+	for name, events := range map[string][]funnel.Event{"messy": messy, "grouped": grouped, "reversed": reversed} {
+		a := analyze(t, events)
+		for oname, o := range reportOptions() {
+			got, err := a.Report(&o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := naiveReport(funnel.B2B(), events, o)
+			if diff := cmp.Diff(want, got, ignoreReason, cmpopts.IgnoreFields(funnel.ReportOptions{}, "By")); diff != "" {
+				t.Fatalf("%s, %s: Report differs from the naive replay (-want +got):\n%s", name, oname, diff)
+			}
+		}
+	}
+}
+
+// TestAmountBoundariesMatchNaive cross-checks amounts on both sides of every
+// boundary of their storage: coefficients that fit in a rec and those just
+// too long for it, up to 18 digits and beyond, at every exponent's extremes,
+// with duplicates that compare amounts of different storage. It also merges
+// shards whose events are not grouped by deal.
+func TestAmountBoundariesMatchNaive(t *testing.T) {
+	amounts := []decimal.Decimal{
+		decimal.Zero,
+		decimal.New(1<<51-1, -2), decimal.New(1<<51, -2), decimal.New(1<<51+1, -3),
+		decimal.New(999_999_999_999_999_999, -18), decimal.New(999_999_999_999_999_999, 18),
+		decimal.New(1, 18), decimal.New(1, -18), decimal.New(5, 0),
+		decimal.RequireFromString("12345678901234567890123"),
+		decimal.RequireFromString("2251799813685247.00"), // 2^51-1, written with two more digits
+	}
+	rng := rand.New(rand.NewPCG(5, 5))
+	stages := []string{"lead", "qualified", "proposal", "negotiation", "won", "lost"}
+	var events []funnel.Event
+	for d := range 300 {
+		id := "d" + strconv.Itoa(d)
+		t0 := genStart.Add(time.Duration(rng.IntN(1000)) * time.Hour)
+		for k := range 1 + rng.IntN(6) {
+			e := funnel.Event{
+				Deal:   id,
+				Stage:  stages[rng.IntN(len(stages))],
+				Time:   t0.Add(time.Duration(k*rng.IntN(3)) * 24 * time.Hour), // some at the same time
+				Amount: amounts[rng.IntN(len(amounts))],
+				Owner:  "o" + strconv.Itoa(rng.IntN(3)),
+			}
+			events = append(events, e)
+			if rng.IntN(4) == 0 {
+				e.Amount = amounts[rng.IntN(len(amounts))] // a duplicate, other amount
+				events = append(events, e)
+			}
+		}
+	}
+	rng.Shuffle(len(events), func(i, j int) { events[i], events[j] = events[j], events[i] })
+	one := analyze(t, events)
+	merged := analyze(t, events[:len(events)/3])
+	if err := merged.Merge(analyze(t, events[len(events)/3:])); err != nil {
+		t.Fatal(err)
+	}
+	for name, o := range reportOptions() {
+		want := naiveReport(funnel.B2B(), events, o)
+		for aname, a := range map[string]*funnel.Analyzer{"one": one, "merged": merged} {
+			got, err := a.Report(&o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, got, ignoreReason, cmpopts.IgnoreFields(funnel.ReportOptions{}, "By")); diff != "" {
+				t.Fatalf("%s, %s: Report differs from the naive replay (-want +got):\n%s", aname, name, diff)
 			}
 		}
 	}

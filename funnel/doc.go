@@ -43,11 +43,15 @@
 //
 // # Scale
 //
-// An Analyzer stores 24 bytes per event and 56 per deal; adding an event for
+// An Analyzer stores 16 bytes per event and 56 per deal; adding an event for
 // a known deal does not allocate. Events grouped by deal are stored as they
-// come; others are regrouped by deal once, by the next report. Options.Deals
-// and Options.Events size the storage up front, and [Analyzer.Reset] reuses
-// it.
+// come; others are regrouped by deal once, in place, by the next report.
+// Options.Deals and Options.Events size the storage up front, and
+// [Analyzer.Reset] reuses it. [Analyzer.AddAll] looks a few events ahead, so
+// that finding the deals of events in arbitrary order waits for memory less
+// than one event at a time would. A report replays each deal once, and finds
+// the medians and 90th percentiles of its segments and of the whole by radix
+// selection.
 // Money sums are exact: they run on int64 coefficients and spill into
 // decimals only when they would overflow. [Analyzer.Merge] combines analyzers
 // fed with any sharding of the events into the one a single pass would build,

@@ -111,7 +111,7 @@ func (a *Analyzer) Flow(from, to time.Time, opts *FlowOptions) (Flow, error) {
 	for i := range a.deals {
 		evs := dedupe(a.gather(i), &buf, func(r rec) {
 			if r.t <= toN {
-				dups[r.stage]++
+				dups[r.stage()]++
 			}
 		})
 		k := 0
@@ -121,7 +121,7 @@ func (a *Analyzer) Flow(from, to time.Time, opts *FlowOptions) (Flow, error) {
 			k++
 		}
 		exists := k > 0
-		in := exists && inPipe(last.stage)
+		in := exists && inPipe(last.stage())
 		if in {
 			f.Opening.Deals++
 			a.addTo(&opening, last)
@@ -129,7 +129,7 @@ func (a *Analyzer) Flow(from, to time.Time, opts *FlowOptions) (Flow, error) {
 		changedDeal := false
 		for ; k < len(evs) && evs[k].t <= toN; k++ {
 			r := evs[k]
-			now := inPipe(r.stage)
+			now := inPipe(r.stage())
 			if in && a.cmpAmount(r, last) != 0 {
 				a.addTo(&changed, r)
 				a.subFrom(&changed, last)
@@ -143,7 +143,7 @@ func (a *Analyzer) Flow(from, to time.Time, opts *FlowOptions) (Flow, error) {
 				f.MovedIn.Deals++
 				a.addTo(&movedIn, r)
 			case in && !now:
-				switch a.stages[r.stage].Outcome {
+				switch a.stages[r.stage()].Outcome {
 				case Won:
 					f.Won.Deals++
 					a.addTo(&won, r)

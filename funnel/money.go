@@ -20,13 +20,13 @@ const maxAmountExp = 18
 // digits, without allocating. A zero amount is (0, 0). ok is false when the
 // coefficient is too long for an int64.
 func splitAmount(d decimal.Decimal) (coef int64, exp int32, ok bool) {
-	if d.Sign() == 0 {
-		return 0, 0, true
-	}
 	if d.NumDigits() > 18 {
 		return 0, 0, false
 	}
-	return d.CoefficientInt64(), d.Exponent(), true
+	if c := d.CoefficientInt64(); c != 0 {
+		return c, d.Exponent(), true
+	}
+	return 0, 0, true
 }
 
 // mulPow10 returns c·10^n and whether it fits in an int64.
@@ -139,6 +139,12 @@ func (u *u128) add(v int64) {
 	var c uint64
 	u.lo, c = bits.Add64(u.lo, uint64(v), 0)
 	u.hi += c
+}
+
+func (u *u128) addU(v u128) {
+	var c uint64
+	u.lo, c = bits.Add64(u.lo, v.lo, 0)
+	u.hi += v.hi + c
 }
 
 // div returns u / n rounded down; the caller guarantees the quotient fits in

@@ -51,7 +51,7 @@ func (a *Analyzer) gather(i int) []rec {
 	ds := &a.deals[i]
 	evs := a.recs[ds.start : ds.start+ds.n]
 	for k := 1; k < len(evs); k++ {
-		if p, q := evs[k-1], evs[k]; p.t > q.t || (p.t == q.t && p.stage >= q.stage) {
+		if p, q := evs[k-1], evs[k]; p.t > q.t || (p.t == q.t && p.stage() >= q.stage()) {
 			a.sortRecs(evs)
 			break
 		}
@@ -79,7 +79,7 @@ func (a *Analyzer) sortRecs(evs []rec) {
 // buf only when there is something to drop.
 func dedupe(evs []rec, buf *[]rec, drop func(rec)) []rec {
 	k := 1
-	for k < len(evs) && (evs[k].t != evs[k-1].t || evs[k].stage != evs[k-1].stage) {
+	for k < len(evs) && (evs[k].t != evs[k-1].t || evs[k].stage() != evs[k-1].stage()) {
 		k++
 	}
 	if k >= len(evs) {
@@ -87,7 +87,7 @@ func dedupe(evs []rec, buf *[]rec, drop func(rec)) []rec {
 	}
 	out := append((*buf)[:0], evs[:k]...)
 	for _, r := range evs[k:] {
-		if last := out[len(out)-1]; r.t == last.t && r.stage == last.stage {
+		if last := out[len(out)-1]; r.t == last.t && r.stage() == last.stage() {
 			drop(r)
 			continue
 		}
@@ -110,6 +110,7 @@ type journey struct {
 	reentered uint64
 	regressed uint64
 	stayed    uint64  // open path positions with a measured stay
+	restayed  uint64  // open path positions with more than one
 	latest    []int64 // latest stay per open path position
 	cum       []int64 // total stay per open path position
 	backs     int     // number of backward moves between open stages
@@ -129,7 +130,7 @@ func rangeMask(lo, hi int) uint64 {
 func (l *layout) replay(j *journey, evs []rec, end int64, hasEnd bool) {
 	won := l.won
 	j.max, j.chain = -1, -1
-	j.visited, j.skipped, j.reentered, j.regressed, j.stayed = 0, 0, 0, 0, 0
+	j.visited, j.skipped, j.reentered, j.regressed, j.stayed, j.restayed = 0, 0, 0, 0, 0, 0
 	j.backs, j.reopened = 0, false
 	j.created = evs[0].t
 	j.last = evs[len(evs)-1]
@@ -137,7 +138,7 @@ func (l *layout) replay(j *journey, evs []rec, end int64, hasEnd bool) {
 	var enteredAt int64
 	broken := false
 	for _, r := range evs {
-		s := int(r.stage)
+		s := int(r.stage())
 		if s == cur {
 			continue
 		}
@@ -152,6 +153,7 @@ func (l *layout) replay(j *journey, evs []rec, end int64, hasEnd bool) {
 					j.cum[curPos] = d
 				} else {
 					j.cum[curPos] += d
+					j.restayed |= b
 				}
 				j.stayed |= b
 				if p >= 0 && p < curPos {
@@ -188,6 +190,7 @@ func (l *layout) replay(j *journey, evs []rec, end int64, hasEnd bool) {
 			j.cum[curPos] = d
 		} else {
 			j.cum[curPos] += d
+			j.restayed |= b
 		}
 		j.stayed |= b
 	}

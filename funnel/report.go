@@ -225,8 +225,8 @@ type drop struct {
 	stage  uint8
 }
 
-// tally accumulates the replays of a set of deals. Durations are counted
-// and summed here; their values go to an arena in a second pass.
+// tally accumulates the replays of a set of deals: the whole report's, or
+// one segment's.
 type tally struct {
 	deals, events int
 	bucket        [][nFates]int // [furthest counted path position][fate]
@@ -234,7 +234,6 @@ type tally struct {
 	skipped       []int
 	reentered     []int
 	regressed     []int
-	stays         []int // measured stays per open path position
 	latestSum     []u128
 	cumSum        []u128
 	outcome       [3]int
@@ -247,11 +246,22 @@ type tally struct {
 	backs         int
 	ignored       [][]int // [reason][stage list index]
 
-	// Second pass: where this tally's durations go in the arena.
-	latestAt, cumAt []int // next free index per open path position
-	cycleAt         int
-	latest, cum     [][]int64
-	cycles          []int64
+	// The durations, per open path position: each measured latest stay, and
+	// for the deals that stayed more than once their cumulative stay as a
+	// patch over their latest one. The summaries are filled in before build.
+	latest  []durList
+	patches [][]patch
+	cycles  durList
+	latestD []Durations
+	cumD    []Durations
+	cycleD  Durations
+}
+
+// patch says that a deal's cumulative stay, v, differs from its latest, at
+// position pos of a latest list.
+type patch struct {
+	pos int
+	v   int64
 }
 
 func newTally(l *layout, nStages int) *tally {
@@ -262,16 +272,15 @@ func newTally(l *layout, nStages int) *tally {
 		skipped:   make([]int, n),
 		reentered: make([]int, n),
 		regressed: make([]int, n),
-		stays:     make([]int, l.won),
 		latestSum: make([]u128, l.won),
 		cumSum:    make([]u128, l.won),
 		lostBy:    make([]int, len(l.lost)),
 		lostByAmt: make([]money, len(l.lost)),
 		ignored:   make([][]int, len(reasonNames)),
-		latestAt:  make([]int, l.won),
-		cumAt:     make([]int, l.won),
-		latest:    make([][]int64, l.won),
-		cum:       make([][]int64, l.won),
+		latest:    make([]durList, l.won),
+		patches:   make([][]patch, l.won),
+		latestD:   make([]Durations, l.won),
+		cumD:      make([]Durations, l.won),
 	}
 	for i := range t.ignored {
 		t.ignored[i] = make([]int, nStages)
@@ -279,8 +288,9 @@ func newTally(l *layout, nStages int) *tally {
 	return t
 }
 
-// add counts one deal's journey j, replayed from n events.
-func (t *tally) add(a *Analyzer, j *journey, n int, mode Mode) {
+// add counts one deal's journey j, replayed from n events, keeping its
+// durations in blocks from pool.
+func (t *tally) add(a *Analyzer, j *journey, n int, mode Mode, pool *durPool) {
 	t.deals++
 	t.events += n
 	k := j.max
@@ -314,9 +324,13 @@ func (t *tally) add(a *Analyzer, j *journey, n int, mode Mode) {
 	}
 	for m := j.stayed; m != 0; m &= m - 1 {
 		p := bits.TrailingZeros64(m)
-		t.stays[p]++
+		l := &t.latest[p]
 		t.latestSum[p].add(j.latest[p])
 		t.cumSum[p].add(j.cum[p])
+		if j.restayed&bit(p) != 0 {
+			t.patches[p] = append(t.patches[p], patch{l.n, j.cum[p]})
+		}
+		l.add(pool, j.latest[p])
 	}
 	t.outcome[outcome]++
 	a.addTo(&t.outcomeAmt[outcome], j.last)
@@ -326,7 +340,9 @@ func (t *tally) add(a *Analyzer, j *journey, n int, mode Mode) {
 		t.lostBy[i]++
 		a.addTo(&t.lostByAmt[i], j.last)
 	case Won:
-		t.cycleSum.add(j.enteredAt - j.created)
+		d := j.enteredAt - j.created
+		t.cycleSum.add(d)
+		t.cycles.add(pool, d)
 	}
 	if j.reopened {
 		t.reopened++
@@ -337,18 +353,39 @@ func (t *tally) add(a *Analyzer, j *journey, n int, mode Mode) {
 	t.backs += j.backs
 }
 
-// place writes one deal's durations into the arena (second pass).
-func (t *tally) place(arena []int64, j *journey, won bool) {
-	for m := j.stayed; m != 0; m &= m - 1 {
-		p := bits.TrailingZeros64(m)
-		arena[t.latestAt[p]] = j.latest[p]
-		t.latestAt[p]++
-		arena[t.cumAt[p]] = j.cum[p]
-		t.cumAt[p]++
+// merge adds the counts and sums of o, but not its durations.
+func (t *tally) merge(o *tally) {
+	t.deals += o.deals
+	t.events += o.events
+	for k := range t.bucket {
+		for f := range nFates {
+			t.bucket[k][f] += o.bucket[k][f]
+			t.bucketAmt[k][f].merge(o.bucketAmt[k][f])
+		}
+		t.skipped[k] += o.skipped[k]
+		t.reentered[k] += o.reentered[k]
+		t.regressed[k] += o.regressed[k]
 	}
-	if won {
-		arena[t.cycleAt] = j.enteredAt - j.created
-		t.cycleAt++
+	for k := range t.latestSum {
+		t.latestSum[k].addU(o.latestSum[k])
+		t.cumSum[k].addU(o.cumSum[k])
+	}
+	for i := range t.outcome {
+		t.outcome[i] += o.outcome[i]
+		t.outcomeAmt[i].merge(o.outcomeAmt[i])
+	}
+	for i := range t.lostBy {
+		t.lostBy[i] += o.lostBy[i]
+		t.lostByAmt[i].merge(o.lostByAmt[i])
+	}
+	t.cycleSum.addU(o.cycleSum)
+	t.reopened += o.reopened
+	t.regressedN += o.regressedN
+	t.backs += o.backs
+	for r := range t.ignored {
+		for s, c := range o.ignored[r] {
+			t.ignored[r][s] += c
+		}
 	}
 }
 
@@ -358,12 +395,62 @@ func (t *tally) ignore(drops []drop) {
 	}
 }
 
+// summarise fills in the duration summaries of the tallies, one per
+// segment, and of total, the union of them all (which is tallies[0] when
+// there is only one). It applies the patches to the latest lists.
+func summariseTallies(sel *selector, total *tally, tallies []*tally, won int) {
+	union := len(tallies) > 1 || tallies[0] != total
+	lists := make([]*durList, len(tallies))
+	sums := make([]u128, len(tallies))
+	out := make([]Durations, len(tallies))
+	for k := range won {
+		for i, t := range tallies {
+			lists[i], sums[i] = &t.latest[k], t.latestSum[k]
+		}
+		u := sel.summarise(lists, sums, out, union, total.latestSum[k])
+		patched := false
+		for i, t := range tallies {
+			t.latestD[k], t.cumD[k] = out[i], out[i]
+			for _, pt := range t.patches[k] {
+				t.latest[k].set(pt.pos, pt.v)
+				patched = true
+			}
+		}
+		if union {
+			total.latestD[k], total.cumD[k] = u, u
+		}
+		if !patched {
+			continue // every cumulative stay is the latest
+		}
+		for i, t := range tallies {
+			sums[i] = t.cumSum[k]
+		}
+		u = sel.summarise(lists, sums, out, union, total.cumSum[k])
+		for i, t := range tallies {
+			t.cumD[k] = out[i]
+		}
+		if union {
+			total.cumD[k] = u
+		}
+	}
+	for i, t := range tallies {
+		lists[i], sums[i] = &t.cycles, t.cycleSum
+	}
+	u := sel.summarise(lists, sums, out, union, total.cycleSum)
+	for i, t := range tallies {
+		t.cycleD = out[i]
+	}
+	if union {
+		total.cycleD = u
+	}
+}
+
 // scratch is memory an analyzer keeps between reports.
 type scratch struct {
 	buf   []rec
 	drops []drop
-	seg   []uint32 // per deal: 1 + segment index, 0 when not counted
-	arena []int64
+	pool  durPool
+	sel   selector
 }
 
 // Report replays every deal's events and reports the funnel. It returns a
@@ -387,107 +474,56 @@ func (a *Analyzer) Report(opts *ReportOptions) (Report, error) {
 	a.regroup()
 	p := a.newPrep(&o)
 	sc := &a.scr
-	if cap(sc.seg) < len(a.deals) {
-		sc.seg = make([]uint32, len(a.deals))
-	}
-	sc.seg = sc.seg[:len(a.deals)]
+	sc.pool.used = 0
 	j := journey{latest: make([]int64, a.lay.won), cum: make([]int64, a.lay.won)}
 
-	// Pass 1: counts, money, sums, and which segment each deal is in.
+	// One replay of each deal, counted in its segment's tally (or the
+	// total's); the total adds up the segments afterwards.
 	total := newTally(a.lay, len(a.stages))
 	var (
 		segs    []*tally
-		keys    []string
-		index   map[string]uint32
+		index   *strIndex
 		lastKey string
 		lastSeg uint32
 	)
 	if o.By != nil {
-		index = make(map[string]uint32)
+		index = &strIndex{seed: a.ids.seed}
 	}
 	for i := range a.deals {
 		evs, end := p.events(i)
 		if len(evs) == 0 {
 			total.ignore(sc.drops)
-			sc.seg[i] = 0
 			continue
 		}
 		a.lay.replay(&j, evs, end, p.hasAsOf)
-		total.add(a, &j, len(evs), o.Mode)
-		total.ignore(sc.drops)
-		sc.seg[i] = 1
+		t := total
 		if index != nil {
 			key := o.By(a.dealOf(&a.deals[i], &j))
 			if lastSeg == 0 || key != lastKey {
-				lastSeg = index[key]
-				if lastSeg == 0 {
+				var added bool
+				if lastSeg, added = index.intern(key); added {
 					segs = append(segs, newTally(a.lay, len(a.stages)))
-					keys = append(keys, key)
-					lastSeg = uint32(len(segs))
-					index[key] = lastSeg
 				}
 				lastKey = key
 			}
-			segs[lastSeg-1].add(a, &j, len(evs), o.Mode)
-			segs[lastSeg-1].ignore(sc.drops)
-			sc.seg[i] = lastSeg
+			t = segs[lastSeg-1]
+		}
+		t.add(a, &j, len(evs), o.Mode, &sc.pool)
+		t.ignore(sc.drops)
+	}
+	tallies := segs
+	if tallies == nil {
+		tallies = []*tally{total}
+	} else {
+		for _, t := range segs {
+			total.merge(t)
 		}
 	}
+	summariseTallies(&sc.sel, total, tallies, a.lay.won)
 
-	// Lay out the arena: per open stage, the latest stays of every segment in
-	// turn (so the total's are the whole run), then the cumulative stays,
-	// then the won cycles.
-	owners := segs
-	if owners == nil {
-		owners = []*tally{total}
-	}
-	size := 0
-	for k := range a.lay.won {
-		size += 2 * total.stays[k]
-	}
-	size += total.outcome[Won]
-	if cap(sc.arena) < size {
-		sc.arena = make([]int64, size)
-	}
-	arena := sc.arena[:size]
-	at := 0
-	for k := range a.lay.won {
-		total.latest[k] = arena[at : at+total.stays[k]]
-		for _, t := range owners {
-			t.latestAt[k] = at
-			t.latest[k] = arena[at : at+t.stays[k]]
-			at += t.stays[k]
-		}
-		total.cum[k] = arena[at : at+total.stays[k]]
-		for _, t := range owners {
-			t.cumAt[k] = at
-			t.cum[k] = arena[at : at+t.stays[k]]
-			at += t.stays[k]
-		}
-	}
-	total.cycles = arena[at:]
-	for _, t := range owners {
-		t.cycleAt = at
-		t.cycles = arena[at : at+t.outcome[Won]]
-		at += t.outcome[Won]
-	}
-
-	// Pass 2: the durations.
-	for i := range a.deals {
-		s := sc.seg[i]
-		if s == 0 {
-			continue
-		}
-		evs, end := p.events(i)
-		a.lay.replay(&j, evs, end, p.hasAsOf)
-		owners[s-1].place(arena, &j, a.stages[j.final].Outcome == Won)
-	}
-
-	// Segments first: summarising reorders values within each segment's
-	// run, which leaves the total's runs holding the same values.
 	var segReports []Segment
 	for s, t := range segs {
-		segReports = append(segReports, Segment{Key: keys[s], Report: a.build(t, &o)})
+		segReports = append(segReports, Segment{Key: index.keys[s], Report: a.build(t, &o)})
 	}
 	rep := a.build(total, &o)
 	for k, n := range a.unknown {
@@ -525,7 +561,7 @@ func (p *prep) events(i int) ([]rec, int64) {
 	a := p.a
 	sc := &a.scr
 	sc.drops = sc.drops[:0]
-	evs := dedupe(a.gather(i), &sc.buf, func(r rec) { sc.drops = append(sc.drops, drop{Duplicate, r.stage}) })
+	evs := dedupe(a.gather(i), &sc.buf, func(r rec) { sc.drops = append(sc.drops, drop{Duplicate, r.stage()}) })
 	if p.hasAsOf {
 		evs = cutAfter(evs, p.asOf, AfterAsOf, &sc.drops)
 	}
@@ -547,7 +583,7 @@ func cutAfter(evs []rec, limit int64, reason Reason, drops *[]drop) []rec {
 	n := len(evs)
 	for n > 0 && evs[n-1].t > limit {
 		n--
-		*drops = append(*drops, drop{reason, evs[n].stage})
+		*drops = append(*drops, drop{reason, evs[n].stage()})
 	}
 	return evs[:n]
 }
@@ -637,8 +673,8 @@ func (a *Analyzer) build(t *tally, o *ReportOptions) Report {
 			sr.LostAmount = t.bucketAmt[k][fateLost].value()
 			sr.Open = t.bucket[k][fateOpen]
 			sr.OpenAmount = t.bucketAmt[k][fateOpen].value()
-			sr.Latest = summarise(t.latest[k], t.latestSum[k])
-			sr.Cumulative = summarise(t.cum[k], t.cumSum[k])
+			sr.Latest = t.latestD[k]
+			sr.Cumulative = t.cumD[k]
 		}
 		above += here
 		aboveAmt = enteredAmt
@@ -683,7 +719,7 @@ func (a *Analyzer) build(t *tally, o *ReportOptions) Report {
 	if ov.Won > 0 {
 		ov.AverageWon = ov.WonAmount.DivRound(decimal.NewFromInt(int64(ov.Won)), 2)
 	}
-	ov.Cycle = summarise(t.cycles, t.cycleSum)
+	ov.Cycle = t.cycleD
 	ov.Velocity = decimal.Zero
 	if ov.Won > 0 && t.cycleSum != (u128{}) {
 		num := ov.WonAmount.Mul(decimal.NewFromInt(int64(ov.Open))).
