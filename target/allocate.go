@@ -52,6 +52,9 @@ func Allocate(total decimal.Decimal, weights []decimal.Decimal, places int32) ([
 	if places < MinPlaces || places > MaxPlaces {
 		return nil, fieldErr("places", strconv.Itoa(int(places)), ErrPlaces)
 	}
+	if err := checkExp("total", total); err != nil {
+		return nil, err
+	}
 	if !fitsPlaces(total, places) {
 		return nil, fieldErr("total", total.String(), ErrPrecision)
 	}
@@ -74,6 +77,9 @@ func fitsPlaces(d decimal.Decimal, places int32) bool {
 func checkWeights(weights []decimal.Decimal) error {
 	nonzero := false
 	for i, w := range weights {
+		if err := checkExp("weights["+strconv.Itoa(i)+"]", w); err != nil {
+			return err
+		}
 		switch w.Sign() {
 		case -1:
 			return fieldErr("weights["+strconv.Itoa(i)+"]", w.String(), ErrNegativeWeight)
@@ -182,7 +188,7 @@ func scaleWeights(weights []decimal.Decimal, buf []uint64) (ws []uint64, sum uin
 	for i, w := range weights {
 		c, ok := absCoeff(w)
 		switch {
-		case w.Sign() < 0:
+		case w.Sign() < 0 || w.Exponent() > MaxExponent || w.Exponent() < -MaxExponent:
 			return nil, 0, false, checkWeights(weights)
 		case !ok:
 			return nil, 0, false, nil

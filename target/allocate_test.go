@@ -269,3 +269,29 @@ func TestAllocateUnits(t *testing.T) {
 		}
 	}
 }
+
+func TestHugeExponentsAreErrors(t *testing.T) {
+	// Arithmetic can make decimals that text never decodes to; rescaling
+	// them would take unbounded memory, so they are rejected up front.
+	huge, tiny := decimal.New(1, 2_000_000_000), decimal.New(1, -2_000_000_000)
+	for name, err := range map[string]error{
+		"Allocate total":   second(target.Allocate(huge, ones(2), 2)),
+		"Allocate weight":  second(target.Allocate(d("1"), []decimal.Decimal{huge, tiny}, 2)),
+		"SplitTree total":  second(target.SplitTree(tiny, []target.Unit{{ID: "a"}}, 2)),
+		"SplitGrid margin": second(target.SplitGrid(margins(nil, []decimal.Decimal{huge}), margins(nil, []decimal.Decimal{huge}), 0)),
+		"SplitTime weight": second(target.SplitTime(d("1"), day("2025-01-01"), day("2025-03-01"), target.Month, 2,
+			&target.SplitOptions{Weighting: target.Explicit, Weights: []decimal.Decimal{huge, tiny}})),
+		"Track actual":     second(target.Track(monthlyPlan(t), huge, day("2025-06-01"), nil)),
+		"PipelineCoverage": second(target.PipelineCoverage(huge, tiny, d("3"))),
+		"MarketShare":      second(target.MarketShare(tiny, huge)),
+	} {
+		if !errors.Is(err, target.ErrInvalid) {
+			t.Errorf("%s: err = %v, want ErrInvalid", name, err)
+		}
+	}
+	g := revenueGoal()
+	g.Baseline = tiny
+	if r := target.Check(g, nil, nil); r.Verdict(target.Measurable).OK || r.Verdict(target.Achievable).OK {
+		t.Errorf("Check accepted an out-of-range baseline: %v", r.Failures())
+	}
+}

@@ -33,6 +33,14 @@ func (c Coverage) Met() bool { return c.Needed.IsZero() }
 // PipelineCoverage returns a *FieldError wrapping ErrInvalid for a negative
 // pipeline or a multiple that is not positive.
 func PipelineCoverage(pipeline, remaining, multiple decimal.Decimal) (Coverage, error) {
+	for _, f := range []struct {
+		name string
+		d    decimal.Decimal
+	}{{"pipeline", pipeline}, {"remaining", remaining}, {"multiple", multiple}} {
+		if err := checkExp(f.name, f.d); err != nil {
+			return Coverage{}, err
+		}
+	}
 	switch {
 	case pipeline.Sign() < 0:
 		return Coverage{}, fieldErr("pipeline", pipeline.String(), ErrInvalid)

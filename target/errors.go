@@ -3,7 +3,10 @@ package target
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
+
+	"github.com/shopspring/decimal"
 )
 
 // Sentinel errors. Every error the package returns wraps one of these, so a
@@ -53,6 +56,21 @@ func (e *FieldError) Error() string {
 
 // Unwrap returns the sentinel error.
 func (e *FieldError) Unwrap() error { return e.Err }
+
+// MaxExponent bounds the exponent of every decimal the package accepts:
+// |exponent| ≤ 10,000, the range shopspring/decimal itself decodes from
+// text. Larger exponents, which only arithmetic can make, would take
+// unbounded time and memory to rescale, or overflow; they are rejected as
+// ErrInvalid.
+const MaxExponent = 10_000
+
+// checkExp reports a decimal whose exponent lies outside ±MaxExponent.
+func checkExp(field string, d decimal.Decimal) error {
+	if e := d.Exponent(); e > MaxExponent || e < -MaxExponent {
+		return fieldErr(field, "exponent "+strconv.Itoa(int(e)), fmt.Errorf("%w: exponent out of range", ErrInvalid))
+	}
+	return nil
+}
 
 func fieldErr(field, value string, err error) error {
 	return &FieldError{Field: field, Value: value, Err: err}

@@ -145,10 +145,13 @@ func marginUnits(field string, ms []Margin, places int32) ([]*big.Int, *big.Int,
 	sum := new(big.Int)
 	for i, mg := range ms {
 		f := fmt.Sprintf("%s[%d].total", field, i)
+		if err := checkExp(f, mg.Total); err != nil {
+			return nil, nil, err
+		}
 		switch {
 		case mg.Total.Sign() < 0:
 			return nil, nil, fieldErr(f, mg.Total.String(), fmt.Errorf("%w: negative total", ErrInvalid))
-		case !mg.Total.Round(places).Equal(mg.Total):
+		case !fitsPlaces(mg.Total, places):
 			return nil, nil, fieldErr(f, mg.Total.String(), ErrPrecision)
 		}
 		out[i] = mg.Total.Shift(places).BigInt()

@@ -1,6 +1,7 @@
 package target
 
 import (
+	"errors"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -112,6 +113,9 @@ func ConversionRate(converted, entered int) (Fraction, error) {
 // It returns a *FieldError wrapping ErrInvalid when ours is negative or
 // market is not positive, and ErrMismatch when ours exceeds market.
 func MarketShare(ours, market decimal.Decimal) (Fraction, error) {
+	if err := errors.Join(checkExp("ours", ours), checkExp("market", market)); err != nil {
+		return Fraction{}, err
+	}
 	switch {
 	case market.Sign() <= 0:
 		return Fraction{}, fieldErr("market", market.String(), ErrInvalid)

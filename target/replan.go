@@ -69,6 +69,16 @@ func Replan(plan []PeriodTarget, actuals []decimal.Decimal, asOf time.Time, plac
 	case closed == len(plan):
 		return Replanned{}, fieldErr("asOf", asOf.Format(time.DateOnly), fmt.Errorf("%w: every period is closed; nothing to re-plan", ErrMismatch))
 	}
+	for i, a := range actuals {
+		if err := checkExp(fmt.Sprintf("actuals[%d]", i), a); err != nil {
+			return Replanned{}, err
+		}
+	}
+	for i, p := range plan {
+		if err := checkExp(fmt.Sprintf("plan[%d].target", i), p.Target); err != nil {
+			return Replanned{}, err
+		}
+	}
 	r := Replanned{Periods: make([]PeriodTarget, len(plan)), Closed: closed}
 	copy(r.Periods, plan)
 	var oldOpen decimal.Decimal

@@ -235,6 +235,9 @@ func checkMeasurable(g Goal) Verdict {
 	if strings.TrimSpace(g.Unit) == "" {
 		v.fail("goal has no unit")
 	}
+	if checkExp("target", g.Target) != nil || checkExp("baseline", g.Baseline) != nil {
+		v.fail("target or baseline has an exponent beyond ±%d", MaxExponent)
+	}
 	if g.Target.Sign() < 0 {
 		v.fail("target %s is negative", formatAmount(g.Target))
 	}
@@ -253,6 +256,12 @@ func checkMeasurable(g Goal) Verdict {
 
 func checkAchievable(g Goal, p Policy) Verdict {
 	var v verdict
+	if checkExp("target", g.Target) != nil || checkExp("baseline", g.Baseline) != nil ||
+		(p.MaxGrowth.Valid && checkExp("max_growth", p.MaxGrowth.Decimal) != nil) ||
+		(p.Capacity.Valid && checkExp("capacity", p.Capacity.Decimal) != nil) {
+		v.fail("an amount is beyond ±%d in exponent; not judged", MaxExponent)
+		return v.done(Achievable)
+	}
 	if g.Baseline.Sign() > 0 {
 		change := g.Target.Sub(g.Baseline).Div(g.Baseline)
 		dir, word := change, "above"

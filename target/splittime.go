@@ -172,6 +172,14 @@ func SplitTime(total decimal.Decimal, start, end time.Time, grain Grain, places 
 		return nil, fieldErr("opts.Weights", fmt.Sprintf("%d weights", len(o.Weights)),
 			fmt.Errorf("%w: seasonal weighting needs 12 monthly shares", ErrMismatch))
 	}
+	for i, w := range o.Weights {
+		if err := checkExp(fmt.Sprintf("opts.Weights[%d]", i), w); err != nil {
+			return nil, err
+		}
+	}
+	if err := checkExp("total", total); err != nil {
+		return nil, err
+	}
 	periods, err := periodsOf(start, end, grain, fy)
 	if err != nil {
 		return nil, err

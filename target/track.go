@@ -103,14 +103,23 @@ type Progress struct {
 // Amounts are rounded half away from zero to the plan's own precision, the
 // most decimal places among its targets.
 //
-// Track returns a *FieldError wrapping ErrNoParts for an empty plan and
-// ErrSpan for periods that are empty, overlap or run backwards.
+// Track returns a *FieldError wrapping ErrNoParts for an empty plan,
+// ErrSpan for periods that are empty, overlap or run backwards, and
+// ErrInvalid for an amount whose exponent is beyond MaxExponent.
 func Track(plan []PeriodTarget, actual decimal.Decimal, asOf time.Time, opts *TrackOptions) (Progress, error) {
 	if len(plan) == 0 {
 		return Progress{}, fieldErr("plan", "", ErrNoParts)
 	}
 	if err := checkOrder(plan); err != nil {
 		return Progress{}, err
+	}
+	if err := checkExp("actual", actual); err != nil {
+		return Progress{}, err
+	}
+	for i, p := range plan {
+		if err := checkExp(fmt.Sprintf("plan[%d].target", i), p.Target); err != nil {
+			return Progress{}, err
+		}
 	}
 	var o TrackOptions
 	if opts != nil {

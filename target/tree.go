@@ -119,10 +119,15 @@ func SplitTree(total decimal.Decimal, units []Unit, places int32) (Tree, error) 
 	root := -1
 	for i, u := range units {
 		field := fmt.Sprintf("units[%d]", i)
+		if u.Target.Valid {
+			if err := checkExp(field+".target", u.Target.Decimal); err != nil {
+				return Tree{}, err
+			}
+		}
 		switch {
 		case u.ID == "":
 			return Tree{}, fieldErr(field+".id", "", ErrTree)
-		case u.Target.Valid && !u.Target.Decimal.Round(places).Equal(u.Target.Decimal):
+		case u.Target.Valid && !fitsPlaces(u.Target.Decimal, places):
 			return Tree{}, fieldErr(field+".target", u.Target.Decimal.String(), ErrPrecision)
 		}
 		if _, dup := index[u.ID]; dup {
@@ -150,7 +155,10 @@ func SplitTree(total decimal.Decimal, units []Unit, places int32) (Tree, error) 
 		}
 		members[p] = append(members[p], i)
 	}
-	if !total.Round(places).Equal(total) {
+	if err := checkExp("total", total); err != nil {
+		return Tree{}, err
+	}
+	if !fitsPlaces(total, places) {
 		return Tree{}, fieldErr("total", total.String(), ErrPrecision)
 	}
 
