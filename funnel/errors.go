@@ -32,7 +32,7 @@ var (
 	ErrEmptyDeal = errors.New("funnel: empty deal id")
 	// ErrUnknownStage reports an event whose stage is not in the stage list.
 	ErrUnknownStage = errors.New("funnel: unknown stage")
-	// ErrTime reports a zero time or one outside the years 1678 to 2261.
+	// ErrTime reports a zero time or one outside 1900-01-01 to 2190-01-01 UTC.
 	ErrTime = errors.New("funnel: time zero or out of range")
 	// ErrAmount reports a negative amount or one whose exponent lies outside
 	// [-18, 18].

@@ -12,7 +12,7 @@ import (
 // valid value); Owner and Source are optional attributes.
 //
 // The zero Event is invalid: an event needs a deal id, a stage key, a time
-// between the years 1678 and 2261 (the range of [time.Time.UnixNano]) and a
+// from 1900 up to 2190 (so that every stay fits in a [time.Duration]) and a
 // non-negative amount whose exponent lies in [-18, 18].
 type Event struct {
 	Deal   string          `json:"deal"`
@@ -124,11 +124,13 @@ type Ignored struct {
 	Events int    `json:"events"`
 }
 
-// Unix-second bounds of the times an event may carry: those whose
-// nanoseconds since 1970 fit in an int64.
+// Unix-second bounds of the times an event may carry: 1900-01-01 up to but
+// not including 2190-01-01 UTC. The span is under 292 years, so every
+// difference of two times, such as a stay or a sales cycle, fits in a
+// time.Duration.
 const (
-	minEventSec = -9223372036 + 1
-	maxEventSec = 9223372036 - 1
+	minEventSec = -2208988800 // 1900-01-01T00:00:00Z
+	maxEventSec = 6942585600 - 1
 )
 
 // eventNanos returns t as nanoseconds since 1970, or ok=false for a time

@@ -750,3 +750,29 @@ func TestReportOptionErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestTimeRangeKeepsDurationsExact(t *testing.T) {
+	// Times run from 1900 up to 2190, under 292 years, so the longest
+	// possible cycle still fits in a time.Duration: a deal opened on
+	// 1 Jan 1900 and won on 1 Jan 2189 has a cycle of 289 years to the
+	// nanosecond: 105,556 days, 289 × 365 plus 71 leap days (every fourth
+	// year from 1904 to 2188 is 72 of them, less 2100).
+	first := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+	won := time.Date(2189, 1, 1, 0, 0, 0, 0, time.UTC)
+	r := mustReport(t, funnel.B2B(), []funnel.Event{
+		{Deal: "old", Stage: "lead", Time: first},
+		{Deal: "old", Stage: "won", Time: won},
+	}, nil)
+	if got, want := r.Overall.Cycle.Median, time.Duration(105_556)*24*time.Hour; got != want || want != won.Sub(first) {
+		t.Errorf("cycle = %v, want %v", got, want)
+	}
+	a, err := funnel.NewAnalyzer(funnel.B2B(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, at := range []time.Time{first.Add(-time.Nanosecond), time.Date(2190, 1, 1, 0, 0, 0, 0, time.UTC), {}} {
+		if err := a.Add(funnel.Event{Deal: "d", Stage: "lead", Time: at}); !errors.Is(err, funnel.ErrTime) {
+			t.Errorf("Add at %v: err = %v, want ErrTime", at, err)
+		}
+	}
+}
