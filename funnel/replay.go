@@ -146,19 +146,10 @@ func (l *layout) replay(j *journey, evs []rec, end int64, hasEnd bool) {
 		if cur >= 0 {
 			switch {
 			case curPos >= 0 && curPos < won:
-				d := r.t - enteredAt
-				b := bit(curPos)
-				j.latest[curPos] = d
-				if j.stayed&b == 0 {
-					j.cum[curPos] = d
-				} else {
-					j.cum[curPos] += d
-					j.restayed |= b
-				}
-				j.stayed |= b
+				j.stay(curPos, r.t-enteredAt)
 				if p >= 0 && p < curPos {
 					j.backs++
-					j.regressed |= b
+					j.regressed |= bit(curPos)
 				}
 			default: // leaving won or lost
 				j.reopened = true
@@ -183,16 +174,21 @@ func (l *layout) replay(j *journey, evs []rec, end int64, hasEnd bool) {
 		cur, curPos, enteredAt = s, p, r.t
 	}
 	if hasEnd && curPos >= 0 && curPos < won && end >= enteredAt {
-		d := end - enteredAt
-		b := bit(curPos)
-		j.latest[curPos] = d
-		if j.stayed&b == 0 {
-			j.cum[curPos] = d
-		} else {
-			j.cum[curPos] += d
-			j.restayed |= b
-		}
-		j.stayed |= b
+		j.stay(curPos, end-enteredAt)
 	}
 	j.final, j.enteredAt = cur, enteredAt
+}
+
+// stay records a stay of d in the open path position p: it is the latest
+// stay there, and adds to the cumulative time.
+func (j *journey) stay(p int, d int64) {
+	b := bit(p)
+	j.latest[p] = d
+	if j.stayed&b == 0 {
+		j.cum[p] = d
+	} else {
+		j.cum[p] += d
+		j.restayed |= b
+	}
+	j.stayed |= b
 }
