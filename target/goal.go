@@ -92,9 +92,12 @@ func (g Goal) Equal(h Goal) bool {
 		return false
 	}
 	for i := range g.Levels {
-		if g.Levels[i].Name != h.Levels[i].Name || !g.Levels[i].Value.Equal(h.Levels[i].Value) {
+		if !g.Levels[i].Equal(h.Levels[i]) {
 			return false
 		}
 	}
 	return true
 }
+
+// Equal reports whether l and m have the same name and value.
+func (l Level) Equal(m Level) bool { return l.Name == m.Name && l.Value.Equal(m.Value) }

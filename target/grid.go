@@ -17,6 +17,9 @@ type Margin struct {
 	Total decimal.Decimal `json:"total"`
 }
 
+// Equal reports whether m and n have the same label and total.
+func (m Margin) Equal(n Margin) bool { return m.Label == n.Label && m.Total.Equal(n.Total) }
+
 // Grid is a two-way plan, such as org units × months: Cells[i][j] is row i's
 // target in column j. Every row adds up to its Rows total and every column to
 // its Cols total, exactly.

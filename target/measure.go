@@ -126,3 +126,37 @@ func MarketShare(ours, market decimal.Decimal) (Fraction, error) {
 	}
 	return Fraction{ours, market}, nil
 }
+
+// Equal reports whether f and g are the same number: Num·g.Den = g.Num·Den.
+// Two undefined fractions are equal; an undefined and a defined one are not.
+func (f Fraction) Equal(g Fraction) bool {
+	if !f.Defined() || !g.Defined() {
+		return f.Defined() == g.Defined()
+	}
+	return f.Num.Mul(g.Den).Equal(g.Num.Mul(f.Den))
+}
+
+// Compare returns -1, 0 or +1 as f is less than, equal to or greater than g,
+// comparing the exact values. Undefined fractions sort before defined ones.
+func (f Fraction) Compare(g Fraction) int {
+	switch {
+	case !f.Defined() || !g.Defined():
+		return boolCompare(f.Defined(), g.Defined())
+	}
+	// a/b ? c/d  ⇔  a·d·sign(b·d) ? c·b·sign(b·d)
+	l, r := f.Num.Mul(g.Den), g.Num.Mul(f.Den)
+	if f.Den.Sign()*g.Den.Sign() < 0 {
+		return r.Cmp(l)
+	}
+	return l.Cmp(r)
+}
+
+func boolCompare(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}

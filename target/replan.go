@@ -133,6 +133,11 @@ type Cell struct {
 	Amount decimal.Decimal `json:"amount"`
 }
 
+// Equal reports whether c and d are the same cell with the same amount.
+func (c Cell) Equal(d Cell) bool {
+	return c.Unit == d.Unit && c.Period == d.Period && c.Amount.Equal(d.Amount)
+}
+
 // PlanCells lists a one-unit time plan as cells, for Diff.
 func PlanCells(unit string, plan []PeriodTarget) []Cell {
 	out := make([]Cell, len(plan))
@@ -152,6 +157,12 @@ type Change struct {
 	// Removed for one only the old plan has (New is zero).
 	Added   bool `json:"added,omitempty"`
 	Removed bool `json:"removed,omitempty"`
+}
+
+// Equal reports whether c and d record the same change.
+func (c Change) Equal(d Change) bool {
+	return c.Unit == d.Unit && c.Period == d.Period && c.Old.Equal(d.Old) && c.New.Equal(d.New) &&
+		c.Added == d.Added && c.Removed == d.Removed
 }
 
 // Delta returns New − Old.

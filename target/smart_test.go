@@ -234,3 +234,19 @@ func TestPipelineCoverage(t *testing.T) {
 		t.Errorf("met target coverage = %+v", c)
 	}
 }
+
+func TestFractionEqualCompare(t *testing.T) {
+	half, twoQuarters, third := target.Fraction{Num: d("1"), Den: d("2")}, target.Fraction{Num: d("2"), Den: d("4")}, target.Fraction{Num: d("1"), Den: d("3")}
+	if !half.Equal(twoQuarters) || half.Equal(third) || half.Compare(third) != 1 || third.Compare(half) != -1 || half.Compare(twoQuarters) != 0 {
+		t.Errorf("1/2 vs 2/4 vs 1/3: Equal %v %v, Compare %d %d %d", half.Equal(twoQuarters), half.Equal(third),
+			half.Compare(third), third.Compare(half), half.Compare(twoQuarters))
+	}
+	negDen := target.Fraction{Num: d("-1"), Den: d("-3")} // = 1/3
+	if negDen.Compare(half) != -1 || !negDen.Equal(third) {
+		t.Errorf("-1/-3 vs 1/2: Compare %d, Equal(1/3) %v", negDen.Compare(half), negDen.Equal(third))
+	}
+	var undefined target.Fraction
+	if !undefined.Equal(target.Fraction{}) || undefined.Equal(half) || undefined.Compare(half) != -1 {
+		t.Error("undefined fractions compare wrongly")
+	}
+}
