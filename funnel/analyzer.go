@@ -266,27 +266,25 @@ func (a *Analyzer) add(e *Event) error {
 	a.appendRec(d, r)
 	ds := &a.deals[d]
 	if e.Owner != "" {
-		// Most events repeat their deal's owner, or the previous event's.
-		oi := ds.owner
-		if oi == 0 || e.Owner != a.names.keys[oi-1] {
-			if e.Owner != a.lastOwner || a.lastOwnerI == 0 {
-				a.lastOwner, a.lastOwnerI = e.Owner, a.intern(e.Owner)
-			}
-			oi = a.lastOwnerI
-		}
-		a.offerOwner(ds, t, uint8(stage), oi)
+		a.offerOwner(ds, t, uint8(stage), a.nameIndex(e.Owner, ds.owner, &a.lastOwner, &a.lastOwnerI))
 	}
 	if e.Source != "" {
-		si := ds.source
-		if si == 0 || e.Source != a.names.keys[si-1] {
-			if e.Source != a.lastSrc || a.lastSrcI == 0 {
-				a.lastSrc, a.lastSrcI = e.Source, a.intern(e.Source)
-			}
-			si = a.lastSrcI
-		}
-		a.offerSource(ds, t, uint8(stage), si)
+		a.offerSource(ds, t, uint8(stage), a.nameIndex(e.Source, ds.source, &a.lastSrc, &a.lastSrcI))
 	}
 	return nil
+}
+
+// nameIndex returns 1 + the interned index of name, an owner or a source.
+// Most events repeat their deal's current name (cur) or the previous
+// event's (*last, *lastI), so those are tried before the string table.
+func (a *Analyzer) nameIndex(name string, cur uint32, last *string, lastI *uint32) uint32 {
+	if cur != 0 && name == a.names.keys[cur-1] {
+		return cur
+	}
+	if name != *last || *lastI == 0 {
+		*last, *lastI = name, a.intern(name)
+	}
+	return *lastI
 }
 
 // stageOf returns the index of the stage with the given key, or -1.
