@@ -46,22 +46,78 @@ const (
 // negative weight, and ErrZeroWeights when all weights are zero (an all-zero
 // split would lose the total).
 func Allocate(total decimal.Decimal, weights []decimal.Decimal, places int32) ([]decimal.Decimal, error) {
-	if len(weights) == 0 {
-		return nil, fieldErr("weights", "", ErrNoParts)
-	}
-	if places < MinPlaces || places > MaxPlaces {
-		return nil, fieldErr("places", strconv.Itoa(int(places)), ErrPlaces)
-	}
-	if err := checkExp("total", total); err != nil {
+	if err := checkAllocation(total, weights, places); err != nil {
 		return nil, err
 	}
+	var buf [16]uint64
+	if mags, ok, err := allocateFast(total, weights, places, buf[:0]); ok || err != nil {
+		if err != nil {
+			return nil, err
+		}
+		return decimalsOf(mags, total.Sign() < 0, places), nil
+	}
+	mags, err := allocateBig(total, weights, places)
+	if err != nil {
+		return nil, err
+	}
+	parts := make([]decimal.Decimal, len(mags))
+	for i, q := range mags {
+		if total.Sign() < 0 {
+			q.Neg(q)
+		}
+		parts[i] = decimal.NewFromBigInt(q, -places)
+	}
+	return parts, nil
+}
+
+// checkAllocation checks what Allocate and AllocateParts take, weights
+// aside: those are checked as they are read.
+func checkAllocation(total decimal.Decimal, weights []decimal.Decimal, places int32) error {
+	if len(weights) == 0 {
+		return fieldErr("weights", "", ErrNoParts)
+	}
+	if places < MinPlaces || places > MaxPlaces {
+		return fieldErr("places", strconv.Itoa(int(places)), ErrPlaces)
+	}
+	if err := checkExp("total", total); err != nil {
+		return err
+	}
 	if !fitsPlaces(total, places) {
-		return nil, fieldErr("total", total.String(), ErrPrecision)
+		return fieldErr("total", total.String(), ErrPrecision)
 	}
-	if parts, ok, err := allocateFast(total, weights, places); ok || err != nil {
-		return parts, err
+	return nil
+}
+
+// decimalsOf turns part magnitudes in units of 10^-places into decimals
+// with the given sign. Decimals are immutable, so equal parts share one
+// value: in a short split any earlier equal part, in a long one an equal
+// neighbour. Each new value costs two allocations inside shopspring/decimal
+// (a big.Int and its one-word array), which is most of what a large split
+// costs; see AllocateParts.
+func decimalsOf(mags []uint64, neg bool, places int32) []decimal.Decimal {
+	parts := make([]decimal.Decimal, len(mags))
+	short := len(mags) <= 32
+parts:
+	for i, q := range mags {
+		if i > 0 && q == mags[i-1] {
+			parts[i] = parts[i-1]
+			continue
+		}
+		if short {
+			for j := range i {
+				if mags[j] == q {
+					parts[i] = parts[j]
+					continue parts
+				}
+			}
+		}
+		v := int64(q)
+		if neg {
+			v = -v
+		}
+		parts[i] = decimal.New(v, -places)
 	}
-	return allocateBig(total, weights, places)
+	return parts
 }
 
 // fitsPlaces reports whether d is a whole number of units of 10^-places,
@@ -105,71 +161,61 @@ func scaleUint(c uint64, shift int32) (uint64, bool) {
 	return lo, hi == 0
 }
 
-// absCoeff returns |coefficient| of d when it fits in 18 digits.
+// absCoeff returns |coefficient| of d when it fits in an int64.
 func absCoeff(d decimal.Decimal) (uint64, bool) {
-	if d.NumDigits() > 18 {
+	var c int64
+	switch n := d.NumDigits(); {
+	case n <= 18:
+		c = d.CoefficientInt64()
+	case n == 19: // 19 digits may or may not fit; ask the big.Int (rare)
+		b := d.Coefficient()
+		if !b.IsInt64() {
+			return 0, false
+		}
+		c = b.Int64()
+	default:
 		return 0, false
 	}
-	c := d.CoefficientInt64()
 	if c < 0 {
-		return uint64(-c), true
+		return uint64(-c), true // MinInt64 becomes 2^63, its magnitude
 	}
 	return uint64(c), true
 }
 
-// allocateFast runs the Hamilton method in 64-bit integers with 128-bit
-// products. ok is false when an input does not fit; allocateBig then runs.
-func allocateFast(total decimal.Decimal, weights []decimal.Decimal, places int32) (parts []decimal.Decimal, ok bool, err error) {
+// totalUnits returns |total| in units of 10^-places when it fits in an
+// int64, as every part then does too. total must already fit places.
+func totalUnits(total decimal.Decimal, places int32) (uint64, bool) {
 	tc, fits := absCoeff(total)
+	if !fits {
+		return 0, false
+	}
+	if shift := total.Exponent() + places; shift >= 0 {
+		t, fits := scaleUint(tc, shift)
+		return t, fits && t <= 1<<63-1
+	}
+	// total has trailing zeros below the unit (Round passed): drop them.
+	if shift := -places - total.Exponent(); shift <= 18 {
+		return tc / pow10[shift], true
+	}
+	// A coefficient below 2^63 that is a multiple of 10^19 or more is zero.
+	return 0, true
+}
+
+// allocateFast runs the Hamilton method in 64-bit integers with 128-bit
+// products and returns the parts' magnitudes in units of 10^-places, in buf
+// when it is large enough. ok is false when an input does not fit;
+// allocateBig then runs.
+func allocateFast(total decimal.Decimal, weights []decimal.Decimal, places int32, buf []uint64) (mags []uint64, ok bool, err error) {
+	t, fits := totalUnits(total, places)
 	if !fits {
 		return nil, false, nil
 	}
-	var t uint64
-	if total.Exponent() >= -places {
-		if t, fits = scaleUint(tc, total.Exponent()+places); !fits || t > 1<<63-1 {
-			return nil, false, nil
-		}
-	} else {
-		// total has trailing zeros below the unit (Round passed): drop them.
-		t = tc / pow10[min(-places-total.Exponent(), 19)]
-		if -places-total.Exponent() > 18 {
-			t = 0
-		}
-	}
-
-	var buf [16]uint64
-	ws, sum, fits, err := scaleWeights(weights, buf[:0])
+	ws, sum, fits, err := scaleWeights(weights, buf)
 	if !fits || err != nil {
 		return nil, false, err
 	}
-
 	hamilton(t, ws, sum)
-	neg := total.Sign() < 0
-	parts = make([]decimal.Decimal, len(ws))
-	// Decimals are immutable, so equal parts share one value: in a short
-	// split any earlier equal part, in a long one an equal neighbour.
-	short := len(ws) <= 32
-parts:
-	for i, q := range ws {
-		if i > 0 && q == ws[i-1] {
-			parts[i] = parts[i-1]
-			continue
-		}
-		if short {
-			for j := range i {
-				if ws[j] == q {
-					parts[i] = parts[j]
-					continue parts
-				}
-			}
-		}
-		v := int64(q)
-		if neg {
-			v = -v
-		}
-		parts[i] = decimal.New(v, -places)
-	}
-	return parts, true, nil
+	return ws, true, nil
 }
 
 // scaleWeights converts weights to integers on a common scale: w_i ·
@@ -181,6 +227,7 @@ parts:
 func scaleWeights(weights []decimal.Decimal, buf []uint64) (ws []uint64, sum uint64, fits bool, err error) {
 	if cap(buf) >= len(weights) {
 		ws = buf[:len(weights)]
+		clear(ws)
 	} else {
 		ws = make([]uint64, len(weights))
 	}
@@ -231,7 +278,7 @@ func hamilton(t uint64, ws []uint64, sum uint64) {
 	if len(ws) <= len(small) {
 		rem = small[:len(ws)]
 	} else {
-		rem = make([]uint64, len(ws))
+		rem = make([]uint64, len(ws), 2*len(ws)) // the second half is kthLargest's scratch
 	}
 	var given uint64
 	for i, w := range ws {
@@ -266,22 +313,90 @@ func hamilton(t uint64, ws []uint64, sum uint64) {
 		}
 		return
 	}
-	for _, i := range topRemainders(len(ws), k, func(a, b int32) int {
-		if rem[a] != rem[b] {
-			if rem[a] > rem[b] {
-				return -1
-			}
-			return 1
+	// Many units left over: find the k-th largest remainder, then give a
+	// unit to every part above it and to the earliest parts equal to it
+	// until the k units are gone. k is below the number of positive
+	// remainders (they add up to k·sum, each below sum), so the threshold
+	// is positive and zero-weight parts get nothing.
+	scratch := append(rem[len(rem):], rem...)
+	thr := kthLargest(scratch, k)
+	above := 0
+	for _, r := range rem {
+		if r > thr {
+			above++
 		}
-		return int(a - b)
-	}) {
-		ws[i]++
+	}
+	ties := k - above
+	for i, r := range rem {
+		switch {
+		case r > thr:
+			ws[i]++
+		case r == thr && ties > 0:
+			ws[i]++
+			ties--
+		}
 	}
 }
 
+// kthLargest returns the k-th largest value in xs, 1 ≤ k ≤ len(xs),
+// reordering xs. It is a quickselect with a three-way partition, so runs of
+// equal values cost nothing extra, and falls back to sorting what is left
+// when the partitions stop shrinking fast enough: O(n) expected, O(n log n)
+// at worst.
+func kthLargest(xs []uint64, k int) uint64 {
+	return selectLargest(xs, k, 2*bits.Len(uint(len(xs))))
+}
+
+// selectLargest is kthLargest with the number of partitions it may make
+// before it sorts.
+func selectLargest(xs []uint64, k, budget int) uint64 {
+	want := k - 1 // the position the value would take in descending order
+	lo, hi := 0, len(xs)
+	// Invariant: every value in xs[:lo] is above every value in xs[lo:hi],
+	// and every value in xs[hi:] below, so position want lies in [lo, hi).
+	for ; hi-lo > 1; budget-- {
+		if budget == 0 {
+			rest := xs[lo:hi]
+			slices.Sort(rest)
+			return rest[len(rest)-1-(want-lo)]
+		}
+		a, b, c := xs[lo], xs[lo+(hi-lo)/2], xs[hi-1]
+		if a > b {
+			a, b = b, a
+		}
+		pivot := max(a, min(b, c)) // median of three
+		// xs[lo:gt] > pivot, xs[gt:i] == pivot, xs[lt:hi] < pivot.
+		gt, i, lt := lo, lo, hi
+		for i < lt {
+			switch v := xs[i]; {
+			case v > pivot:
+				xs[gt], xs[i] = v, xs[gt]
+				gt++
+				i++
+			case v < pivot:
+				lt--
+				xs[lt], xs[i] = v, xs[lt]
+			default:
+				i++
+			}
+		}
+		switch {
+		case want < gt:
+			hi = gt
+		case want >= lt:
+			lo = lt
+		default:
+			return pivot
+		}
+	}
+	return xs[lo]
+}
+
 // allocateBig is the arbitrary-precision Hamilton method, for totals and
-// weights that do not fit in 64 bits.
-func allocateBig(total decimal.Decimal, weights []decimal.Decimal, places int32) ([]decimal.Decimal, error) {
+// weights that do not fit in 64 bits. It returns the parts' magnitudes in
+// units of 10^-places. Ranking its remainders sorts rather than selects:
+// the path is rare and its splits short.
+func allocateBig(total decimal.Decimal, weights []decimal.Decimal, places int32) ([]*big.Int, error) {
 	if err := checkWeights(weights); err != nil {
 		return nil, err
 	}
@@ -294,95 +409,41 @@ func allocateBig(total decimal.Decimal, weights []decimal.Decimal, places int32)
 		}
 	}
 	n := len(weights)
-	ws := make([]*big.Int, n)
+	rems := make([]*big.Int, n)
 	sum := new(big.Int)
 	for i, w := range weights {
 		if w.Sign() == 0 {
-			ws[i] = new(big.Int)
+			rems[i] = new(big.Int)
 			continue
 		}
-		ws[i] = w.Shift(-minExp).BigInt()
-		sum.Add(sum, ws[i])
+		rems[i] = w.Shift(-minExp).BigInt()
+		sum.Add(sum, rems[i])
 	}
 	floors := make([]*big.Int, n)
 	given := new(big.Int)
-	for i, w := range ws {
+	for i, w := range rems {
 		q, r := new(big.Int).QuoRem(new(big.Int).Mul(t, w), sum, new(big.Int))
-		floors[i], ws[i] = q, r
+		floors[i], rems[i] = q, r
 		given.Add(given, q)
 	}
-	left := new(big.Int).Sub(t, given)
-	if k := int(left.Int64()); k > 0 {
-		for _, i := range topRemainders(n, k, func(a, b int32) int {
-			if c := ws[b].Cmp(ws[a]); c != 0 {
+	if k := int(new(big.Int).Sub(t, given).Int64()); k > 0 {
+		idx := make([]int, n)
+		for i := range idx {
+			idx[i] = i
+		}
+		// Largest remainder first, the earlier part first among equals.
+		slices.SortFunc(idx, func(a, b int) int {
+			if c := rems[b].Cmp(rems[a]); c != 0 {
 				return c
 			}
-			return int(a - b)
-		}) {
-			floors[i].Add(floors[i], big.NewInt(1))
+			return a - b
+		})
+		one := big.NewInt(1)
+		for _, i := range idx[:k] {
+			floors[i].Add(floors[i], one)
 		}
 	}
-	neg := total.Sign() < 0
-	parts := make([]decimal.Decimal, n)
-	for i, q := range floors {
-		if neg {
-			q.Neg(q)
-		}
-		parts[i] = decimal.NewFromBigInt(q, -places)
-	}
-	return parts, nil
-}
-
-// topRemainders returns the k indices in [0, n) that come first under cmp, a
-// strict total order. It selects rather than sorts: expected O(n), with a
-// sort as the fallback when partitioning degenerates.
-func topRemainders(n, k int, cmp func(a, b int32) int) []int32 {
-	idx := make([]int32, n)
-	for i := range idx {
-		idx[i] = int32(i)
-	}
-	if k >= n {
-		return idx
-	}
-	less := func(a, b int32) bool { return cmp(a, b) < 0 }
-	lo, hi := 0, n-1
-	budget := 2 * bits.Len(uint(n))
-	for lo < hi {
-		if budget == 0 {
-			slices.SortFunc(idx[lo:hi+1], cmp)
-			break
-		}
-		budget--
-		// Median of three as pivot, moved to hi.
-		mid := lo + (hi-lo)/2
-		if less(idx[mid], idx[lo]) {
-			idx[mid], idx[lo] = idx[lo], idx[mid]
-		}
-		if less(idx[hi], idx[lo]) {
-			idx[hi], idx[lo] = idx[lo], idx[hi]
-		}
-		if less(idx[mid], idx[hi]) {
-			idx[mid], idx[hi] = idx[hi], idx[mid]
-		}
-		pivot := idx[hi]
-		store := lo
-		for i := lo; i < hi; i++ {
-			if less(idx[i], pivot) {
-				idx[i], idx[store] = idx[store], idx[i]
-				store++
-			}
-		}
-		idx[store], idx[hi] = idx[hi], idx[store]
-		switch {
-		case store == k:
-			return idx[:k]
-		case store < k:
-			lo = store + 1
-		default:
-			hi = store - 1
-		}
-	}
-	return idx[:k]
+	return floors, nil
 }
 
 // AllocateUnits is Allocate for amounts already held as integers in minor
@@ -423,12 +484,16 @@ func AllocateUnits(total int64, weights []int64) ([]int64, error) {
 		for i, w := range weights {
 			dw[i] = decimal.NewFromInt(w)
 		}
-		parts, err := allocateBig(decimal.NewFromInt(total), dw, 0)
+		mags, err := allocateBig(decimal.NewFromInt(total), dw, 0)
 		if err != nil {
 			return nil, err
 		}
-		for i, p := range parts {
-			out[i] = p.IntPart()
+		for i, q := range mags {
+			if total < 0 {
+				out[i] = -q.Int64()
+			} else {
+				out[i] = q.Int64()
+			}
 		}
 		return out, nil
 	}

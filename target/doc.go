@@ -19,8 +19,10 @@
 //     manager understands; [CheckTree] also checks that children add up.
 //   - [Allocate] splits an amount by weights with the largest-remainder
 //     (Hamilton) method: parts add up exactly and each lies within one unit of
-//     the last place of its exact share. [AllocateUnits] does the same in
-//     int64 minor units for very large splits.
+//     the last place of its exact share. For very large splits,
+//     [AllocateParts] returns the same parts held compactly as integers of
+//     units ([Parts]) instead of one decimal each, and [AllocateUnits] splits
+//     amounts already held in int64 minor units.
 //   - [SplitTime] splits an amount over quarters (any fiscal-year start),
 //     months, ISO weeks or days, weighted evenly, by calendar days, by
 //     working days under a [Calendar] (such as a [WeekdayCalendar] with

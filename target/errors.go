@@ -24,6 +24,9 @@ var (
 	// ErrPrecision reports an amount with more decimal places than the split
 	// may produce; splitting it would round money away.
 	ErrPrecision = errors.New("target: amount has more decimal places than allowed")
+	// ErrRange reports an amount too large for the form asked for, such as
+	// a total beyond int64 units in AllocateParts.
+	ErrRange = errors.New("target: amount out of range")
 	// ErrSpan reports an empty or inverted period.
 	ErrSpan = errors.New("target: invalid period")
 	// ErrInvalid reports a value that is not valid for its field: an unknown

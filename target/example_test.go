@@ -25,6 +25,31 @@ func ExampleAllocate() {
 	// total 2500000.00
 }
 
+func ExampleAllocateParts() {
+	// A year's target split over accounts by last year's sales; a CRM with
+	// a million accounts streams the parts to storage in cents.
+	lastYear := []decimal.Decimal{
+		decimal.RequireFromString("120000.50"), decimal.RequireFromString("80000"),
+		decimal.RequireFromString("0"), decimal.RequireFromString("45000.25"),
+	}
+	parts, err := target.AllocateParts(decimal.NewFromInt(300_000), lastYear, 2)
+	if err != nil {
+		panic(err)
+	}
+	for i, v := range parts.All() {
+		fmt.Printf("account %d: %s (%d cents)\n", i, v.StringFixed(2), parts.Units(i))
+	}
+	// Exact shares of 30,000,000 cents are 14,693,893.79, 9,795,888.38, 0 and
+	// 5,510,217.83; the floors leave 2 cents, which go to the largest
+	// remainders, accounts 3 and 0.
+	//
+	// Output:
+	// account 0: 146938.94 (14693894 cents)
+	// account 1: 97958.88 (9795888 cents)
+	// account 2: 0.00 (0 cents)
+	// account 3: 55102.18 (5510218 cents)
+}
+
 func ExampleCheck() {
 	g := target.Goal{
 		ID: "east-2025", Name: "East region revenue 2025", Owner: "Li Lei",

@@ -30,7 +30,7 @@ func fuzzDecimals(s string, max int) []decimal.Decimal {
 func clearError(t *testing.T, err error) {
 	t.Helper()
 	for _, s := range []error{target.ErrNoParts, target.ErrNegativeWeight, target.ErrZeroWeights, target.ErrPlaces,
-		target.ErrPrecision, target.ErrSpan, target.ErrInvalid, target.ErrMismatch, target.ErrTree} {
+		target.ErrPrecision, target.ErrRange, target.ErrSpan, target.ErrInvalid, target.ErrMismatch, target.ErrTree} {
 		if errors.Is(err, s) {
 			if !strings.HasPrefix(err.Error(), "target: ") {
 				t.Fatalf("error %q does not start with the package name", err)
@@ -58,6 +58,16 @@ func FuzzAllocate(f *testing.F) {
 			return
 		}
 		checkHamilton(t, total, weights, parts, int32(places))
+		// AllocateParts gives the same parts, or says the total is out of
+		// its int64 range.
+		bulk, err := target.AllocateParts(total, weights, int32(places))
+		if errors.Is(err, target.ErrRange) {
+			return
+		}
+		if err != nil {
+			t.Fatalf("AllocateParts: %v after Allocate succeeded", err)
+		}
+		equalDecimals(t, "AllocateParts", bulk.Decimals(), parts)
 	})
 }
 
