@@ -297,10 +297,9 @@ func hamilton(t uint64, ws []uint64, sum uint64) {
 	if k == 0 {
 		return
 	}
-	if k <= 4 || len(ws) <= 32 {
-		// Few units left or few parts (the usual case for period and team
-		// splits): pick them by repeated scans, no allocation. Strict >
-		// keeps the earliest of equal remainders.
+	if k <= 4 {
+		// Few units left: pick them by repeated scans. Strict > keeps the
+		// earliest of equal remainders.
 		for range k {
 			best := -1
 			for i, r := range rem {
@@ -318,7 +317,13 @@ func hamilton(t uint64, ws []uint64, sum uint64) {
 	// until the k units are gone. k is below the number of positive
 	// remainders (they add up to k·sum, each below sum), so the threshold
 	// is positive and zero-weight parts get nothing.
-	scratch := append(rem[len(rem):], rem...)
+	var scratch []uint64
+	if len(ws) <= len(small) {
+		var buf [16]uint64
+		scratch = append(buf[:0], rem...)
+	} else {
+		scratch = append(rem[len(rem):], rem...)
+	}
 	thr := kthLargest(scratch, k)
 	above := 0
 	for _, r := range rem {
