@@ -1,13 +1,13 @@
 package funnel
 
 import (
-	"cmp"
 	"hash/maphash"
 	"iter"
 	"math"
 	"math/bits"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
@@ -27,7 +27,7 @@ type Options struct {
 }
 
 // Analyzer accumulates stage-change events and reports on them. It keeps
-// every accepted event in a compact form (16 bytes, plus 56 per deal), so
+// every accepted event in a compact form (16 bytes, plus 48 per deal), so
 // events may come in any order, a deal's events may be split across
 // analyzers, and one analyzer can report in either [Mode], over any window,
 // as of any time.
@@ -53,7 +53,8 @@ type Analyzer struct {
 	deals   []dealState
 	recs    []rec
 	recDeal []uint32          // the deal of each rec, kept while not grouped
-	grouped bool              // each deal's recs are contiguous in recs
+	grouped bool              // each deal's recs are contiguous in recs, in deal order
+	tail    uint32            // the deal of the last rec, while grouped
 	bigs    []decimal.Decimal // amounts too long for an int64 coefficient
 
 	unknown map[string]int // skipped events per unknown stage key
@@ -78,15 +79,16 @@ type Analyzer struct {
 	sink uint64  // keeps touchAhead's reads
 }
 
-// dealState is what an analyzer keeps per deal, 56 bytes: its id, where its
-// events are, and its owner and source with the time and stage of the event
-// that set each.
+// dealState is what an analyzer keeps per deal, 48 bytes: its id, how many
+// events it has, and its owner and source with the time and stage of the
+// event that set each. While recs are grouped, each deal's come after those
+// of the deals before it, so a deal's first rec is the sum of the counts of
+// the deals before it.
 type dealState struct {
 	id          string
-	start       uint32 // index of the deal's first rec, when grouped
-	n           uint32 // number of recs
 	ownerT      int64
 	sourceT     int64
+	n           uint32 // number of recs
 	owner       uint32 // 1 + index into names; 0 if none
 	source      uint32 // 1 + index into names; 0 if none
 	ownerStage  uint8
@@ -218,7 +220,8 @@ func (a *Analyzer) add(e *Event) error {
 	var coef int64
 	var exp int32
 	var small bool
-	if e.Amount == a.lastAmt.d {
+	newAmt := e.Amount != a.lastAmt.d
+	if !newAmt {
 		// The previous event's amount: decimals are immutable.
 		coef, exp, small = a.lastAmt.coef, a.lastAmt.exp, a.lastAmt.small
 	} else {
@@ -246,16 +249,18 @@ func (a *Analyzer) add(e *Event) error {
 	if a.hasLast && e.Deal == a.lastID {
 		d = a.last
 	} else {
-		i, known, h := a.find(e.Deal)
+		i, known, h, ext := a.find(e.Deal)
 		if !known {
 			if int64(len(a.deals)) >= maxIndex {
 				return ErrCapacity
 			}
-			i = a.insert(e.Deal, h)
+			i = a.insert(e.Deal, h, ext)
 		}
 		d, a.lastID, a.last, a.hasLast = i, e.Deal, i, true
 	}
-	a.lastAmt.d, a.lastAmt.coef, a.lastAmt.exp, a.lastAmt.small = e.Amount, coef, exp, small
+	if newAmt {
+		a.lastAmt.d, a.lastAmt.coef, a.lastAmt.exp, a.lastAmt.small = e.Amount, coef, exp, small
+	}
 	var r rec
 	if small && coef <= maxRecCoef {
 		r = smallRec(t, stage, coef, exp)
@@ -263,12 +268,31 @@ func (a *Analyzer) add(e *Event) error {
 		r = bigRec(t, stage, len(a.bigs))
 		a.bigs = append(a.bigs, e.Amount)
 	}
-	a.appendRec(d, r)
 	ds := &a.deals[d]
-	if e.Owner != "" {
-		a.offerOwner(ds, t, uint8(stage), a.nameIndex(e.Owner, ds.owner, &a.lastOwner, &a.lastOwnerI))
+	if n := len(a.recs); a.grouped && d >= a.tail && n < cap(a.recs) {
+		// appendRec's common case, without the call.
+		a.tail = d
+		a.recs = a.recs[:n+1]
+		a.recs[n] = r
+		ds.n++
+	} else {
+		a.appendRec(d, r)
 	}
-	if e.Source != "" {
+	// An event earlier than the one that named the deal's owner cannot
+	// name it, nor one later than the one that named its source: those
+	// are not even looked up. The others mostly repeat the deal's name.
+	if e.Owner != "" && (ds.owner == 0 || t >= ds.ownerT) {
+		o := ds.owner
+		if o == 0 || e.Owner != a.names.keys[o-1] {
+			o = a.nameIndex(e.Owner, ds.owner, &a.lastOwner, &a.lastOwnerI)
+		}
+		if ds.owner == 0 || t > ds.ownerT {
+			ds.owner, ds.ownerT, ds.ownerStage = o, t, uint8(stage)
+		} else {
+			a.offerOwner(ds, t, uint8(stage), o)
+		}
+	}
+	if e.Source != "" && (ds.source == 0 || t <= ds.sourceT) {
 		a.offerSource(ds, t, uint8(stage), a.nameIndex(e.Source, ds.source, &a.lastSrc, &a.lastSrcI))
 	}
 	return nil
@@ -312,29 +336,30 @@ func keySlot(key string) uint8 {
 
 // appendRec stores r as deal d's newest event.
 func (a *Analyzer) appendRec(d uint32, r rec) {
-	ds := &a.deals[d]
-	end := uint32(len(a.recs))
 	switch {
 	case !a.grouped:
 		a.recDeal = append(a.recDeal, d)
-	case ds.n == 0:
-		ds.start = end
-	case ds.start+ds.n != end:
+	case d >= a.tail:
+		// The deals after the tail have no recs yet: d's recs stay
+		// contiguous, and after those of the deals before it.
+		a.tail = d
+	default:
 		a.ungroup()
 		a.recDeal = append(a.recDeal, d)
 	}
 	a.recs = append(a.recs, r)
-	ds.n++
+	a.deals[d].n++
 }
 
 // ungroup notes the deal of every rec so far, as recs stop being grouped.
 func (a *Analyzer) ungroup() {
 	a.grouped = false
 	a.recDeal = slices.Grow(a.recDeal[:0], cap(a.recs))[:len(a.recs)]
+	k := 0
 	for i := range a.deals {
-		ds := &a.deals[i]
-		for k := ds.start; k < ds.start+ds.n; k++ {
+		for range a.deals[i].n {
 			a.recDeal[k] = uint32(i)
+			k++
 		}
 	}
 }
@@ -348,9 +373,12 @@ func (a *Analyzer) regroup() {
 	if a.grouped {
 		return
 	}
+	// start[i] is deal i's first rec once grouped, then the next place
+	// for one of its recs.
+	start := make([]uint32, len(a.deals))
 	pos := uint32(0)
 	for i := range a.deals {
-		a.deals[i].start = pos
+		start[i] = pos
 		pos += a.deals[i].n
 	}
 	recs, keys := a.recs, a.recDeal[:len(a.recs)]
@@ -360,9 +388,9 @@ func (a *Analyzer) regroup() {
 		heads := make([]uint32, nb)
 		ends := make([]uint32, nb)
 		for b := range nb {
-			heads[b] = a.deals[b<<shift].start
+			heads[b] = start[b<<shift]
 			if b+1 < nb {
-				ends[b] = a.deals[(b+1)<<shift].start
+				ends[b] = start[(b+1)<<shift]
 			} else {
 				ends[b] = uint32(len(recs))
 			}
@@ -387,57 +415,69 @@ func (a *Analyzer) regroup() {
 	end := uint32(0)
 	for b := range a.deals {
 		end += a.deals[b].n
-		for a.deals[b].start < end {
-			i := a.deals[b].start
+		for start[b] < end {
+			i := start[b]
 			r, d := recs[i], keys[i]
 			for d != uint32(b) {
-				j := a.deals[d].start
-				a.deals[d].start++
+				j := start[d]
+				start[d]++
 				r, recs[j] = recs[j], r
 				d, keys[j] = keys[j], d
 			}
 			recs[i], keys[i] = r, d
-			a.deals[b].start++
+			start[b]++
 		}
-	}
-	for i := range a.deals {
-		a.deals[i].start -= a.deals[i].n
 	}
 	a.recDeal = a.recDeal[:0]
 	a.grouped = true
+	a.tail = uint32(max(len(a.deals)-1, 0))
 }
 
 // radixBits is the widest digit regroup sorts on in one pass.
 const radixBits = 11
 
 // find returns the index of the deal with the given id and whether there is
-// one, and, when there is none and the id is past the sorted prefix, its
-// hash for insert. Deals added in increasing id order, as events grouped by
-// deal and sorted by id come, form a sorted prefix found by binary search
-// without hashing; the others are in the hash table.
-func (a *Analyzer) find(id string) (uint32, bool, uint32) {
-	if n := a.sorted; n > 0 && id <= a.deals[n-1].id {
-		i, ok := slices.BinarySearchFunc(a.deals[:n], id, func(d dealState, id string) int {
-			return cmp.Compare(d.id, id)
-		})
-		if ok {
-			return uint32(i), true, 0
+// one. When there is none, ext says whether the id extends the sorted
+// prefix, and otherwise h is its hash; both are for insert. Deals added in
+// increasing id order, as events grouped by deal and sorted by id come, form
+// a sorted prefix found by binary search without hashing; the others are in
+// the hash table.
+func (a *Analyzer) find(id string) (i uint32, known bool, h uint32, ext bool) {
+	if n := a.sorted; n > 0 {
+		switch c := strings.Compare(id, a.deals[n-1].id); {
+		case c == 0:
+			return uint32(n - 1), true, 0, false
+		case c < 0:
+			k, ok := slices.BinarySearchFunc(a.deals[:n-1], id, func(d dealState, id string) int {
+				return strings.Compare(d.id, id)
+			})
+			if ok {
+				return uint32(k), true, 0, false
+			}
+		case n == len(a.deals):
+			return 0, false, 0, true
 		}
+	} else if len(a.deals) == 0 {
+		return 0, false, 0, true
 	}
-	if a.sorted == len(a.deals) && (a.sorted == 0 || id > a.deals[a.sorted-1].id) {
-		return 0, false, 0 // extends the sorted prefix
-	}
-	h := a.ids.hash(id)
-	i, ok := a.ids.find(a.deals, id, h)
-	return i, ok, h
+	h = a.ids.hash(id)
+	i, known = a.ids.find(a.deals, id, h)
+	return i, known, h, false
 }
 
-// insert adds a deal the analyzer does not know, whose id has hash h (see
-// find), and returns its index.
-func (a *Analyzer) insert(id string, h uint32) uint32 {
+// extends reports whether a deal the analyzer does not know with the given
+// id extends the sorted prefix, as find does.
+func (a *Analyzer) extends(id string) bool {
+	n := a.sorted
+	return n == len(a.deals) && (n == 0 || id > a.deals[n-1].id)
+}
+
+// insert adds a deal the analyzer does not know, which extends the sorted
+// prefix (ext) or else has hash h (see find), and returns its index.
+func (a *Analyzer) insert(id string, h uint32, ext bool) uint32 {
 	i := uint32(len(a.deals))
 	switch {
-	case a.sorted == len(a.deals) && (i == 0 || id > a.deals[i-1].id):
+	case ext:
 		a.sorted++
 	case a.sorted > 0 && a.sorted <= maxShortPrefix:
 		// A short sorted prefix is not worth a binary search on every
@@ -640,7 +680,7 @@ func (a *Analyzer) Reset() {
 	a.deals = a.deals[:0]
 	a.recs = a.recs[:0]
 	a.recDeal = a.recDeal[:0]
-	a.grouped = true
+	a.grouped, a.tail = true, 0
 	clear(a.bigs)
 	a.bigs = a.bigs[:0]
 	a.unknown = nil
@@ -818,10 +858,10 @@ func (a *Analyzer) Merge(b *Analyzer) error {
 				i, known = a.ids.find(a.deals, bd.id, a.ids.hash(bd.id))
 			}
 		} else {
-			i, known, _ = a.find(bd.id)
+			i, known, _, _ = a.find(bd.id)
 		}
 		if !known {
-			i = a.insert(bd.id, a.ids.hash(bd.id))
+			i = a.insert(bd.id, a.ids.hash(bd.id), a.extends(bd.id))
 		}
 		to[bi] = i
 		ds := &a.deals[i]
@@ -839,11 +879,13 @@ func (a *Analyzer) Merge(b *Analyzer) error {
 		return r
 	}
 	if b.grouped {
+		start := uint32(0)
 		for bi := range b.deals {
-			bd := &b.deals[bi]
-			for _, r := range b.recs[bd.start : bd.start+bd.n] {
+			n := b.deals[bi].n
+			for _, r := range b.recs[start : start+n] {
 				a.appendRec(to[bi], moved(r))
 			}
+			start += n
 		}
 	} else {
 		for k, r := range b.recs {

@@ -234,3 +234,32 @@ func BenchmarkReferencePass(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReportSegments is not a budget: it reports the grouped events of
+// one filled analyzer per owner, by ByOwner, which reports take from the
+// deals' names without calling it, and by a closure doing the same, which
+// is called once per deal.
+func BenchmarkReportSegments(b *testing.B) {
+	grouped := groupedEvents()
+	a, _ := funnel.NewAnalyzer(funnel.B2B(), &funnel.Options{Deals: 1_000_000, Events: len(grouped)})
+	if err := a.AddAll(grouped); err != nil {
+		b.Fatal(err)
+	}
+	for _, by := range []struct {
+		name string
+		fn   func(funnel.Deal) string
+	}{
+		{"ByOwner", funnel.ByOwner},
+		{"closure", func(d funnel.Deal) string { return d.Owner }},
+	} {
+		b.Run(by.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				r, err := a.Report(&funnel.ReportOptions{By: by.fn})
+				if err != nil || len(r.Segments) != 50 {
+					b.Fatal(err, len(r.Segments))
+				}
+			}
+		})
+	}
+}

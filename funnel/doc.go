@@ -43,7 +43,7 @@
 //
 // # Scale
 //
-// An Analyzer stores 16 bytes per event and 56 per deal; adding an event for
+// An Analyzer stores 16 bytes per event and 48 per deal; adding an event for
 // a known deal does not allocate. Events grouped by deal are stored as they
 // come; others are regrouped by deal once, in place, by the next report.
 // Options.Deals and Options.Events size the storage up front, and

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"sync"
 	"time"
 )
 
@@ -84,19 +85,31 @@ const (
 
 type durBlock = [blockLen]int64
 
-// durPool hands out blocks, keeping them from report to report.
+// durPool hands out blocks for one report and takes them all back at its
+// end. Blocks come from, and go back to, blockPool, which all analyzers
+// share: the blocks are needed only while a report runs, so a report of a
+// new analyzer reuses those of an earlier report instead of allocating its
+// own, and an idle analyzer holds none.
 type durPool struct {
-	blocks []*durBlock
-	used   int
+	blocks []*durBlock // handed out since the last release
 }
 
+var blockPool = sync.Pool{New: func() any { return new(durBlock) }}
+
 func (p *durPool) get() *durBlock {
-	if p.used == len(p.blocks) {
-		p.blocks = append(p.blocks, new(durBlock))
-	}
-	b := p.blocks[p.used]
-	p.used++
+	b := blockPool.Get().(*durBlock)
+	p.blocks = append(p.blocks, b)
 	return b
+}
+
+// release returns every block handed out; lists using them must not be
+// read again.
+func (p *durPool) release() {
+	for i, b := range p.blocks {
+		blockPool.Put(b)
+		p.blocks[i] = nil
+	}
+	p.blocks = p.blocks[:0]
 }
 
 // durList is a list of durations in blocks from a durPool, so it grows

@@ -140,7 +140,7 @@ func eventNanos(t time.Time) (int64, bool) {
 	if s < minEventSec || s > maxEventSec {
 		return 0, false
 	}
-	return t.UnixNano(), true
+	return s*1e9 + int64(t.Nanosecond()), true // t.UnixNano()
 }
 
 // fromNanos returns the UTC time n nanoseconds after 1970.

@@ -108,8 +108,11 @@ func (a *Analyzer) Flow(from, to time.Time, opts *FlowOptions) (Flow, error) {
 	dups := make([]int, len(a.stages))
 	var buf []rec
 	a.regroup()
+	start := uint32(0)
 	for i := range a.deals {
-		evs := dedupe(a.gather(i), &buf, func(r rec) {
+		evs, _ := a.gather(i, start)
+		start += uint32(len(evs))
+		evs = dedupe(evs, &buf, func(r rec) {
 			if r.t <= toN {
 				dups[r.stage()]++
 			}

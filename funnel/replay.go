@@ -44,19 +44,20 @@ func (a *Analyzer) cmpRec(x, y rec) int {
 	return a.cmpAmount(y, x)
 }
 
-// gather returns deal i's events in canonical order. The analyzer must be
-// grouped; gather sorts the deal's events in place, once, so later reports
-// find them sorted.
-func (a *Analyzer) gather(i int) []rec {
-	ds := &a.deals[i]
-	evs := a.recs[ds.start : ds.start+ds.n]
+// gather returns the events of deal i, whose first rec is start (see
+// dealState), in canonical order. The analyzer must be grouped; gather
+// sorts the deal's events in place, once, so later reports find them
+// sorted. strict says whether they were already in strictly increasing
+// order of time and stage, so that none of them is a duplicate.
+func (a *Analyzer) gather(i int, start uint32) (evs []rec, strict bool) {
+	evs = a.recs[start : start+a.deals[i].n]
 	for k := 1; k < len(evs); k++ {
 		if p, q := evs[k-1], evs[k]; p.t > q.t || (p.t == q.t && p.stage() >= q.stage()) {
 			a.sortRecs(evs)
-			break
+			return evs, false
 		}
 	}
-	return evs
+	return evs, true
 }
 
 func (a *Analyzer) sortRecs(evs []rec) {

@@ -445,7 +445,8 @@ func summariseTallies(sel *selector, total *tally, tallies []*tally, won int) {
 	}
 }
 
-// scratch is memory an analyzer keeps between reports.
+// scratch is memory an analyzer keeps between reports, but for the
+// duration blocks, which pool lends for one report at a time.
 type scratch struct {
 	buf   []rec
 	drops []drop
@@ -474,7 +475,7 @@ func (a *Analyzer) Report(opts *ReportOptions) (Report, error) {
 	a.regroup()
 	p := a.newPrep(&o)
 	sc := &a.scr
-	sc.pool.used = 0
+	defer sc.pool.release()
 	j := journey{latest: make([]int64, a.lay.won), cum: make([]int64, a.lay.won)}
 
 	// One replay of each deal, counted in its segment's tally (or the
@@ -485,9 +486,14 @@ func (a *Analyzer) Report(opts *ReportOptions) (Report, error) {
 		index   *strIndex
 		lastKey string
 		lastSeg uint32
+		field   = byField(o.By)
+		segOf   []uint32 // 1 + segment of each name index, when By is ByOwner or BySource
 	)
 	if o.By != nil {
 		index = &strIndex{seed: a.ids.seed}
+	}
+	if field != byFunc {
+		segOf = make([]uint32, len(a.names.keys)+1)
 	}
 	for i := range a.deals {
 		evs, end := p.events(i)
@@ -497,7 +503,20 @@ func (a *Analyzer) Report(opts *ReportOptions) (Report, error) {
 		}
 		a.lay.replay(&j, evs, end, p.hasAsOf)
 		t := total
-		if index != nil {
+		switch {
+		case segOf != nil:
+			// By keys deals by a name the deal holds: distinct name
+			// indices are distinct keys, so no call and no lookup.
+			n := a.deals[i].owner
+			if field == bySource {
+				n = a.deals[i].source
+			}
+			if segOf[n] == 0 {
+				segOf[n], _ = index.intern(a.name(n))
+				segs = append(segs, newTally(a.lay, len(a.stages)))
+			}
+			t = segs[segOf[n]-1]
+		case index != nil:
 			key := o.By(a.dealOf(&a.deals[i], &j))
 			if lastSeg == 0 || key != lastKey {
 				var added bool
@@ -537,12 +556,13 @@ func (a *Analyzer) Report(opts *ReportOptions) (Report, error) {
 	return rep, nil
 }
 
-// prep yields each deal's events as a report counts them.
+// prep yields each deal's events as a report counts them, deal after deal.
 type prep struct {
 	a       *Analyzer
 	hasAsOf bool
 	asOf    int64
 	window  int64
+	next    uint32 // the first rec of the next deal
 }
 
 func (a *Analyzer) newPrep(o *ReportOptions) *prep {
@@ -556,12 +576,16 @@ func (a *Analyzer) newPrep(o *ReportOptions) *prep {
 
 // events returns deal i's counted events in canonical order and the instant
 // up to which a stay still open is measured; the events left out are in
-// a.scr.drops.
+// a.scr.drops. It must be called for each deal in turn, from the first.
 func (p *prep) events(i int) ([]rec, int64) {
 	a := p.a
 	sc := &a.scr
 	sc.drops = sc.drops[:0]
-	evs := dedupe(a.gather(i), &sc.buf, func(r rec) { sc.drops = append(sc.drops, drop{Duplicate, r.stage()}) })
+	evs, strict := a.gather(i, p.next)
+	p.next += uint32(len(evs))
+	if !strict {
+		evs = dedupe(evs, &sc.buf, func(r rec) { sc.drops = append(sc.drops, drop{Duplicate, r.stage()}) })
+	}
 	if p.hasAsOf {
 		evs = cutAfter(evs, p.asOf, AfterAsOf, &sc.drops)
 	}

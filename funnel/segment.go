@@ -1,6 +1,9 @@
 package funnel
 
-import "time"
+import (
+	"reflect"
+	"time"
+)
 
 // Deal describes one deal to a segment key function (see
 // [ReportOptions].By). Owner is the owner named by its latest event that names
@@ -44,3 +47,33 @@ func (a *Analyzer) dealOf(ds *dealState, j *journey) Deal {
 		Outcome: a.stages[j.final].Outcome,
 	}
 }
+
+// Segment functions Report knows.
+const (
+	byFunc   = iota // any other function, or none: call it
+	byOwner         // ByOwner
+	bySource        // BySource
+)
+
+// byField says whether by is [ByOwner] or [BySource], whose keys Report can
+// take from the deal's interned names without calling by: the result is the
+// same. A func value has the code pointer of one of these top-level
+// functions only if it is that function; a closure or a wrapper that does
+// the same is called as any other function.
+func byField(by func(Deal) string) int {
+	if by == nil {
+		return byFunc
+	}
+	switch reflect.ValueOf(by).Pointer() {
+	case byOwnerPC:
+		return byOwner
+	case bySourcePC:
+		return bySource
+	}
+	return byFunc
+}
+
+var (
+	byOwnerPC  = reflect.ValueOf(ByOwner).Pointer()
+	bySourcePC = reflect.ValueOf(BySource).Pointer()
+)
