@@ -2,6 +2,7 @@ package target
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -117,8 +118,8 @@ func Track(plan []PeriodTarget, actual decimal.Decimal, asOf time.Time, opts *Tr
 		return Progress{}, err
 	}
 	for i, p := range plan {
-		if err := checkExp(fmt.Sprintf("plan[%d].target", i), p.Target); err != nil {
-			return Progress{}, err
+		if e := p.Target.Exponent(); e > MaxExponent || e < -MaxExponent { // named only when bad
+			return Progress{}, checkExp("plan["+strconv.Itoa(i)+"].target", p.Target)
 		}
 	}
 	var o TrackOptions
@@ -189,17 +190,18 @@ func Track(plan []PeriodTarget, actual decimal.Decimal, asOf time.Time, opts *Tr
 		pr.Pace = actual.DivRound(pr.Expected, 12).InexactFloat64()
 	}
 	var threshold string
+	var at float64
 	switch {
 	case pr.Pace >= pol.AheadAt:
-		pr.Status, threshold = Ahead, fmt.Sprintf("ahead from %g", pol.AheadAt)
+		pr.Status, threshold, at = Ahead, "ahead from", pol.AheadAt
 	case pr.Pace >= pol.OnTrackAt:
-		pr.Status, threshold = OnTrack, fmt.Sprintf("on track from %g", pol.OnTrackAt)
+		pr.Status, threshold, at = OnTrack, "on track from", pol.OnTrackAt
 	case pr.Pace >= pol.AtRiskAt:
-		pr.Status, threshold = AtRisk, fmt.Sprintf("at risk from %g", pol.AtRiskAt)
+		pr.Status, threshold, at = AtRisk, "at risk from", pol.AtRiskAt
 	default:
-		pr.Status, threshold = Behind, fmt.Sprintf("behind below %g", pol.AtRiskAt)
+		pr.Status, threshold, at = Behind, "behind below", pol.AtRiskAt
 	}
-	pr.Reason = fmt.Sprintf("actual %s against %s expected by %s in the plan's shape: pace %.2f, %s (%s)",
-		formatAmount(actual), formatAmount(pr.Expected), asOf.Format(time.DateOnly), pr.Pace, pr.Status, threshold)
+	pr.Reason = fmt.Sprintf("actual %s against %s expected by %s in the plan's shape: pace %.2f, %s (%s %g)",
+		formatAmount(actual), formatAmount(pr.Expected), asOf.Format(time.DateOnly), pr.Pace, pr.Status, threshold, at)
 	return pr, nil
 }
