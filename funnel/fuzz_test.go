@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/saleskit/saleskit/funnel"
 	"github.com/shopspring/decimal"
 )
@@ -32,6 +33,7 @@ func FuzzEvents(f *testing.F) {
 		x, _ := funnel.NewAnalyzer(funnel.B2B(), opts)
 		y, _ := funnel.NewAnalyzer(funnel.B2B(), opts)
 		base := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+		var accepted []funnel.Event
 		for i := 0; i+3 <= len(data) && i < 600; i += 3 {
 			b0, b1, b2 := data[i], data[i+1], data[i+2]
 			e := funnel.Event{
@@ -45,6 +47,9 @@ func FuzzEvents(f *testing.F) {
 				e.Deal = ""
 			}
 			err := whole.Add(e)
+			if err == nil {
+				accepted = append(accepted, e)
+			}
 			shard := x
 			if b0&8 != 0 {
 				shard = y
@@ -68,6 +73,9 @@ func FuzzEvents(f *testing.F) {
 				continue
 			}
 			checkReport(t, "fuzz", r)
+			if diff := cmp.Diff(naiveReport(funnel.B2B(), accepted, o), r, ignoreReason, cmpopts.IgnoreFields(funnel.ReportOptions{}, "By")); diff != "" {
+				t.Fatalf("Report(%+v) differs from the naive replay (-naive +analyzer):\n%s", o, diff)
+			}
 			m, err := x.Report(&o)
 			if err != nil {
 				t.Fatal(err)
