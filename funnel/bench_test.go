@@ -53,23 +53,25 @@ func shuffledEvents() []funnel.Event {
 }
 
 // steadyHeap runs fn, untimed, until the garbage collector has completed
-// two cycles, so the process heap has grown to the size it keeps while the
-// benchmark repeats fn: the live input plus the garbage of a few runs.
-// Until then each run also pays for the heap's growth, pages fresh from the
-// operating system. That is a one-off cost of the process rather than of
-// the analyzer, and on some virtual machines it is the larger one: on the
-// two-core VM the budgets were checked on, touching 512 MB of fresh memory
-// takes 1.4–1.8 s, about ten times what it takes on bare hardware, so the
-// first runs of a process measure the VM. Run the benchmarks with
-// GODEBUG=gctrace=1 to see the growth.
+// two cycles, or until a run allocates too little to grow the heap (under
+// 1% of it). The process heap then has the size it keeps while the
+// benchmark repeats fn: the live input plus the garbage of the runs between
+// two collections. Until then each run also pays for the heap's growth,
+// pages fresh from the operating system. That is a one-off cost of the
+// process rather than of the analyzer, and on some virtual machines it is
+// the larger one: on the two-core VM the budgets were checked on, touching
+// 512 MB of fresh memory takes 1.4–1.8 s, about ten times what it takes on
+// bare hardware, so the first runs of a process measure the VM. Run the
+// benchmarks with GODEBUG=gctrace=1 to see the growth.
 func steadyHeap(fn func()) {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	start := ms.NumGC
 	for range 20 {
+		alloc := ms.TotalAlloc
 		fn()
 		runtime.ReadMemStats(&ms)
-		if ms.NumGC >= start+2 {
+		if ms.NumGC >= start+2 || (ms.TotalAlloc-alloc)*100 < ms.HeapSys {
 			return
 		}
 	}
