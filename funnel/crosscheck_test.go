@@ -43,20 +43,26 @@ func reportOptions() map[string]funnel.ReportOptions {
 	}
 }
 
+// checkNaive compares every report of a, one per reportOptions, with the
+// naive replay of events.
+func checkNaive(t *testing.T, what string, a *funnel.Analyzer, events []funnel.Event) {
+	t.Helper()
+	for name, o := range reportOptions() {
+		got, err := a.Report(&o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := naiveReport(funnel.B2B(), events, o)
+		if diff := cmp.Diff(want, got, ignoreReason, cmpopts.IgnoreFields(funnel.ReportOptions{}, "By")); diff != "" {
+			t.Fatalf("%s, %s: Report differs from the naive replay (-want +got):\n%s", what, name, diff)
+		}
+	}
+}
+
 func TestReportMatchesNaive(t *testing.T) {
 	for seed := range uint64(4) {
 		events := genEvents(seed, genOptions{Deals: 400, Owners: 5, Messy: true})
-		a := analyze(t, events)
-		for name, o := range reportOptions() {
-			got, err := a.Report(&o)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want := naiveReport(funnel.B2B(), events, o)
-			if diff := cmp.Diff(want, got, ignoreReason, cmpopts.IgnoreFields(funnel.ReportOptions{}, "By")); diff != "" {
-				t.Fatalf("seed %d, %s: Report differs from the naive replay (-want +got):\n%s", seed, name, diff)
-			}
-		}
+		checkNaive(t, "seed "+strconv.FormatUint(seed, 10), analyze(t, events), events)
 	}
 }
 
@@ -74,17 +80,7 @@ func TestLargeReportMatchesNaive(t *testing.T) {
 	reversed := slices.Clone(grouped)
 	slices.SortStableFunc(reversed, func(x, y funnel.Event) int { return strings.Compare(y.Deal, x.Deal) })
 	for name, events := range map[string][]funnel.Event{"messy": messy, "grouped": grouped, "reversed": reversed} {
-		a := analyze(t, events)
-		for oname, o := range reportOptions() {
-			got, err := a.Report(&o)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want := naiveReport(funnel.B2B(), events, o)
-			if diff := cmp.Diff(want, got, ignoreReason, cmpopts.IgnoreFields(funnel.ReportOptions{}, "By")); diff != "" {
-				t.Fatalf("%s, %s: Report differs from the naive replay (-want +got):\n%s", name, oname, diff)
-			}
-		}
+		checkNaive(t, name, analyze(t, events), events)
 	}
 }
 
@@ -129,16 +125,6 @@ func TestAmountBoundariesMatchNaive(t *testing.T) {
 	if err := merged.Merge(analyze(t, events[len(events)/3:])); err != nil {
 		t.Fatal(err)
 	}
-	for name, o := range reportOptions() {
-		want := naiveReport(funnel.B2B(), events, o)
-		for aname, a := range map[string]*funnel.Analyzer{"one": one, "merged": merged} {
-			got, err := a.Report(&o)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(want, got, ignoreReason, cmpopts.IgnoreFields(funnel.ReportOptions{}, "By")); diff != "" {
-				t.Fatalf("%s, %s: Report differs from the naive replay (-want +got):\n%s", aname, name, diff)
-			}
-		}
-	}
+	checkNaive(t, "one", one, events)
+	checkNaive(t, "merged", merged, events)
 }

@@ -12,21 +12,6 @@ import (
 	"github.com/saleskit/saleskit/funnel"
 )
 
-// checkNaive compares every report of a with the naive replay of events.
-func checkNaive(t *testing.T, what string, a *funnel.Analyzer, events []funnel.Event) {
-	t.Helper()
-	for name, o := range reportOptions() {
-		got, err := a.Report(&o)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := naiveReport(funnel.B2B(), events, o)
-		if diff := cmp.Diff(want, got, ignoreReason, cmpopts.IgnoreFields(funnel.ReportOptions{}, "By")); diff != "" {
-			t.Fatalf("%s, %s: Report differs from the naive replay (-want +got):\n%s", what, name, diff)
-		}
-	}
-}
-
 // TestGroupedStorageMatchesNaive cross-checks analyzers whose events stay
 // grouped by deal, or stop being grouped, in the ways adding and merging
 // allow: grouped input, shards of whole deals merged in and out of order,
