@@ -61,12 +61,20 @@ func (d *Date) UnmarshalText(b []byte) error {
 }
 
 // dayNumber returns the number of days from 1970-01-01 to t's calendar date
-// in t's location (Howard Hinnant's days_from_civil).
+// in t's location: the seconds since the epoch on t's local clock, divided
+// by the seconds in a day and rounded down.
 func dayNumber(t time.Time) int {
-	y, m, d := t.Date()
-	return civilDays(y, m, d)
+	_, off := t.Zone()
+	s := t.Unix() + int64(off)
+	days := s / 86400
+	if s%86400 < 0 {
+		days--
+	}
+	return int(days)
 }
 
+// civilDays returns the number of days from 1970-01-01 to the date y-m-d
+// (Howard Hinnant's days_from_civil).
 func civilDays(y int, m time.Month, d int) int {
 	if m <= 2 {
 		y--

@@ -65,7 +65,7 @@ type Progress struct {
 	// every period that has ended, plus the elapsed share of the current
 	// period by working days (by calendar days if it has none).
 	Expected decimal.Decimal `json:"expected"`
-	// Attainment is Actual ÷ Target.
+	// Attainment is Actual ÷ Target, as the float64 nearest to it.
 	Attainment float64 `json:"attainment"`
 	// Pace is Actual ÷ Expected for a higher-is-better metric and
 	// Expected ÷ Actual for a lower-is-better one, so above 1 is always good.
@@ -161,7 +161,7 @@ func Track(plan []PeriodTarget, actual decimal.Decimal, asOf time.Time, opts *Tr
 	}
 	pr.Gap = pr.Target.Sub(actual)
 	if !pr.Target.IsZero() {
-		pr.Attainment = actual.DivRound(pr.Target, 12).InexactFloat64()
+		pr.Attainment = ratio(actual, pr.Target)
 	}
 	if elapsed := min(today, last) - first; elapsed > 0 {
 		pr.RunRate = actual.Mul(decimal.NewFromInt(int64(last-first))).DivRound(decimal.NewFromInt(int64(elapsed)), places)
@@ -185,9 +185,9 @@ func Track(plan []PeriodTarget, actual decimal.Decimal, asOf time.Time, opts *Tr
 			formatAmount(actual), formatAmount(pr.Expected), asOf.Format(time.DateOnly))
 		return pr, nil
 	case o.Direction == LowerIsBetter:
-		pr.Pace = pr.Expected.DivRound(actual, 12).InexactFloat64()
+		pr.Pace = ratio(pr.Expected, actual)
 	default:
-		pr.Pace = actual.DivRound(pr.Expected, 12).InexactFloat64()
+		pr.Pace = ratio(actual, pr.Expected)
 	}
 	var threshold string
 	var at float64
@@ -201,7 +201,9 @@ func Track(plan []PeriodTarget, actual decimal.Decimal, asOf time.Time, opts *Tr
 	default:
 		pr.Status, threshold, at = Behind, "behind below", pol.AtRiskAt
 	}
-	pr.Reason = fmt.Sprintf("actual %s against %s expected by %s in the plan's shape: pace %.2f, %s (%s %g)",
-		formatAmount(actual), formatAmount(pr.Expected), asOf.Format(time.DateOnly), pr.Pace, pr.Status, threshold, at)
+	pr.Reason = "actual " + formatAmount(actual) + " against " + formatAmount(pr.Expected) +
+		" expected by " + asOf.Format(time.DateOnly) + " in the plan's shape: pace " +
+		strconv.FormatFloat(pr.Pace, 'f', 2, 64) + ", " + pr.Status.String() +
+		" (" + threshold + " " + strconv.FormatFloat(at, 'g', -1, 64) + ")"
 	return pr, nil
 }

@@ -1,0 +1,62 @@
+package target
+
+import (
+	"math/big"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+func TestRatioIsNearestFloat(t *testing.T) {
+	// ratio must give exactly the float64 nearest to a ÷ b on both its
+	// paths: the float division of coefficients below 2^53, and exact
+	// rationals for the rest.
+	rng := rand.New(rand.NewPCG(31, 32))
+	for range 20_000 {
+		var a, b decimal.Decimal
+		switch rng.IntN(3) {
+		case 0: // amounts in cents and whole units: the float path
+			a = decimal.New(rng.Int64N(1e12)-5e11, -int32(rng.IntN(3)))
+			b = decimal.New(1+rng.Int64N(1e12), -int32(rng.IntN(3)))
+		case 1: // coefficients past 2^53
+			a = decimal.New(rng.Int64N(1<<62), int32(rng.IntN(5))-2)
+			b = decimal.New(1+rng.Int64N(1<<62), int32(rng.IntN(5))-2)
+		default: // exponents far apart
+			a = decimal.New(1+rng.Int64N(1000), int32(rng.IntN(60))-30)
+			b = decimal.New(1+rng.Int64N(1000), int32(rng.IntN(60))-30)
+		}
+		want, _ := new(big.Rat).Quo(a.Rat(), b.Rat()).Float64()
+		if got := ratio(a, b); got != want {
+			t.Fatalf("ratio(%s, %s) = %v, want %v", a, b, got, want)
+		}
+	}
+	// Worked values: 6,300,000 of 10,000,000.00 is 0.63; 1 of 3 is the
+	// float nearest a third.
+	if got := ratio(decimal.NewFromInt(6_300_000), decimal.RequireFromString("10000000.00")); got != 0.63 {
+		t.Errorf("ratio(6300000, 10000000.00) = %v, want 0.63", got)
+	}
+	if got := ratio(decimal.NewFromInt(1), decimal.NewFromInt(3)); got != 1.0/3 {
+		t.Errorf("ratio(1, 3) = %v, want %v", got, 1.0/3)
+	}
+}
+
+func TestDayNumberIsTheLocalDate(t *testing.T) {
+	// dayNumber must count the calendar date t shows in its own location,
+	// across midnight, before 1970 and in zones either side of UTC.
+	rng := rand.New(rand.NewPCG(33, 34))
+	zones := []*time.Location{time.UTC, time.FixedZone("CST", 8*3600), time.FixedZone("PST", -8*3600),
+		time.FixedZone("NPT", 5*3600+45*60), time.Local}
+	for range 20_000 {
+		sec := rng.Int64N(400*365*86400) - 200*365*86400 // 1770 to 2170
+		tm := time.Unix(sec, 0).In(zones[rng.IntN(len(zones))])
+		y, m, d := tm.Date()
+		if got, want := dayNumber(tm), civilDays(y, m, d); got != want {
+			t.Fatalf("dayNumber(%v) = %d, want %d (%d-%02d-%02d)", tm, got, want, y, m, d)
+		}
+	}
+	if got := dayNumber(time.Date(2025, 1, 1, 23, 59, 59, 0, time.FixedZone("CST", 8*3600))); got != 20089 {
+		t.Errorf("dayNumber(2025-01-01 23:59:59 +08:00) = %d, want 20089", got)
+	}
+}
