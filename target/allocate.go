@@ -161,25 +161,25 @@ func scaleUint(c uint64, shift int32) (uint64, bool) {
 	return lo, hi == 0
 }
 
-// absCoeff returns |coefficient| of d when it fits in an int64.
-func absCoeff(d decimal.Decimal) (uint64, bool) {
-	var c int64
+// coeffInt64 returns the coefficient of d when it fits in an int64.
+func coeffInt64(d decimal.Decimal) (int64, bool) {
 	switch n := d.NumDigits(); {
 	case n <= 18:
-		c = d.CoefficientInt64()
+		return d.CoefficientInt64(), true
 	case n == 19: // 19 digits may or may not fit; ask the big.Int (rare)
 		b := d.Coefficient()
-		if !b.IsInt64() {
-			return 0, false
-		}
-		c = b.Int64()
-	default:
-		return 0, false
+		return b.Int64(), b.IsInt64()
 	}
+	return 0, false
+}
+
+// absCoeff returns |coefficient| of d when it fits in an int64.
+func absCoeff(d decimal.Decimal) (uint64, bool) {
+	c, ok := coeffInt64(d)
 	if c < 0 {
-		return uint64(-c), true // MinInt64 becomes 2^63, its magnitude
+		return uint64(-c), ok // MinInt64 becomes 2^63, its magnitude
 	}
-	return uint64(c), true
+	return uint64(c), ok
 }
 
 // totalUnits returns |total| in units of 10^-places when it fits in an
@@ -227,23 +227,23 @@ func allocateFast(total decimal.Decimal, weights []decimal.Decimal, places int32
 func scaleWeights(weights []decimal.Decimal, buf []uint64) (ws []uint64, sum uint64, fits bool, err error) {
 	if cap(buf) >= len(weights) {
 		ws = buf[:len(weights)]
-		clear(ws)
 	} else {
 		ws = make([]uint64, len(weights))
 	}
 	minExp, maxExp := int32(1<<30), int32(-1<<30)
 	for i, w := range weights {
-		c, ok := absCoeff(w)
+		e := w.Exponent()
+		c, ok := coeffInt64(w)
 		switch {
-		case w.Sign() < 0 || w.Exponent() > MaxExponent || w.Exponent() < -MaxExponent:
+		case c < 0 || e > MaxExponent || e < -MaxExponent:
 			return nil, 0, false, checkWeights(weights)
-		case !ok:
+		case !ok: // allocateBig checks its sign
 			return nil, 0, false, nil
 		case c == 0:
+			ws[i] = 0
 			continue
 		}
-		ws[i] = c
-		e := w.Exponent()
+		ws[i] = uint64(c)
 		minExp, maxExp = min(minExp, e), max(maxExp, e)
 	}
 	if maxExp > minExp { // rescale to the smallest exponent
