@@ -88,12 +88,12 @@ func AllocateParts(total decimal.Decimal, weights []decimal.Decimal, places int3
 	}
 	// Weights beyond 64 bits: split in arbitrary precision. Every part is
 	// at most the total, so it fits.
-	big, err := allocateBig(total, weights, places)
+	exact, err := allocateBig(total, weights, places)
 	if err != nil {
 		return Parts{}, err
 	}
-	p.mags = make([]uint64, len(big))
-	for i, q := range big {
+	p.mags = make([]uint64, len(exact))
+	for i, q := range exact {
 		p.mags[i] = q.Uint64()
 	}
 	return p, nil
