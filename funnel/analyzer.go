@@ -374,63 +374,53 @@ func (a *Analyzer) regroup() {
 		return
 	}
 	// start[i] is deal i's first rec once grouped, then the next place
-	// for one of its recs.
-	start := make([]uint32, len(a.deals))
+	// for one of its recs; end[i] is the place after its last.
+	nd := len(a.deals)
+	bounds := make([]uint32, 2*nd)
+	start, end := bounds[:nd], bounds[nd:]
 	pos := uint32(0)
 	for i := range a.deals {
 		start[i] = pos
 		pos += a.deals[i].n
+		end[i] = pos
 	}
 	recs, keys := a.recs, a.recDeal[:len(a.recs)]
-	nd := len(a.deals)
 	if shift := uint(max(bits.Len(uint(nd-1))-radixBits, 0)); shift > 0 {
 		nb := (nd-1)>>shift + 1
-		heads := make([]uint32, nb)
-		ends := make([]uint32, nb)
+		hb := make([]uint32, 2*nb)
+		heads, ends := hb[:nb], hb[nb:]
 		for b := range nb {
 			heads[b] = start[b<<shift]
-			if b+1 < nb {
-				ends[b] = start[(b+1)<<shift]
-			} else {
-				ends[b] = uint32(len(recs))
-			}
+			ends[b] = end[min((b+1)<<shift, nd)-1]
 		}
-		for b := range nb {
-			for heads[b] < ends[b] {
-				i := heads[b]
-				r, d := recs[i], keys[i]
-				for k := int(d >> shift); k != b; k = int(d >> shift) {
-					j := heads[k]
-					heads[k]++
-					r, recs[j] = recs[j], r
-					d, keys[j] = keys[j], d
-				}
-				recs[i], keys[i] = r, d
-				heads[b]++
-			}
-		}
+		cycleSort(recs, keys, heads, ends, shift)
 	}
-	// By deal, with each deal's start as its head. Cycles started at earlier
-	// deals may have advanced it already.
-	end := uint32(0)
-	for b := range a.deals {
-		end += a.deals[b].n
-		for start[b] < end {
-			i := start[b]
+	// By deal. A deal's recs are now within its bucket, so the moves stay
+	// in the cache.
+	cycleSort(recs, keys, start, end, 0)
+	a.recDeal = a.recDeal[:0]
+	a.grouped = true
+	a.tail = uint32(max(len(a.deals)-1, 0))
+}
+
+// cycleSort moves every rec to its bucket, keys[i]>>shift, in place, by
+// following cycles: bucket b is the places from heads[b] to ends[b], and
+// heads[b] advances as they fill. keys move with their recs.
+func cycleSort(recs []rec, keys []uint32, heads, ends []uint32, shift uint) {
+	for b := range heads {
+		for heads[b] < ends[b] {
+			i := heads[b]
 			r, d := recs[i], keys[i]
-			for d != uint32(b) {
-				j := start[d]
-				start[d]++
+			for k := d >> shift; k != uint32(b); k = d >> shift {
+				j := heads[k]
+				heads[k]++
 				r, recs[j] = recs[j], r
 				d, keys[j] = keys[j], d
 			}
 			recs[i], keys[i] = r, d
-			start[b]++
+			heads[b]++
 		}
 	}
-	a.recDeal = a.recDeal[:0]
-	a.grouped = true
-	a.tail = uint32(max(len(a.deals)-1, 0))
 }
 
 // radixBits is the widest digit regroup sorts on in one pass.
