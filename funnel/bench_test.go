@@ -90,15 +90,27 @@ func wholePath(b *testing.B, a *funnel.Analyzer, events []funnel.Event) {
 	}
 }
 
-// Budget: ingest and report (per stage and per owner) of 1,000,000 deals
-// grouped by deal ≤ 250 ms. Each iteration builds a new analyzer, sized by
-// Options hints.
-func BenchmarkWholeGrouped(b *testing.B) {
-	grouped := groupedEvents()
-	run := func() {
-		a, _ := funnel.NewAnalyzer(funnel.B2B(), &funnel.Options{Deals: 1_000_000, Events: len(grouped)})
-		wholePath(b, a, grouped)
+// benchWhole measures wholePath over events: with a new analyzer, sized by
+// Options hints, each run, or with one analyzer Reset and refilled each
+// run (reuse), so its memory is already mapped.
+func benchWhole(b *testing.B, events []funnel.Event, reuse bool) {
+	opts := &funnel.Options{Deals: 1_000_000, Events: len(events)}
+	var a *funnel.Analyzer
+	if reuse {
+		a, _ = funnel.NewAnalyzer(funnel.B2B(), opts)
 	}
+	measureSteady(b, func() {
+		if reuse {
+			a.Reset()
+		} else {
+			a, _ = funnel.NewAnalyzer(funnel.B2B(), opts)
+		}
+		wholePath(b, a, events)
+	})
+}
+
+// measureSteady times run once the heap is steady (see steadyHeap).
+func measureSteady(b *testing.B, run func()) {
 	steadyHeap(run)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -106,50 +118,18 @@ func BenchmarkWholeGrouped(b *testing.B) {
 	}
 }
 
-// Budget: as BenchmarkWholeGrouped, ≤ 250 ms, with one sized analyzer Reset
-// and refilled each iteration, so its memory is already mapped.
-func BenchmarkWholeGroupedReuse(b *testing.B) {
-	grouped := groupedEvents()
-	a, _ := funnel.NewAnalyzer(funnel.B2B(), &funnel.Options{Deals: 1_000_000, Events: len(grouped)})
-	run := func() {
-		a.Reset()
-		wholePath(b, a, grouped)
-	}
-	steadyHeap(run)
-	b.ReportAllocs()
-	for b.Loop() {
-		run()
-	}
-}
+// Budget: ingest and report (per stage and per owner) of 1,000,000 deals
+// grouped by deal ≤ 250 ms, a new analyzer each run.
+func BenchmarkWholeGrouped(b *testing.B) { benchWhole(b, groupedEvents(), false) }
+
+// Budget: as BenchmarkWholeGrouped, ≤ 250 ms, reusing one analyzer.
+func BenchmarkWholeGroupedReuse(b *testing.B) { benchWhole(b, groupedEvents(), true) }
 
 // Budget: ingest and report of the same events in arbitrary order ≤ 1.5 s.
-func BenchmarkWholeArbitrary(b *testing.B) {
-	shuffled := shuffledEvents()
-	run := func() {
-		a, _ := funnel.NewAnalyzer(funnel.B2B(), &funnel.Options{Deals: 1_000_000, Events: len(shuffled)})
-		wholePath(b, a, shuffled)
-	}
-	steadyHeap(run)
-	b.ReportAllocs()
-	for b.Loop() {
-		run()
-	}
-}
+func BenchmarkWholeArbitrary(b *testing.B) { benchWhole(b, shuffledEvents(), false) }
 
 // Budget: as BenchmarkWholeArbitrary, ≤ 1.5 s, reusing one analyzer.
-func BenchmarkWholeArbitraryReuse(b *testing.B) {
-	shuffled := shuffledEvents()
-	a, _ := funnel.NewAnalyzer(funnel.B2B(), &funnel.Options{Deals: 1_000_000, Events: len(shuffled)})
-	run := func() {
-		a.Reset()
-		wholePath(b, a, shuffled)
-	}
-	steadyHeap(run)
-	b.ReportAllocs()
-	for b.Loop() {
-		run()
-	}
-}
+func BenchmarkWholeArbitraryReuse(b *testing.B) { benchWhole(b, shuffledEvents(), true) }
 
 // Budget: Analyzer.Add ≤ 50 ns/event with no allocation once the deal is
 // known. The events cycle over 1,000 known deals in arbitrary order, so the
