@@ -836,22 +836,26 @@ func (a *Analyzer) Merge(b *Analyzer) error {
 	cursor := 0
 	for bi := range b.deals {
 		bd := &b.deals[bi]
-		var i uint32
-		var known bool
+		var i, h uint32
+		var known, ext bool
 		if walk {
 			for cursor < a.sorted && a.deals[cursor].id < bd.id {
 				cursor++
 			}
-			if cursor < a.sorted && a.deals[cursor].id == bd.id {
+			switch {
+			case cursor < a.sorted && a.deals[cursor].id == bd.id:
 				i, known = uint32(cursor), true
-			} else {
-				i, known = a.ids.find(a.deals, bd.id, a.ids.hash(bd.id))
+			case a.extends(bd.id): // past every deal a has, and none is hashed
+				ext = true
+			default:
+				h = a.ids.hash(bd.id)
+				i, known = a.ids.find(a.deals, bd.id, h)
 			}
 		} else {
-			i, known, _, _ = a.find(bd.id)
+			i, known, h, ext = a.find(bd.id)
 		}
 		if !known {
-			i = a.insert(bd.id, a.ids.hash(bd.id), a.extends(bd.id))
+			i = a.insert(bd.id, h, ext)
 		}
 		to[bi] = i
 		ds := &a.deals[i]
