@@ -49,12 +49,15 @@ func Allocate(total decimal.Decimal, weights []decimal.Decimal, places int32) ([
 	if err := checkAllocation(total, weights, places); err != nil {
 		return nil, err
 	}
-	var buf [16]uint64
-	if mags, ok, err := allocateFast(total, weights, places, buf[:0]); ok || err != nil {
-		if err != nil {
-			return nil, err
+	neg := total.Sign() < 0
+	if t, fits := totalUnits(total, places); fits {
+		var buf [16]uint64
+		if mags, ok, err := allocateFast(t, weights, buf[:0]); ok || err != nil {
+			if err != nil {
+				return nil, err
+			}
+			return decimalsOf(mags, neg, places), nil
 		}
-		return decimalsOf(mags, total.Sign() < 0, places), nil
 	}
 	mags, err := allocateBig(total, weights, places)
 	if err != nil {
@@ -62,7 +65,7 @@ func Allocate(total decimal.Decimal, weights []decimal.Decimal, places int32) ([
 	}
 	parts := make([]decimal.Decimal, len(mags))
 	for i, q := range mags {
-		if total.Sign() < 0 {
+		if neg {
 			q.Neg(q)
 		}
 		parts[i] = decimal.NewFromBigInt(q, -places)
@@ -202,14 +205,10 @@ func totalUnits(total decimal.Decimal, places int32) (uint64, bool) {
 }
 
 // allocateFast runs the Hamilton method in 64-bit integers with 128-bit
-// products and returns the parts' magnitudes in units of 10^-places, in buf
-// when it is large enough. ok is false when an input does not fit;
-// allocateBig then runs.
-func allocateFast(total decimal.Decimal, weights []decimal.Decimal, places int32, buf []uint64) (mags []uint64, ok bool, err error) {
-	t, fits := totalUnits(total, places)
-	if !fits {
-		return nil, false, nil
-	}
+// products: it splits t units (see totalUnits) by weights and returns the
+// parts' magnitudes, in buf when it is large enough. ok is false when a
+// weight or their sum does not fit; allocateBig then runs.
+func allocateFast(t uint64, weights []decimal.Decimal, buf []uint64) (mags []uint64, ok bool, err error) {
 	ws, sum, fits, err := scaleWeights(weights, buf)
 	if !fits || err != nil {
 		return nil, false, err

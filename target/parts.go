@@ -74,11 +74,12 @@ func AllocateParts(total decimal.Decimal, weights []decimal.Decimal, places int3
 	if err := checkAllocation(total, weights, places); err != nil {
 		return Parts{}, err
 	}
-	if _, fits := totalUnits(total, places); !fits {
+	t, fits := totalUnits(total, places)
+	if !fits {
 		return Parts{}, fieldErr("total", total.String(), ErrRange)
 	}
 	p := Parts{neg: total.Sign() < 0, places: places}
-	mags, ok, err := allocateFast(total, weights, places, nil)
+	mags, ok, err := allocateFast(t, weights, nil)
 	if err != nil {
 		return Parts{}, err
 	}
