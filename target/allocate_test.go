@@ -292,6 +292,6 @@ func TestHugeExponentsAreErrors(t *testing.T) {
 	g := revenueGoal()
 	g.Baseline = tiny
 	if r := target.Check(g, nil, nil); r.Verdict(target.Measurable).OK || r.Verdict(target.Achievable).OK {
-		t.Errorf("Check accepted an out-of-range baseline: %v", r.Failures())
+		t.Errorf("Check accepted an out-of-range baseline: %v", r.Failures("en"))
 	}
 }

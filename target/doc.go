@@ -15,8 +15,13 @@
 //     retention) never are. [RetentionRate], [CSAT], [ConversionRate] and
 //     [MarketShare] compute the standard ratio measures as exact [Fraction]s.
 //   - [Check] judges a goal against SMART (specific, measurable, achievable,
-//     relevant, time-bound) under a [Policy] and says why, in words a sales
-//     manager understands; [CheckTree] also checks that children add up.
+//     relevant, time-bound) under a [Policy] and returns its [Assessment]: a
+//     [Verdict] per criterion with the [Reason]s for it; [CheckTree] also
+//     checks that children add up ([TreeAssessment], [SumCheck]).
+//   - Every judgement explains itself with a [Reason]: a stable code, the
+//     values it cites, and the sentence in English or simplified Chinese
+//     ([Reason.Text]), so a UI in either language can show it or build its
+//     own from the code.
 //   - [Allocate] splits an amount by weights with the largest-remainder
 //     (Hamilton) method: parts add up exactly and each lies within one unit of
 //     the last place of its exact share. For very large splits,
@@ -36,8 +41,9 @@
 //   - [Track] reports progress as of a date against the plan's own shape,
 //     with projections, the rate needed per remaining working day and a
 //     [Status]; [PipelineCoverage] relates the open pipeline to what remains.
-//   - [Replan] spreads what remains over the open periods and flags the
-//     Alabama paradox; [Diff] lists every changed cell between two plans.
+//   - [Replan] spreads what remains over the open periods into a
+//     [Revision] and flags the Alabama paradox; [Diff] lists every
+//     [CellChange] between two plans.
 //
 // # A worked example
 //
@@ -47,7 +53,14 @@
 // earliest month takes it: 833,333.34 + 833,333.33 + 833,333.33 =
 // 2,500,000.00.
 //
-// Money is never rounded away: a split whose total has more decimal places
-// than the split may produce is an error, not a silent rounding. Time comes
-// in as arguments (asOf), never from the clock.
+// Money is never rounded away: a split whose total is finer than the places
+// it rounds to is an error, not a silent rounding. Time comes in as
+// arguments (asOf), never from the clock.
+//
+// # Errors
+//
+// Every error wraps one of the package's sentinels ([ErrNoParts],
+// [ErrPrecision], …) inside a [*FieldError] that names the field or
+// parameter the caller wrote ("plan[2].weight", "opts.weighting") and the
+// offending value; several bad fields are joined with errors.Join.
 package target

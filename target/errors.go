@@ -13,6 +13,8 @@ import (
 // caller can branch with [errors.Is]; most arrive inside a [*FieldError] that
 // names the offending field and value.
 var (
+	// ErrUnknownName reports a name that no value of an enum has.
+	ErrUnknownName = errors.New("target: unknown name")
 	// ErrNoParts reports an allocation into zero parts.
 	ErrNoParts = errors.New("target: nothing to allocate into")
 	// ErrNegativeWeight reports a weight below zero.
@@ -21,16 +23,16 @@ var (
 	ErrZeroWeights = errors.New("target: all weights are zero")
 	// ErrPlaces reports a number of decimal places outside [MinPlaces, MaxPlaces].
 	ErrPlaces = errors.New("target: decimal places out of range")
-	// ErrPrecision reports an amount with more decimal places than the split
-	// may produce; splitting it would round money away.
-	ErrPrecision = errors.New("target: amount has more decimal places than allowed")
+	// ErrPrecision reports an amount finer than the unit a split rounds to,
+	// 10^-places; splitting it would round money away.
+	ErrPrecision = errors.New("target: amount is finer than the places allow")
 	// ErrRange reports an amount too large for the form asked for, such as
 	// a total beyond int64 units in AllocateParts.
 	ErrRange = errors.New("target: amount out of range")
-	// ErrSpan reports an empty or inverted period.
+	// ErrSpan reports an empty or inverted period, or periods that overlap.
 	ErrSpan = errors.New("target: invalid period")
-	// ErrInvalid reports a value that is not valid for its field: an unknown
-	// enum name, a missing identifier, a value out of its range.
+	// ErrInvalid reports a value that is not valid for its field: a missing
+	// identifier, a value out of its range.
 	ErrInvalid = errors.New("target: invalid value")
 	// ErrMismatch reports inputs whose lengths or totals disagree.
 	ErrMismatch = errors.New("target: inputs do not match")
@@ -39,26 +41,45 @@ var (
 	ErrTree = errors.New("target: malformed tree")
 )
 
-// FieldError describes a bad input: which field, what value, and which
-// sentinel error it is. Unwrap returns Err, so errors.Is(err, ErrNegativeWeight)
-// holds for a *FieldError about a negative weight.
+// FieldError reports a bad value in one field of the caller's input. Field is
+// the path the caller wrote: the JSON path for data ("plan[3].target",
+// "units[2].weight"), the parameter name for an argument ("asOf",
+// "weights[3]"). Value is the offending value as text, empty when quoting it
+// would not help. Err is one of the package's sentinel errors, possibly
+// wrapped with detail; FieldError unwraps to it, so errors.Is(err, ErrX)
+// holds.
 type FieldError struct {
-	Field string // the input field, e.g. "weights[3]" or "goal.End"
-	Value string // the offending value as text; empty if it does not help
-	Err   error  // one of the package's sentinel errors
+	Field string
+	Value string
+	Err   error
 }
 
-// Error returns "target: <field> = <value>: <reason>".
+// Error returns `target: FIELD "VALUE": MESSAGE`, the value quoted as by
+// strconv.Quote and left out when empty, and MESSAGE the wrapped error's
+// text without its "target: " prefix ("invalid value" when Err is nil).
 func (e *FieldError) Error() string {
-	reason, _ := strings.CutPrefix(e.Err.Error(), "target: ")
-	if e.Value == "" {
-		return fmt.Sprintf("target: %s: %s", e.Field, reason)
+	msg := "invalid value"
+	if e.Err != nil {
+		msg = strings.TrimPrefix(e.Err.Error(), "target: ")
 	}
-	return fmt.Sprintf("target: %s = %s: %s", e.Field, e.Value, reason)
+	var b strings.Builder
+	b.WriteString("target: ")
+	b.WriteString(e.Field)
+	if e.Value != "" {
+		b.WriteByte(' ')
+		b.WriteString(strconv.Quote(e.Value))
+	}
+	b.WriteString(": ")
+	b.WriteString(msg)
+	return b.String()
 }
 
 // Unwrap returns the sentinel error.
 func (e *FieldError) Unwrap() error { return e.Err }
+
+func fieldErr(field, value string, err error) error {
+	return &FieldError{Field: field, Value: value, Err: err}
+}
 
 // MaxExponent bounds the exponent of every decimal the package accepts:
 // |exponent| ≤ 10,000, the range shopspring/decimal itself decodes from
@@ -67,14 +88,11 @@ func (e *FieldError) Unwrap() error { return e.Err }
 // ErrInvalid.
 const MaxExponent = 10_000
 
-// checkExp reports a decimal whose exponent lies outside ±MaxExponent.
+// checkExp reports a decimal whose exponent lies outside ±MaxExponent. The
+// value is left out of the error: its text could run to billions of digits.
 func checkExp(field string, d decimal.Decimal) error {
 	if e := d.Exponent(); e > MaxExponent || e < -MaxExponent {
-		return fieldErr(field, "exponent "+strconv.Itoa(int(e)), fmt.Errorf("%w: exponent out of range", ErrInvalid))
+		return fieldErr(field, "", fmt.Errorf("%w: exponent %d is beyond ±%d", ErrInvalid, e, MaxExponent))
 	}
 	return nil
-}
-
-func fieldErr(field, value string, err error) error {
-	return &FieldError{Field: field, Value: value, Err: err}
 }

@@ -64,7 +64,7 @@ func ExampleCheck() {
 	// Output:
 	// specific   true  Li Lei is answerable for revenue of 18,000,000 CNY
 	// measurable true  revenue is measured in CNY, target 18,000,000
-	// achievable false target 18,000,000 is 80% above baseline 10,000,000; policy allows at most 50%
+	// achievable false target 18,000,000 is 80% above baseline 10,000,000; policy allows at most 50% (15,000,000)
 	// relevant   true  top goal; it serves no other goal
 	// time_bound true  runs 365 days, 2025-01-01 to 2026-01-01
 }
@@ -140,11 +140,13 @@ func ExampleTrack() {
 	}
 	fmt.Println(p.Status)
 	fmt.Println(p.Reason)
+	fmt.Println(p.Reason.Text("zh-CN"))
 	fmt.Println("projection in the plan's shape:", p.PlanProjection)
 	fmt.Println("needed per working day:", p.RequiredPerWorkingDay)
 	// Output:
 	// at_risk
-	// actual 5,100,000 against 6,000,000 expected by 2025-07-01 in the plan's shape: pace 0.85, at_risk (at risk from 0.85)
+	// actual 5,100,000 against 6,000,000 expected by 2025-07-01 in the plan's shape: pace 0.85, at risk (from 0.85)
+	// 截至 2025-07-01，实际 5,100,000，按计划应完成 6,000,000：进度比 0.85，有风险（0.85 起）
 	// projection in the plan's shape: 10200000
 	// needed per working day: 52272.73
 }

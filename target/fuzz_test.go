@@ -29,7 +29,7 @@ func fuzzDecimals(s string, max int) []decimal.Decimal {
 // clearError fails unless err wraps one of the package's sentinels.
 func clearError(t *testing.T, err error) {
 	t.Helper()
-	for _, s := range []error{target.ErrNoParts, target.ErrNegativeWeight, target.ErrZeroWeights, target.ErrPlaces,
+	for _, s := range []error{target.ErrUnknownName, target.ErrDate, target.ErrNoParts, target.ErrNegativeWeight, target.ErrZeroWeights, target.ErrPlaces,
 		target.ErrPrecision, target.ErrRange, target.ErrSpan, target.ErrInvalid, target.ErrMismatch, target.ErrTree} {
 		if errors.Is(err, s) {
 			if !strings.HasPrefix(err.Error(), "target: ") {

@@ -10,13 +10,14 @@ import (
 // period, against which baseline. Goals are plain data; they round-trip
 // through encoding/json with enums as their lowercase names.
 //
-// The zero Goal is not valid: [Check] reports every field it lacks.
+// The zero Goal is not valid, but it is a valid draft: it marshals, so a CRM
+// can save a half-filled form, and [Check] reports every field it lacks.
 type Goal struct {
 	ID    string `json:"id"`
 	Name  string `json:"name"`
 	Owner string `json:"owner"` // the person or unit answerable for the goal
 
-	Metric      Metric      `json:"metric"`
+	Metric      Metric      `json:"metric,omitempty"`      // MetricInvalid, a draft's, is left out
 	MetricName  string      `json:"metric_name,omitempty"` // required for MetricCustom
 	Aggregation Aggregation `json:"aggregation,omitempty"` // required for MetricCustom; ignored otherwise
 	Unit        string      `json:"unit"`                  // "CNY", "deals", "fraction"

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/big"
 	"slices"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -82,8 +83,9 @@ func SplitGrid(rows, cols []Margin, places int32) (Grid, error) {
 		return Grid{}, fieldErr("rows", "", ErrNoParts)
 	case len(cols) == 0:
 		return Grid{}, fieldErr("cols", "", ErrNoParts)
-	case places < MinPlaces || places > MaxPlaces:
-		return Grid{}, fieldErr("places", fmt.Sprint(places), ErrPlaces)
+	}
+	if err := checkPlaces(places); err != nil {
+		return Grid{}, err
 	}
 	R, rowSum, err := marginUnits("rows", rows, places)
 	if err != nil {
@@ -94,8 +96,8 @@ func SplitGrid(rows, cols []Margin, places int32) (Grid, error) {
 		return Grid{}, err
 	}
 	if rowSum.Cmp(colSum) != 0 {
-		diff := decimal.NewFromBigInt(new(big.Int).Sub(rowSum, colSum), -places)
-		return Grid{}, fieldErr("cols", "", fmt.Errorf("%w: rows add up to %s more than columns", ErrMismatch, formatAmount(diff)))
+		return Grid{}, fieldErr("cols", "", fmt.Errorf("%w: rows add up to %s and columns to %s", ErrMismatch,
+			formatAmount(decimal.NewFromBigInt(rowSum, -places)), formatAmount(decimal.NewFromBigInt(colSum, -places))))
 	}
 	m, n := len(rows), len(cols)
 	cells := make([][]*big.Int, m)
@@ -147,15 +149,15 @@ func marginUnits(field string, ms []Margin, places int32) ([]*big.Int, *big.Int,
 	out := make([]*big.Int, len(ms))
 	sum := new(big.Int)
 	for i, mg := range ms {
-		f := fmt.Sprintf("%s[%d].total", field, i)
+		f := field + "[" + strconv.Itoa(i) + "].total"
 		if err := checkExp(f, mg.Total); err != nil {
 			return nil, nil, err
 		}
-		switch {
-		case mg.Total.Sign() < 0:
+		if mg.Total.Sign() < 0 {
 			return nil, nil, fieldErr(f, mg.Total.String(), fmt.Errorf("%w: negative total", ErrInvalid))
-		case !fitsPlaces(mg.Total, places):
-			return nil, nil, fieldErr(f, mg.Total.String(), ErrPrecision)
+		}
+		if err := checkFits(f, mg.Total, places); err != nil {
+			return nil, nil, err
 		}
 		out[i] = mg.Total.Shift(places).BigInt()
 		sum.Add(sum, out[i])

@@ -1,10 +1,8 @@
 package target
 
-import (
-	"fmt"
-)
-
-// Metric is what a goal measures. The zero value is MetricInvalid.
+// Metric is what a goal measures. The zero value is MetricInvalid, which
+// has no name: a draft goal without a metric still saves (the field is
+// omitted from JSON), and Check reports it.
 //
 // Metrics are either additive (money and counts: they may be split across
 // periods and units and summed back) or ratios (rates, shares and scores:
@@ -25,45 +23,28 @@ const (
 	MetricCustom                      // named by Goal.MetricName; aggregation from Goal.Aggregation
 )
 
-var metricNames = [...]string{
-	MetricInvalid:              "",
-	MetricRevenue:              "revenue",
-	MetricDealCount:            "deal_count",
-	MetricNewCustomers:         "new_customers",
-	MetricConversionRate:       "conversion_rate",
-	MetricMarketShare:          "market_share",
-	MetricCustomerSatisfaction: "customer_satisfaction",
-	MetricRetentionRate:        "retention_rate",
-	MetricCustom:               "custom",
-}
+var metricNames = enumNames{"", "revenue", "deal_count", "new_customers", "conversion_rate",
+	"market_share", "customer_satisfaction", "retention_rate", "custom"}
 
 // IsValid reports whether m is one of the defined metrics.
-func (m Metric) IsValid() bool { return m > MetricInvalid && m <= MetricCustom }
+func (m Metric) IsValid() bool { return metricNames.valid(int(m)) }
 
-// String returns the stable lowercase name of m, such as "revenue", or
-// "Metric(n)" for an invalid value.
-func (m Metric) String() string {
-	if !m.IsValid() {
-		return fmt.Sprintf("Metric(%d)", int(m))
-	}
-	return metricNames[m]
-}
+// String returns the wire name of m, such as "revenue", or "Metric(n)" for
+// a value without one.
+func (m Metric) String() string { return metricNames.str("Metric", int(m)) }
 
-// MarshalText encodes m as its name. An invalid metric is an error.
-func (m Metric) MarshalText() ([]byte, error) {
-	if !m.IsValid() {
-		return nil, fieldErr("metric", m.String(), ErrInvalid)
-	}
-	return []byte(metricNames[m]), nil
-}
+// MarshalText encodes m as its name; a value without one is a *FieldError
+// wrapping ErrUnknownName.
+func (m Metric) MarshalText() ([]byte, error) { return metricNames.text("metric", "Metric", int(m)) }
 
-// UnmarshalText decodes a metric name; an unknown name is an error wrapping
-// ErrInvalid.
+// UnmarshalText decodes a metric name; any other text, "" included, is a
+// *FieldError wrapping ErrUnknownName.
 func (m *Metric) UnmarshalText(b []byte) error {
-	if len(b) == 0 {
-		return fieldErr("metric", `""`, ErrInvalid)
+	v, err := metricNames.parse("metric", b)
+	if err == nil {
+		*m = Metric(v)
 	}
-	return unmarshalEnum(m, "metric", metricNames[:], b)
+	return err
 }
 
 // Aggregation says how a built-in metric combines across periods and units.
@@ -81,7 +62,8 @@ func (m Metric) Aggregation() Aggregation {
 
 // Aggregation tells additive metrics from ratio metrics. Only additive ones
 // may be split over periods or units and summed back. The zero value is
-// AggregationUnknown.
+// AggregationUnknown, which has no name: a goal field holding it is omitted
+// from JSON.
 type Aggregation int
 
 // The aggregations.
@@ -91,27 +73,26 @@ const (
 	Ratio                          // rates, shares, scores: never split or summed
 )
 
-var aggregationNames = [...]string{"", "additive", "ratio"}
+var aggregationNames = enumNames{"", "additive", "ratio"}
 
-// String returns "additive", "ratio", or "" for AggregationUnknown.
-func (a Aggregation) String() string {
-	if a < 0 || int(a) >= len(aggregationNames) {
-		return fmt.Sprintf("Aggregation(%d)", int(a))
-	}
-	return aggregationNames[a]
-}
+// String returns "additive" or "ratio", or "Aggregation(n)" for a value
+// without a name, AggregationUnknown included.
+func (a Aggregation) String() string { return aggregationNames.str("Aggregation", int(a)) }
 
-// MarshalText encodes a as its name; AggregationUnknown encodes as "".
+// MarshalText encodes a as its name; a value without one, AggregationUnknown
+// included, is a *FieldError wrapping ErrUnknownName.
 func (a Aggregation) MarshalText() ([]byte, error) {
-	if a < 0 || int(a) >= len(aggregationNames) {
-		return nil, fieldErr("aggregation", a.String(), ErrInvalid)
-	}
-	return []byte(aggregationNames[a]), nil
+	return aggregationNames.text("aggregation", "Aggregation", int(a))
 }
 
-// UnmarshalText decodes "additive", "ratio" or "" (unknown).
+// UnmarshalText decodes "additive" or "ratio"; any other text, "" included,
+// is a *FieldError wrapping ErrUnknownName.
 func (a *Aggregation) UnmarshalText(b []byte) error {
-	return unmarshalEnum(a, "aggregation", aggregationNames[:], b)
+	v, err := aggregationNames.parse("aggregation", b)
+	if err == nil {
+		*a = Aggregation(v)
+	}
+	return err
 }
 
 // Direction says whether a higher or a lower value of the metric is better.
@@ -124,36 +105,23 @@ const (
 	LowerIsBetter                   // cost of sale, churn, days to close
 )
 
-var directionNames = [...]string{"higher", "lower"}
+var directionNames = enumNames{"higher", "lower"}
 
-// String returns "higher" or "lower".
-func (d Direction) String() string {
-	if d < 0 || int(d) >= len(directionNames) {
-		return fmt.Sprintf("Direction(%d)", int(d))
-	}
-	return directionNames[d]
-}
+// String returns "higher" or "lower", or "Direction(n)" for another value.
+func (d Direction) String() string { return directionNames.str("Direction", int(d)) }
 
-// MarshalText encodes d as "higher" or "lower".
+// MarshalText encodes d as "higher" or "lower"; another value is a
+// *FieldError wrapping ErrUnknownName.
 func (d Direction) MarshalText() ([]byte, error) {
-	if d < 0 || int(d) >= len(directionNames) {
-		return nil, fieldErr("direction", d.String(), ErrInvalid)
-	}
-	return []byte(directionNames[d]), nil
+	return directionNames.text("direction", "Direction", int(d))
 }
 
-// UnmarshalText decodes "higher" or "lower"; anything else is an error.
+// UnmarshalText decodes "higher" or "lower"; any other text is a
+// *FieldError wrapping ErrUnknownName.
 func (d *Direction) UnmarshalText(b []byte) error {
-	return unmarshalEnum(d, "direction", directionNames[:], b)
-}
-
-// unmarshalEnum sets *dst to the index of b in names.
-func unmarshalEnum[E ~int](dst *E, field string, names []string, b []byte) error {
-	for i, n := range names {
-		if n == string(b) {
-			*dst = E(i)
-			return nil
-		}
+	v, err := directionNames.parse("direction", b)
+	if err == nil {
+		*d = Direction(v)
 	}
-	return fieldErr(field, fmt.Sprintf("%q", b), ErrInvalid)
+	return err
 }

@@ -1,7 +1,10 @@
 package target
 
 import (
+	"encoding/json"
+	"fmt"
 	"iter"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -71,7 +74,8 @@ func (p Parts) Decimals() []decimal.Decimal {
 // Allocate, which has no such limit, is the one to call. Weights may be any
 // non-negative decimals. The other errors are Allocate's.
 func AllocateParts(total decimal.Decimal, weights []decimal.Decimal, places int32) (Parts, error) {
-	if err := checkAllocation(total, weights, places); err != nil {
+	names := plainWeights()
+	if err := checkAllocation(total, weights, places, names); err != nil {
 		return Parts{}, err
 	}
 	t, fits := totalUnits(total, places)
@@ -79,7 +83,7 @@ func AllocateParts(total decimal.Decimal, weights []decimal.Decimal, places int3
 		return Parts{}, fieldErr("total", total.String(), ErrRange)
 	}
 	p := Parts{neg: total.Sign() < 0, places: places}
-	mags, ok, err := allocateFast(t, weights, nil)
+	mags, ok, err := allocateFast(t, weights, nil, names)
 	if err != nil {
 		return Parts{}, err
 	}
@@ -89,7 +93,7 @@ func AllocateParts(total decimal.Decimal, weights []decimal.Decimal, places int3
 	}
 	// Weights beyond 64 bits: split in arbitrary precision. Every part is
 	// at most the total, so it fits.
-	exact, err := allocateBig(total, weights, places)
+	exact, err := allocateBig(total, weights, places, names)
 	if err != nil {
 		return Parts{}, err
 	}
@@ -110,4 +114,67 @@ func (p Parts) String() string {
 		b = append(b, p.At(i).StringFixed(p.places)...)
 	}
 	return string(append(b, ']'))
+}
+
+// partsJSON is the JSON form of Parts.
+type partsJSON struct {
+	Places int32             `json:"places"`
+	Parts  []decimal.Decimal `json:"parts"`
+}
+
+// MarshalJSON encodes p as {"places":2,"parts":["833333.34","833333.33"]}:
+// the places and every part as a decimal string, as the parts of Allocate
+// encode.
+func (p Parts) MarshalJSON() ([]byte, error) {
+	b := []byte(`{"places":`)
+	b = strconv.AppendInt(b, int64(p.places), 10)
+	b = append(b, `,"parts":[`...)
+	for i := range p.mags {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '"')
+		b = append(b, p.At(i).String()...)
+		b = append(b, '"')
+	}
+	return append(b, "]}"...), nil
+}
+
+// UnmarshalJSON decodes what MarshalJSON writes. Places outside
+// [MinPlaces, MaxPlaces] are a *FieldError wrapping ErrPlaces; a part finer
+// than the places, ErrPrecision; a part beyond int64 units, ErrRange; parts
+// of both signs, ErrMismatch (every part has the sign of its total).
+func (p *Parts) UnmarshalJSON(b []byte) error {
+	var v partsJSON
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	if err := checkPlaces(v.Places); err != nil {
+		return err
+	}
+	out := Parts{places: v.Places, mags: make([]uint64, len(v.Parts))}
+	sign := 0
+	for i, d := range v.Parts {
+		field := "parts[" + strconv.Itoa(i) + "]"
+		if err := checkExp(field, d); err != nil {
+			return err
+		}
+		if err := checkFits(field, d, v.Places); err != nil {
+			return err
+		}
+		u, ok := totalUnits(d, v.Places)
+		if !ok {
+			return fieldErr(field, d.String(), fmt.Errorf("%w: beyond int64 units", ErrRange))
+		}
+		if s := d.Sign(); s != 0 {
+			if sign != 0 && s != sign {
+				return fieldErr(field, d.String(), fmt.Errorf("%w: parts of both signs", ErrMismatch))
+			}
+			sign = s
+		}
+		out.mags[i] = u
+	}
+	out.neg = sign < 0
+	*p = out
+	return nil
 }

@@ -24,13 +24,13 @@ func revenueGoal() target.Goal {
 func TestCheckPasses(t *testing.T) {
 	r := target.Check(revenueGoal(), nil, nil)
 	if !r.OK() {
-		t.Fatalf("Check failed: %v", r.Failures())
+		t.Fatalf("Check failed: %v", r.Failures("en"))
 	}
 	// 10,000,000 over 8,000,000 is 25% growth.
-	if got := r.Verdict(target.Achievable).Reasons; !slices.Equal(got, []string{"target 10,000,000 is 25% above baseline 8,000,000"}) {
+	if got := sentences(r.Verdict(target.Achievable).Reasons); !slices.Equal(got, []string{"target 10,000,000 is 25% above baseline 8,000,000, within the policy's 50%"}) {
 		t.Errorf("achievable reasons = %q", got)
 	}
-	if got := r.Verdict(target.TimeBound).Reasons; !slices.Equal(got, []string{"runs 365 days, 2025-01-01 to 2026-01-01"}) {
+	if got := sentences(r.Verdict(target.TimeBound).Reasons); !slices.Equal(got, []string{"runs 365 days, 2025-01-01 to 2026-01-01"}) {
 		t.Errorf("time-bound reasons = %q", got)
 	}
 }
@@ -46,43 +46,43 @@ func TestCheckFailures(t *testing.T) {
 		want   []string
 	}{
 		{"growth above policy", func(g *target.Goal) { g.Target, g.Baseline = d("18000000"), d("10000000") }, nil,
-			[]string{"achievable: target 18,000,000 is 80% above baseline 10,000,000; policy allows at most 50%"}},
+			[]string{"Achievable: target 18,000,000 is 80% above baseline 10,000,000; policy allows at most 50% (15,000,000)"}},
 		{"above capacity", func(g *target.Goal) { g.Target, g.Baseline = d("18000000"), d("15000000") }, &capacity,
-			[]string{"achievable: target 18,000,000 exceeds capacity 15,000,000 by 3,000,000"}},
+			[]string{"Achievable: target 18,000,000 exceeds capacity 15,000,000 by 3,000,000"}},
 		{"lower is better", func(g *target.Goal) {
 			g.Metric, g.Unit, g.Direction = target.MetricCustom, "days", target.LowerIsBetter
 			g.MetricName, g.Aggregation = "days to close", target.Ratio
 			g.Target, g.Baseline = d("30"), d("90")
-		}, nil, []string{"achievable: target 30 is 66.67% below baseline 90; policy allows at most 50%"}},
-		{"no owner", func(g *target.Goal) { g.Owner = "" }, nil, []string{"specific: goal is not assigned to an owner"}},
-		{"no metric", func(g *target.Goal) { g.Metric = target.MetricInvalid }, nil, []string{"specific: goal names no metric"}},
+		}, nil, []string{"Achievable: target 30 is 66.67% below baseline 90; policy allows at most 50% (45)"}},
+		{"no owner", func(g *target.Goal) { g.Owner = "" }, nil, []string{"Specific: goal is not assigned to an owner"}},
+		{"no metric", func(g *target.Goal) { g.Metric = target.MetricInvalid }, nil, []string{"Specific: goal names no metric"}},
 		{"custom unnamed", func(g *target.Goal) { g.Metric = target.MetricCustom }, nil, []string{
-			"specific: custom metric has no name",
-			"measurable: custom metric custom does not say whether it is additive or a ratio"}},
+			"Specific: custom metric has no name",
+			"Measurable: custom metric custom does not say whether it is additive or a ratio"}},
 		{"ratio above 1", func(g *target.Goal) {
 			g.Metric, g.Unit, g.Target, g.Baseline = target.MetricConversionRate, "fraction", d("25"), d("20")
 		}, nil,
-			[]string{"measurable: target 25 of conversion_rate is above 1; ratios are fractions (0.25 is 25%)"}},
+			[]string{"Measurable: target 25 of conversion_rate is above 1; ratios are fractions (0.25 is 25%)"}},
 		{"fractional deals", func(g *target.Goal) {
 			g.Metric, g.Unit, g.Target, g.Baseline = target.MetricDealCount, "deals", d("10.5"), d("10")
 		}, nil,
-			[]string{"measurable: target 10.5 is not a whole number of deal_count"}},
-		{"no unit", func(g *target.Goal) { g.Unit = "" }, nil, []string{"measurable: goal has no unit"}},
+			[]string{"Measurable: target 10.5 is not a whole number of deal_count"}},
+		{"no unit", func(g *target.Goal) { g.Unit = "" }, nil, []string{"Measurable: goal has no unit"}},
 		{"inverted period", func(g *target.Goal) { g.Start, g.End = g.End, g.Start }, nil,
-			[]string{"time_bound: end 2025-01-01 is not after start 2026-01-01"}},
+			[]string{"Time-bound: end 2025-01-01 is not after start 2026-01-01"}},
 		{"too long", func(g *target.Goal) { g.End = day("2027-01-01") }, nil,
-			[]string{"time_bound: period of 730 days is longer than the policy's maximum of 366"}},
+			[]string{"Time-bound: period of 730 days is longer than the policy's maximum of 366"}},
 		{"too short", func(g *target.Goal) { g.End = day("2025-01-03") }, nil,
-			[]string{"time_bound: period of 2 days is shorter than the policy's minimum of 7"}},
+			[]string{"Time-bound: period of 2 days is shorter than the policy's minimum of 7"}},
 		{"unknown parent", func(g *target.Goal) { g.Parent = "group" }, nil,
-			[]string{`relevant: serves goal "group", which is not known`}},
+			[]string{`Relevant: serves goal group, which is not known`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			g := revenueGoal()
 			tt.edit(&g)
 			r := target.Check(g, nil, tt.policy)
-			if diff := cmp.Diff(tt.want, r.Failures()); diff != "" {
+			if diff := cmp.Diff(tt.want, r.Failures("en")); diff != "" {
 				t.Errorf("Check failures (-want +got):\n%s", diff)
 			}
 		})
@@ -113,26 +113,28 @@ func TestCheckTree(t *testing.T) {
 	want := []target.SumCheck{
 		{Parent: "co-2025", Children: []string{"q1", "q2", "q3", "q4"}, Summed: true, Sum: d("9900000"),
 			Target: d("10000000"), Difference: d("-100000"), OK: false,
-			Reason: "children add up to 9,900,000, 100,000 short of 10,000,000"},
-		{Parent: "conv", Target: d("0.25"), OK: true, Reason: "conversion_rate is a ratio; its children are not summed"},
+			Reason: target.Reason{Code: target.CodeChildrenShort,
+				Amounts: map[string]decimal.Decimal{"sum": d("9900000"), "short": d("100000"), "target": d("10000000")}}},
+		{Parent: "conv", Target: d("0.25"), OK: true,
+			Reason: target.Reason{Code: target.CodeRatioNotSummed, Texts: map[string]string{"metric": "conversion_rate"}}},
 	}
 	if diff := cmp.Diff(want, rep.Sums); diff != "" {
 		t.Errorf("Sums (-want +got):\n%s", diff)
 	}
 	// market share does not drive conversion: Relevant fails for "share".
-	if got := rep.Goals[6].Failures(); !slices.Equal(got, []string{"relevant: market_share does not serve parent conv's conversion_rate"}) {
+	if got := rep.Goals[6].Failures("en"); !slices.Equal(got, []string{"Relevant: market_share does not serve parent conv's conversion_rate"}) {
 		t.Errorf("share failures = %q", got)
 	}
-	if got := rep.Goals[5].Verdict(target.Relevant).Reasons; !slices.Equal(got, []string{"conversion_rate drives parent co-2025's revenue"}) {
+	if got := sentences(rep.Goals[5].Verdict(target.Relevant).Reasons); !slices.Equal(got, []string{"conversion_rate drives parent co-2025's revenue"}) {
 		t.Errorf("conv relevance = %q", got)
 	}
 	if rep.OK() {
-		t.Error("TreeReport.OK() = true with a short sum")
+		t.Error("TreeAssessment.OK() = true with a short sum")
 	}
 	// A child outside its parent's period fails Time-bound.
 	late := q("late", "2025-10-01", "2026-02-01", "1")
 	rep, _ = target.CheckTree([]target.Goal{co, late}, nil)
-	if got := rep.Goals[1].Failures(); !slices.Equal(got, []string{"time_bound: period 2025-10-01 to 2026-02-01 is not inside parent co-2025's period 2025-01-01 to 2026-01-01"}) {
+	if got := rep.Goals[1].Failures("en"); !slices.Equal(got, []string{"Time-bound: period 2025-10-01 to 2026-02-01 is not inside parent co-2025's period 2025-01-01 to 2026-01-01"}) {
 		t.Errorf("late failures = %q", got)
 	}
 	// Duplicates and cycles are errors.
@@ -167,8 +169,8 @@ func TestGoalJSONRoundTrip(t *testing.T) {
 	}
 	for _, bad := range []string{`{"metric":"profit"}`, `{"metric":""}`, `{"direction":"sideways"}`, `{"aggregation":"mean"}`} {
 		var g target.Goal
-		if err := json.Unmarshal([]byte(bad), &g); !errors.Is(err, target.ErrInvalid) {
-			t.Errorf("Unmarshal(%s) error = %v, want ErrInvalid", bad, err)
+		if err := json.Unmarshal([]byte(bad), &g); !errors.Is(err, target.ErrUnknownName) {
+			t.Errorf("Unmarshal(%s) error = %v, want ErrUnknownName", bad, err)
 		}
 	}
 	if v, ok := g.LevelValue("challenge"); !ok || !v.Equal(d("12000000")) {
@@ -249,4 +251,13 @@ func TestFractionEqualCompare(t *testing.T) {
 	if !undefined.Equal(target.Fraction{}) || undefined.Equal(half) || undefined.Compare(half) != -1 {
 		t.Error("undefined fractions compare wrongly")
 	}
+}
+
+// sentences returns the English sentences of reasons.
+func sentences(rs []target.Reason) []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.String()
+	}
+	return out
 }

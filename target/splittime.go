@@ -8,127 +8,20 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// Grain is the length of the periods SplitTime produces. The zero value is
-// GrainInvalid.
-type Grain int
-
-// The grains.
-const (
-	GrainInvalid Grain = iota
-	Quarter            // fiscal quarters; see SplitOptions.FiscalYearStart
-	Month              // calendar months
-	Week               // ISO 8601 weeks, Monday to Sunday
-	Day                // calendar days
-)
-
-var grainNames = [...]string{"", "quarter", "month", "week", "day"}
-
-// String returns "quarter", "month", "week" or "day".
-func (g Grain) String() string {
-	if g <= GrainInvalid || int(g) >= len(grainNames) {
-		return fmt.Sprintf("Grain(%d)", int(g))
-	}
-	return grainNames[g]
-}
-
-// MarshalText encodes g as its name.
-func (g Grain) MarshalText() ([]byte, error) {
-	if g <= GrainInvalid || int(g) >= len(grainNames) {
-		return nil, fieldErr("grain", g.String(), ErrInvalid)
-	}
-	return []byte(grainNames[g]), nil
-}
-
-// UnmarshalText decodes a grain name; an unknown name is an error.
-func (g *Grain) UnmarshalText(b []byte) error {
-	if len(b) == 0 {
-		return fieldErr("grain", `""`, ErrInvalid)
-	}
-	return unmarshalEnum(g, "grain", grainNames[:], b)
-}
-
-// Weighting says how SplitTime weighs the periods. The zero value is Even.
-type Weighting int
-
-// The weightings.
-const (
-	// Even gives every period the same weight, clipped periods included.
-	Even Weighting = iota
-	// CalendarDays weighs a period by its number of days.
-	CalendarDays
-	// WorkingDays weighs a period by its working days under the Calendar.
-	WorkingDays
-	// Seasonal weighs a period by seasonal shares of the months it covers:
-	// SplitOptions.Weights holds 12 shares, one per month of the fiscal
-	// year, such as last year's monthly actuals. A period covering part of
-	// a month gets that month's share pro rata by calendar days.
-	Seasonal
-	// Explicit takes SplitOptions.Weights as one weight per period.
-	Explicit
-)
-
-var weightingNames = [...]string{"even", "calendar_days", "working_days", "seasonal", "explicit"}
-
-// String returns the weighting's lowercase name.
-func (w Weighting) String() string {
-	if w < 0 || int(w) >= len(weightingNames) {
-		return fmt.Sprintf("Weighting(%d)", int(w))
-	}
-	return weightingNames[w]
-}
-
-// MarshalText encodes w as its name.
-func (w Weighting) MarshalText() ([]byte, error) {
-	if w < 0 || int(w) >= len(weightingNames) {
-		return nil, fieldErr("weighting", w.String(), ErrInvalid)
-	}
-	return []byte(weightingNames[w]), nil
-}
-
-// UnmarshalText decodes a weighting name; an unknown name is an error.
-func (w *Weighting) UnmarshalText(b []byte) error {
-	return unmarshalEnum(w, "weighting", weightingNames[:], b)
-}
-
 // SplitOptions are the optional settings of SplitTime. The zero value splits
-// evenly over calendar-year periods with a Monday-to-Friday calendar.
+// evenly over calendar-year periods with a Monday-to-Friday calendar; each
+// field defaults on its own.
 type SplitOptions struct {
-	Weighting Weighting
+	Weighting Weighting `json:"weighting"`
 	// Weights: 12 monthly shares for Seasonal, one per period for Explicit.
-	Weights []decimal.Decimal
-	// Calendar decides working days; nil means Monday to Friday.
-	Calendar Calendar
+	Weights []decimal.Decimal `json:"weights,omitempty"`
+	// Calendar decides working days; nil means Monday to Friday. It is
+	// behaviour, not data: store the Holidays it was built from.
+	Calendar Calendar `json:"-"`
 	// FiscalYearStart is the first month of the fiscal year (zero means
 	// January). It sets where quarters begin and the order of seasonal
 	// shares. A fiscal year is named after the calendar year it starts in.
-	FiscalYearStart time.Month
-}
-
-// Period is a half-open interval of time [Start, End) with a label such as
-// "2025-Q1", "FY2025-Q3", "2025-03", "2025-W07" or "2025-03-14".
-type Period struct {
-	Label string    `json:"label"`
-	Start time.Time `json:"start"`
-	End   time.Time `json:"end"`
-}
-
-// Contains reports whether t lies in [Start, End).
-func (p Period) Contains(t time.Time) bool { return !t.Before(p.Start) && t.Before(p.End) }
-
-// PeriodTarget is one period of a time plan: its share of the total and the
-// facts it was weighed by.
-type PeriodTarget struct {
-	Period
-	Weight      decimal.Decimal `json:"weight"`
-	Target      decimal.Decimal `json:"target"`
-	Days        int             `json:"days"`
-	WorkingDays int             `json:"working_days"`
-}
-
-// Equal reports whether p and q are the same period with the same numbers.
-func (p PeriodTarget) Equal(q PeriodTarget) bool {
-	return p.Label == q.Label && p.Start.Equal(q.Start) && p.End.Equal(q.End) &&
-		p.Weight.Equal(q.Weight) && p.Target.Equal(q.Target) && p.Days == q.Days && p.WorkingDays == q.WorkingDays
+	FiscalYearStart time.Month `json:"fiscal_year_start,omitempty"`
 }
 
 // maxPeriods bounds a split so that a typo in a year cannot ask for millions
@@ -146,10 +39,11 @@ const maxPeriods = 100_000
 // days under opts.Calendar, seasonal monthly shares, or explicit per period.
 //
 // SplitTime returns a *FieldError wrapping ErrSpan when end is not after
-// start or the span needs more than 100,000 periods, ErrInvalid for an
-// unknown grain, weighting or fiscal month, ErrMismatch when the number of
-// weights is wrong, and the errors of Allocate, such as ErrZeroWeights for a
-// span with no working days split by working days.
+// start or the span needs more than 100,000 periods, ErrUnknownName for a
+// grain or weighting without a name, ErrInvalid for a fiscal month outside
+// 1–12, ErrMismatch when the number of weights is wrong, ErrZeroWeights
+// when the weighting gives every period zero (a span with no working days
+// split by working days), and the errors of Allocate.
 func SplitTime(total decimal.Decimal, start, end time.Time, grain Grain, places int32, opts *SplitOptions) ([]PeriodTarget, error) {
 	var o SplitOptions
 	if opts != nil {
@@ -161,19 +55,24 @@ func SplitTime(total decimal.Decimal, start, end time.Time, grain Grain, places 
 	}
 	switch {
 	case !end.After(start):
-		return nil, fieldErr("end", end.Format(time.RFC3339), ErrSpan)
-	case grain <= GrainInvalid || grain > Day:
-		return nil, fieldErr("grain", grain.String(), ErrInvalid)
+		word := "before"
+		if end.Equal(start) {
+			word = "the same as"
+		}
+		return nil, fieldErr("end", end.Format(time.RFC3339), fmt.Errorf("%w: end is %s start %s", ErrSpan, word, start.Format(time.RFC3339)))
+	case !grainNames.valid(int(grain)):
+		return nil, fieldErr("grain", grain.String(), ErrUnknownName)
 	case fy < time.January || fy > time.December:
-		return nil, fieldErr("opts.FiscalYearStart", strconv.Itoa(int(fy)), ErrInvalid)
-	case o.Weighting < Even || o.Weighting > Explicit:
-		return nil, fieldErr("opts.Weighting", o.Weighting.String(), ErrInvalid)
+		return nil, fieldErr("opts.fiscal_year_start", strconv.Itoa(int(fy)), fmt.Errorf("%w: a month is 1 to 12", ErrInvalid))
+	case !weightingNames.valid(int(o.Weighting)):
+		return nil, fieldErr("opts.weighting", o.Weighting.String(), ErrUnknownName)
 	case o.Weighting == Seasonal && len(o.Weights) != 12:
-		return nil, fieldErr("opts.Weights", fmt.Sprintf("%d weights", len(o.Weights)),
+		return nil, fieldErr("opts.weights", strconv.Itoa(len(o.Weights))+" weights",
 			fmt.Errorf("%w: seasonal weighting needs 12 monthly shares", ErrMismatch))
 	}
+	weightName := func(i int) string { return "opts.weights[" + strconv.Itoa(i) + "]" }
 	for i, w := range o.Weights {
-		if err := checkExp(fmt.Sprintf("opts.Weights[%d]", i), w); err != nil {
+		if err := checkExp(weightName(i), w); err != nil {
 			return nil, err
 		}
 	}
@@ -185,7 +84,7 @@ func SplitTime(total decimal.Decimal, start, end time.Time, grain Grain, places 
 		return nil, err
 	}
 	if o.Weighting == Explicit && len(o.Weights) != len(periods) {
-		return nil, fieldErr("opts.Weights", fmt.Sprintf("%d weights", len(o.Weights)),
+		return nil, fieldErr("opts.weights", strconv.Itoa(len(o.Weights))+" weights",
 			fmt.Errorf("%w: the span has %d %ss", ErrMismatch, len(periods), grain))
 	}
 	out := make([]PeriodTarget, len(periods))
@@ -196,7 +95,7 @@ func SplitTime(total decimal.Decimal, start, end time.Time, grain Grain, places 
 		if p.End.Hour()|p.End.Minute()|p.End.Second()|p.End.Nanosecond() != 0 {
 			to++ // a span ending mid-day covers part of its last date
 		}
-		out[i] = PeriodTarget{Period: p, Days: to - from, WorkingDays: workingDays(o.Calendar, from, to)}
+		out[i] = PeriodTarget{Label: p.Label, Start: p.Start, End: p.End, Days: to - from, WorkingDays: workingDays(o.Calendar, from, to)}
 		switch o.Weighting {
 		case Even:
 			weights[i] = one
@@ -211,7 +110,22 @@ func SplitTime(total decimal.Decimal, start, end time.Time, grain Grain, places 
 		}
 		out[i].Weight = weights[i]
 	}
-	parts, err := Allocate(total, weights, places)
+	span := start.Format(time.DateOnly) + " to " + end.Format(time.DateOnly)
+	names := weightNames{list: "opts.weights", item: weightName}
+	switch o.Weighting {
+	case WorkingDays:
+		names.zero = func() error {
+			return fieldErr("opts.weighting", o.Weighting.String(), fmt.Errorf("%w: no working day from %s", ErrZeroWeights, span))
+		}
+	case Seasonal:
+		if err := checkDecimals(o.Weights, weightNames{list: "opts.weights", item: weightName, zero: func() error { return nil }}); err != nil {
+			return nil, err
+		}
+		names.zero = func() error {
+			return fieldErr("opts.weights", "", fmt.Errorf("%w: the months from %s have no share", ErrZeroWeights, span))
+		}
+	}
+	parts, err := allocate(total, weights, places, names)
 	if err != nil {
 		return nil, err
 	}
@@ -230,12 +144,9 @@ const monthLCM = 377580
 func seasonalWeight(shares []decimal.Decimal, fy time.Month, from, to int) decimal.Decimal {
 	var w decimal.Decimal
 	for d := from; d < to; {
-		date := dateOfDay(d)
-		first := civilDays(date.Year, date.Month, 1)
-		next := civilDays(date.Year, date.Month+1, 1)
-		if date.Month == time.December {
-			next = civilDays(date.Year+1, time.January, 1)
-		}
+		date := dateOfDays(d)
+		first := Date{date.Year, date.Month, 1}.days()
+		next := first + daysIn(date.Year, date.Month)
 		covered := min(next, to) - d
 		idx := (int(date.Month) - int(fy) + 12) % 12
 		w = w.Add(shares[idx].Mul(decimal.NewFromInt(int64(covered * (monthLCM / (next - first))))))

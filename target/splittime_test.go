@@ -174,7 +174,7 @@ func TestSplitTimeErrors(t *testing.T) {
 	}{
 		{"inverted", b, a, target.Month, nil, target.ErrSpan},
 		{"empty", a, a, target.Month, nil, target.ErrSpan},
-		{"bad grain", a, b, target.Grain(9), nil, target.ErrInvalid},
+		{"bad grain", a, b, target.Grain(9), nil, target.ErrUnknownName},
 		{"seasonal needs 12", a, b, target.Month, &target.SplitOptions{Weighting: target.Seasonal, Weights: ones(4)}, target.ErrMismatch},
 		{"explicit count", a, b, target.Quarter, &target.SplitOptions{Weighting: target.Explicit, Weights: ones(3)}, target.ErrMismatch},
 		{"bad fiscal month", a, b, target.Quarter, &target.SplitOptions{FiscalYearStart: 13}, target.ErrInvalid},

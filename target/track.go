@@ -1,7 +1,6 @@
 package target
 
 import (
-	"fmt"
 	"strconv"
 	"time"
 
@@ -21,39 +20,37 @@ const (
 	Behind                   // pace below Policy.AtRiskAt
 )
 
-var statusNames = [...]string{"not_started", "ahead", "on_track", "at_risk", "behind"}
+var statusNames = enumNames{"not_started", "ahead", "on_track", "at_risk", "behind"}
 
-// String returns the status's lowercase name, such as "on_track".
-func (s Status) String() string {
-	if s < 0 || int(s) >= len(statusNames) {
-		return fmt.Sprintf("Status(%d)", int(s))
-	}
-	return statusNames[s]
-}
+// String returns the status's wire name, such as "on_track", or "Status(n)"
+// for another value.
+func (s Status) String() string { return statusNames.str("Status", int(s)) }
 
-// MarshalText encodes s as its name.
-func (s Status) MarshalText() ([]byte, error) {
-	if s < 0 || int(s) >= len(statusNames) {
-		return nil, fieldErr("status", s.String(), ErrInvalid)
-	}
-	return []byte(statusNames[s]), nil
-}
+// MarshalText encodes s as its name; another value is a *FieldError
+// wrapping ErrUnknownName.
+func (s Status) MarshalText() ([]byte, error) { return statusNames.text("status", "Status", int(s)) }
 
-// UnmarshalText decodes a status name; an unknown name is an error.
+// UnmarshalText decodes a status name; any other text is a *FieldError
+// wrapping ErrUnknownName.
 func (s *Status) UnmarshalText(b []byte) error {
-	return unmarshalEnum(s, "status", statusNames[:], b)
+	v, err := statusNames.parse("status", b)
+	if err == nil {
+		*s = Status(v)
+	}
+	return err
 }
 
 // TrackOptions are the optional settings of Track. The zero value tracks a
 // higher-is-better metric on a Monday-to-Friday calendar under
 // DefaultPolicy's thresholds.
 type TrackOptions struct {
-	Direction Direction
+	Direction Direction `json:"direction"`
 	// Calendar counts working days in the current period; pass the one the
-	// plan was split with. nil means Monday to Friday.
-	Calendar Calendar
+	// plan was split with. nil means Monday to Friday. It is behaviour, not
+	// data: store the Holidays it was built from.
+	Calendar Calendar `json:"-"`
 	// Policy supplies the status thresholds; nil means DefaultPolicy().
-	Policy *Policy
+	Policy *Policy `json:"policy,omitempty"`
 }
 
 // Progress is where a plan stands as of a date.
@@ -65,11 +62,14 @@ type Progress struct {
 	// every period that has ended, plus the elapsed share of the current
 	// period by working days (by calendar days if it has none).
 	Expected decimal.Decimal `json:"expected"`
-	// Attainment is Actual ÷ Target, as the float64 nearest to it.
+	// Attainment is Actual ÷ Target, as the float64 nearest to it (within
+	// ±math.MaxFloat64); 0 when the target is zero.
 	Attainment float64 `json:"attainment"`
 	// Pace is Actual ÷ Expected for a higher-is-better metric and
 	// Expected ÷ Actual for a lower-is-better one, so above 1 is always good.
-	// It is 0 before anything is expected, and for a lower-is-better metric
+	// It is the float64 nearest to the ratio, within ±math.MaxFloat64, so it
+	// is always finite. Where the ratio is undefined it is 0 and Reason says
+	// why: before anything is expected, and for a lower-is-better metric
 	// with nothing used yet (whose status is then Ahead).
 	Pace float64 `json:"pace"`
 	// RunRate projects the end of the plan at the straight-line rate so far:
@@ -88,8 +88,8 @@ type Progress struct {
 	// from now on. Zero when the gap is closed or no working day is left.
 	RequiredPerWorkingDay decimal.Decimal `json:"required_per_working_day"`
 	Status                Status          `json:"status"`
-	// Reason says how the status was reached.
-	Reason string `json:"reason"`
+	// Reason says how the status was reached, citing the values it rests on.
+	Reason Reason `json:"reason"`
 }
 
 // Track reports progress on a time plan (as from SplitTime) as of asOf,
@@ -172,38 +172,37 @@ func Track(plan []PeriodTarget, actual decimal.Decimal, asOf time.Time, opts *Tr
 	if pr.Gap.Sign() > 0 && pr.RemainingWorkingDays > 0 {
 		pr.RequiredPerWorkingDay = pr.Gap.DivRound(decimal.NewFromInt(int64(pr.RemainingWorkingDays)), places)
 	}
+	asOfDate := asOf.Format(time.DateOnly)
 	switch {
 	case !asOf.After(plan[0].Start) || pr.Expected.IsZero():
 		pr.Status = NotStarted
-		pr.Reason = fmt.Sprintf("nothing is expected yet as of %s", asOf.Format(time.DateOnly))
+		pr.Reason = newReason(CodeNotStarted).withText("as_of", asOfDate).withText("start", plan[0].Start.Format(time.DateOnly))
 		return pr, nil
 	case o.Direction == LowerIsBetter && actual.Sign() <= 0:
 		// Nothing used against a positive expectation: the pace is
 		// unbounded, reported as 0, and the status is Ahead.
 		pr.Status = Ahead
-		pr.Reason = fmt.Sprintf("actual %s against %s expected by %s in the plan's shape: nothing used, ahead",
-			formatAmount(actual), formatAmount(pr.Expected), asOf.Format(time.DateOnly))
+		pr.Reason = newReason(CodeNothingUsed).withAmount("actual", actual).withAmount("expected", pr.Expected).
+			withText("as_of", asOfDate)
 		return pr, nil
 	case o.Direction == LowerIsBetter:
 		pr.Pace = ratio(pr.Expected, actual)
 	default:
 		pr.Pace = ratio(actual, pr.Expected)
 	}
-	var threshold string
+	var code string
 	var at float64
 	switch {
 	case pr.Pace >= pol.AheadAt:
-		pr.Status, threshold, at = Ahead, "ahead from", pol.AheadAt
+		pr.Status, code, at = Ahead, CodePaceAhead, pol.AheadAt
 	case pr.Pace >= pol.OnTrackAt:
-		pr.Status, threshold, at = OnTrack, "on track from", pol.OnTrackAt
+		pr.Status, code, at = OnTrack, CodePaceOnTrack, pol.OnTrackAt
 	case pr.Pace >= pol.AtRiskAt:
-		pr.Status, threshold, at = AtRisk, "at risk from", pol.AtRiskAt
+		pr.Status, code, at = AtRisk, CodePaceAtRisk, pol.AtRiskAt
 	default:
-		pr.Status, threshold, at = Behind, "behind below", pol.AtRiskAt
+		pr.Status, code, at = Behind, CodePaceBehind, pol.AtRiskAt
 	}
-	pr.Reason = "actual " + formatAmount(actual) + " against " + formatAmount(pr.Expected) +
-		" expected by " + asOf.Format(time.DateOnly) + " in the plan's shape: pace " +
-		strconv.FormatFloat(pr.Pace, 'f', 2, 64) + ", " + pr.Status.String() +
-		" (" + threshold + " " + strconv.FormatFloat(at, 'g', -1, 64) + ")"
+	pr.Reason = newReason(code).withAmount("actual", actual).withAmount("expected", pr.Expected).
+		withNumber("pace", pr.Pace).withNumber("threshold", at).withText("as_of", asOfDate)
 	return pr, nil
 }

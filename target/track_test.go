@@ -83,8 +83,8 @@ func TestTrackReason(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "actual 4,800,000 against 6,000,000 expected by 2025-07-01 in the plan's shape: pace 0.80, behind (behind below 0.85)"
-	if p.Reason != want {
+	want := "actual 4,800,000 against 6,000,000 expected by 2025-07-01 in the plan's shape: pace 0.8, behind (below 0.85)"
+	if p.Reason.String() != want {
 		t.Errorf("Reason = %q, want %q", p.Reason, want)
 	}
 	if p.Attainment != 0.4 {
@@ -142,7 +142,7 @@ func TestReplan(t *testing.T) {
 	}
 	// The change log: Q1 −500,000, Q2 −200,000, Q3 and Q4 +350,000.
 	changes := target.Diff(target.PlanCells("co", plan), target.PlanCells("co", r.Periods))
-	want := []target.Change{
+	want := []target.CellChange{
 		{Unit: "co", Period: "2025-Q1", Old: d("2500000"), New: d("2000000")},
 		{Unit: "co", Period: "2025-Q2", Old: d("2500000"), New: d("2300000")},
 		{Unit: "co", Period: "2025-Q3", Old: d("2500000"), New: d("2850000")},
@@ -166,8 +166,8 @@ func TestReplanAlabamaParadox(t *testing.T) {
 	jan := day("2025-01-01")
 	plan := make([]target.PeriodTarget, 4)
 	for i, w := range []string{"1", "1", "3", "3"} {
-		plan[i] = target.PeriodTarget{Period: target.Period{Label: []string{"p0", "p1", "p2", "p3"}[i],
-			Start: jan.AddDate(0, i, 0), End: jan.AddDate(0, i+1, 0)}, Weight: d(w), Target: d("1")}
+		plan[i] = target.PeriodTarget{Label: []string{"p0", "p1", "p2", "p3"}[i],
+			Start: jan.AddDate(0, i, 0), End: jan.AddDate(0, i+1, 0), Weight: d(w), Target: d("1")}
 	}
 	plan[0].Target = d("5")
 	r, err := target.Replan(plan, ds("4"), day("2025-02-01"), 0)
@@ -179,7 +179,7 @@ func TestReplanAlabamaParadox(t *testing.T) {
 	if len(r.Paradoxes) != 1 || r.Paradoxes[0].Label != "p1" || !r.Paradoxes[0].Old.Equal(d("1")) || !r.Paradoxes[0].New.Equal(d("0")) {
 		t.Fatalf("Paradoxes = %+v", r.Paradoxes)
 	}
-	if want := "the open periods' total grew from 3 to 4, yet p1 fell from 1 to 0: largest-remainder rounding moved a unit of the last place to another period (the Alabama paradox)"; r.Paradoxes[0].Reason != want {
+	if want := "the open periods' total grew from 3 to 4, yet p1 fell from 1 to 0: largest-remainder rounding moved a unit of the last place to another period (the Alabama paradox)"; r.Paradoxes[0].Reason.String() != want {
 		t.Errorf("Reason = %q", r.Paradoxes[0].Reason)
 	}
 }
@@ -206,7 +206,7 @@ func TestReplanErrors(t *testing.T) {
 func TestDiffAddedRemoved(t *testing.T) {
 	old := []target.Cell{{Unit: "a", Period: "1", Amount: d("1")}, {Unit: "b", Period: "1", Amount: d("2")}}
 	new := []target.Cell{{Unit: "a", Period: "1", Amount: d("1.00")}, {Unit: "c", Period: "1", Amount: d("3")}}
-	want := []target.Change{
+	want := []target.CellChange{
 		{Unit: "c", Period: "1", New: d("3"), Added: true},
 		{Unit: "b", Period: "1", Old: d("2"), Removed: true},
 	}

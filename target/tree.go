@@ -2,6 +2,7 @@ package target
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -112,23 +113,25 @@ func (t Tree) RollUp() Tree {
 // the errors of Allocate for the members of a unit (negative or all-zero
 // weights), with the unit named in the field.
 func SplitTree(total decimal.Decimal, units []Unit, places int32) (Tree, error) {
-	if places < MinPlaces || places > MaxPlaces {
-		return Tree{}, fieldErr("places", fmt.Sprint(places), ErrPlaces)
+	if err := checkPlaces(places); err != nil {
+		return Tree{}, err
 	}
 	index := make(map[string]int, len(units))
 	root := -1
 	for i, u := range units {
-		field := fmt.Sprintf("units[%d]", i)
+		field := "units[" + strconv.Itoa(i) + "]"
 		if u.Target.Valid {
 			if err := checkExp(field+".target", u.Target.Decimal); err != nil {
 				return Tree{}, err
 			}
 		}
-		switch {
-		case u.ID == "":
-			return Tree{}, fieldErr(field+".id", "", ErrTree)
-		case u.Target.Valid && !fitsPlaces(u.Target.Decimal, places):
-			return Tree{}, fieldErr(field+".target", u.Target.Decimal.String(), ErrPrecision)
+		if u.ID == "" {
+			return Tree{}, fieldErr(field+".id", "", fmt.Errorf("%w: no id", ErrTree))
+		}
+		if u.Target.Valid {
+			if err := checkFits(field+".target", u.Target.Decimal, places); err != nil {
+				return Tree{}, err
+			}
 		}
 		if _, dup := index[u.ID]; dup {
 			return Tree{}, fieldErr(field+".id", u.ID, fmt.Errorf("%w: duplicate id", ErrTree))
@@ -151,15 +154,15 @@ func SplitTree(total decimal.Decimal, units []Unit, places int32) (Tree, error) 
 		}
 		p, ok := index[u.Parent]
 		if !ok {
-			return Tree{}, fieldErr(fmt.Sprintf("units[%d].parent", i), u.Parent, fmt.Errorf("%w: unknown parent", ErrTree))
+			return Tree{}, fieldErr("units["+strconv.Itoa(i)+"].parent", u.Parent, fmt.Errorf("%w: unknown parent", ErrTree))
 		}
 		members[p] = append(members[p], i)
 	}
 	if err := checkExp("total", total); err != nil {
 		return Tree{}, err
 	}
-	if !fitsPlaces(total, places) {
-		return Tree{}, fieldErr("total", total.String(), ErrPrecision)
+	if err := checkFits("total", total, places); err != nil {
+		return Tree{}, err
 	}
 
 	out := make([]UnitTarget, 0, len(units))
@@ -180,18 +183,15 @@ func SplitTree(total decimal.Decimal, units []Unit, places int32) (Tree, error) 
 		}
 		if kids := members[f.unit]; len(kids) > 0 {
 			weights := make([]decimal.Decimal, len(kids))
-			nonzero := false
 			for k, m := range kids {
 				weights[k] = units[m].Weight
-				if weights[k].Sign() < 0 {
-					return Tree{}, fieldErr(fmt.Sprintf("units[%d].weight", m), weights[k].String(), ErrNegativeWeight)
-				}
-				nonzero = nonzero || weights[k].Sign() > 0
 			}
-			if !nonzero {
-				return Tree{}, fieldErr(fmt.Sprintf("members of %q", u.ID), "", ErrZeroWeights)
-			}
-			parts, err := Allocate(line.Target, weights, places)
+			unit := "units[" + strconv.Itoa(f.unit) + "]"
+			names := weightNames{list: unit, item: func(k int) string { return "units[" + strconv.Itoa(kids[k]) + "].weight" },
+				zero: func() error {
+					return fieldErr(unit, u.ID, fmt.Errorf("%w: the weights of its members are all zero", ErrZeroWeights))
+				}}
+			parts, err := allocate(line.Target, weights, places, names)
 			if err != nil {
 				return Tree{}, err
 			}

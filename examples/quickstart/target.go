@@ -28,7 +28,11 @@ func targetSection(w io.Writer) error {
 		if !v.OK {
 			mark = "FAIL"
 		}
-		fmt.Fprintf(w, "  %s %-10s %s\n", mark, v.Criterion, strings.Join(v.Reasons, "; "))
+		reasons := make([]string, len(v.Reasons))
+		for i, r := range v.Reasons {
+			reasons[i] = r.String()
+		}
+		fmt.Fprintf(w, "  %s %-10s %s\n", mark, v.Criterion, strings.Join(reasons, "; "))
 	}
 
 	// Quarters, then each quarter into months, exactly.
@@ -83,6 +87,7 @@ func targetSection(w io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(w, "\nProgress as of %s: %s\n", asOf.Format(time.DateOnly), p.Reason)
+	fmt.Fprintf(w, "  (zh-CN) %s\n", p.Reason.Text("zh-CN"))
 	fmt.Fprintf(w, "  attainment %.1f%%, projection %s (plan shape) / %s (run rate), need %s per working day over %d days\n",
 		100*p.Attainment, money(p.PlanProjection), money(p.RunRate), money(p.RequiredPerWorkingDay), p.RemainingWorkingDays)
 	return nil

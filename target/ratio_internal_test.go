@@ -52,7 +52,7 @@ func TestDayNumberIsTheLocalDate(t *testing.T) {
 		sec := rng.Int64N(400*365*86400) - 200*365*86400 // 1770 to 2170
 		tm := time.Unix(sec, 0).In(zones[rng.IntN(len(zones))])
 		y, m, d := tm.Date()
-		if got, want := dayNumber(tm), civilDays(y, m, d); got != want {
+		if got, want := dayNumber(tm), (Date{y, m, d}).days(); got != want {
 			t.Fatalf("dayNumber(%v) = %d, want %d (%d-%02d-%02d)", tm, got, want, y, m, d)
 		}
 	}
