@@ -281,7 +281,7 @@ func TestHugeExponentsAreErrors(t *testing.T) {
 		"SplitGrid margin": second(target.SplitGrid(margins(nil, []decimal.Decimal{huge}), margins(nil, []decimal.Decimal{huge}), 0)),
 		"SplitTime weight": second(target.SplitTime(d("1"), day("2025-01-01"), day("2025-03-01"), target.Month, 2,
 			&target.SplitOptions{Weighting: target.Explicit, Weights: []decimal.Decimal{huge, tiny}})),
-		"Track actual":     second(target.Track(monthlyPlan(t), huge, day("2025-06-01"), nil)),
+		"Track actual":     second(target.Track(monthlyPlan(t), huge, at("2025-06-01"), 2, nil)),
 		"PipelineCoverage": second(target.PipelineCoverage(huge, tiny, d("3"))),
 		"MarketShare":      second(target.MarketShare(tiny, huge)),
 	} {

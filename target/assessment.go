@@ -3,7 +3,6 @@ package target
 import (
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/shopspring/decimal"
 )
@@ -127,7 +126,8 @@ func (v *verdict) done(c Criterion) Verdict {
 }
 
 // Check judges g against the SMART criteria under policy p (nil means
-// DefaultPolicy()). parent is the goal g serves, or nil for a top goal; a
+// DefaultPolicy(); fields left zero take their defaults, and p is used as
+// given otherwise: see Policy.Validate). parent is the goal g serves, or nil for a top goal; a
 // goal that names a parent but is checked without one fails Relevant.
 //
 //   - Specific: g has an ID, a name, an owner and a metric (a custom metric
@@ -135,7 +135,8 @@ func (v *verdict) done(c Criterion) Verdict {
 //   - Measurable: the metric's aggregation is known, the unit is given, the
 //     target is not negative, counts are whole, and ratio targets lie in [0, 1].
 //   - Achievable: the improvement over a positive baseline is at most
-//     p.MaxGrowth, and an additive higher-is-better target is at most
+//     p.MaxGrowth, compared exactly (target − baseline ≤ MaxGrowth ×
+//     baseline), and an additive higher-is-better target is at most
 //     p.Capacity.
 //   - Relevant: g's metric is the parent's (same unit) or one that drives
 //     it: deal count, new customers, conversion, retention, satisfaction and
@@ -218,28 +219,25 @@ func checkMeasurable(g Goal) Verdict {
 func checkAchievable(g Goal, p Policy) Verdict {
 	var v verdict
 	if checkExp("target", g.Target) != nil || checkExp("baseline", g.Baseline) != nil ||
-		(p.MaxGrowth.Valid && checkExp("max_growth", p.MaxGrowth.Decimal) != nil) ||
+		checkExp("max_growth", p.MaxGrowth.Decimal) != nil ||
 		(p.Capacity.Valid && checkExp("capacity", p.Capacity.Decimal) != nil) {
 		v.fail(newReason(CodeExponentOutOfRange).withNumber("limit", MaxExponent))
 		return v.done(Achievable)
 	}
 	if g.Baseline.Sign() > 0 {
-		change := g.Target.Sub(g.Baseline).Div(g.Baseline)
-		dir, over, within := change, CodeGrowthAboveLimit, CodeGrowthWithinLimit
+		// The improvement asked for, target − baseline (baseline − target
+		// for lower-is-better), compared exactly with limit × baseline: no
+		// division, so 0.50000000000000001 is above a limit of 0.5.
+		gain, over, within := g.Target.Sub(g.Baseline), CodeGrowthAboveLimit, CodeGrowthWithinLimit
+		allowed := g.Baseline.Add(g.Baseline.Mul(p.MaxGrowth.Decimal))
 		if g.Direction == LowerIsBetter {
-			dir, over, within = change.Neg(), CodeReductionAboveLimit, CodeReductionWithinLimit
+			gain, over, within = gain.Neg(), CodeReductionAboveLimit, CodeReductionWithinLimit
+			allowed = g.Baseline.Sub(g.Baseline.Mul(p.MaxGrowth.Decimal))
 		}
-		if dir.Sign() >= 0 {
+		if gain.Sign() >= 0 {
 			r := newReason(within).withAmount("target", g.Target).withAmount("baseline", g.Baseline).
-				withAmount("growth", dir.Round(6))
-			if p.MaxGrowth.Valid {
-				r = r.withAmount("limit", p.MaxGrowth.Decimal)
-			}
-			if p.MaxGrowth.Valid && dir.GreaterThan(p.MaxGrowth.Decimal) {
-				allowed := g.Baseline.Add(g.Baseline.Mul(p.MaxGrowth.Decimal))
-				if g.Direction == LowerIsBetter {
-					allowed = g.Baseline.Sub(g.Baseline.Mul(p.MaxGrowth.Decimal))
-				}
+				withAmount("growth", gain.DivRound(g.Baseline, 6)).withAmount("limit", p.MaxGrowth.Decimal)
+			if gain.GreaterThan(g.Baseline.Mul(p.MaxGrowth.Decimal)) {
 				r.Code = over
 				v.fail(r.withAmount("allowed", allowed))
 			} else {
@@ -301,33 +299,28 @@ func checkRelevant(g Goal, parent *Goal) Verdict {
 	return v.done(Relevant)
 }
 
-// days returns the number of calendar days in [start, end), counted on
-// dates, so a daylight-saving change does not shorten a day.
-func days(start, end time.Time) int {
-	return dayNumber(end) - dayNumber(start)
-}
-
 func checkTimeBound(g Goal, parent *Goal, p Policy) Verdict {
 	var v verdict
-	date := func(t time.Time) string { return t.Format(time.DateOnly) }
 	switch {
 	case g.Start.IsZero() || g.End.IsZero():
 		v.fail(newReason(CodeNoPeriod))
+	case !g.Start.IsValid() || !g.End.IsValid():
+		v.fail(newReason(CodeDateInvalid).withText("start", g.Start.String()).withText("end", g.End.String()))
 	case !g.End.After(g.Start):
-		v.fail(newReason(CodePeriodInverted).withText("start", date(g.Start)).withText("end", date(g.End)))
+		v.fail(newReason(CodePeriodInverted).withText("start", g.Start.String()).withText("end", g.End.String()))
 	default:
-		n := days(g.Start, g.End)
+		n := g.End.Sub(g.Start)
 		switch {
 		case p.MinHorizonDays > 0 && n < p.MinHorizonDays:
 			v.fail(newReason(CodeHorizonTooShort).withNumber("days", float64(n)).withNumber("min", float64(p.MinHorizonDays)))
 		case p.MaxHorizonDays > 0 && n > p.MaxHorizonDays:
 			v.fail(newReason(CodeHorizonTooLong).withNumber("days", float64(n)).withNumber("max", float64(p.MaxHorizonDays)))
 		default:
-			v.pass(newReason(CodeRuns).withNumber("days", float64(n)).withText("start", date(g.Start)).withText("end", date(g.End)))
+			v.pass(newReason(CodeRuns).withNumber("days", float64(n)).withText("start", g.Start.String()).withText("end", g.End.String()))
 		}
 		if parent != nil && (g.Start.Before(parent.Start) || g.End.After(parent.End)) {
-			v.fail(newReason(CodeOutsideParentPeriod).withText("start", date(g.Start)).withText("end", date(g.End)).
-				withText("parent", parent.ID).withText("parent_start", date(parent.Start)).withText("parent_end", date(parent.End)))
+			v.fail(newReason(CodeOutsideParentPeriod).withText("start", g.Start.String()).withText("end", g.End.String()).
+				withText("parent", parent.ID).withText("parent_start", parent.Start.String()).withText("parent_end", parent.End.String()))
 		}
 	}
 	return v.done(TimeBound)

@@ -100,10 +100,10 @@ func BenchmarkSplitTimeWeeks(b *testing.B) {
 // Budget: ≤ 5 µs/op.
 func BenchmarkTrack(b *testing.B) {
 	plan := monthlyPlan(b)
-	actual, asOf := d("6300000"), day("2025-07-16")
+	actual, asOf := d("6300000"), at("2025-07-16")
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := target.Track(plan, actual, asOf, nil); err != nil {
+		if _, err := target.Track(plan, actual, asOf, 2, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

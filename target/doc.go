@@ -28,19 +28,28 @@
 //     [AllocateParts] returns the same parts held compactly as integers of
 //     units ([Parts]) instead of one decimal each, and [AllocateUnits] splits
 //     amounts already held in int64 minor units.
+//   - Plans are made of calendar dates: a [Date] has no time of day and no
+//     zone, and a [Period] is the half-open run of dates [Start, End).
+//     [MidnightDate] reads a date stored as a midnight and refuses one read
+//     back in the wrong zone; [Date.In] gives a date's first instant in a
+//     zone, even where daylight saving skips midnight.
 //   - [SplitTime] splits an amount over quarters (any fiscal-year start),
 //     months, ISO weeks or days, weighted evenly, by calendar days, by
-//     working days under a [Calendar] (such as a [WeekdayCalendar] with
-//     public holidays and make-up working days), by seasonal shares or by
-//     explicit weights.
+//     working days under a [Calendar] (such as a [WeekdayCalendar] built
+//     from [Holidays]: public holidays and make-up working days, each a
+//     date or a [DateRange]), by seasonal shares or by explicit weights.
+//     [SplitNested] splits level by level (year → quarters → months →
+//     weeks) so that every level adds up exactly to the level above.
 //   - [SplitTree] splits an amount down an organisation of [Unit]s, exactly
 //     at every level, keeps targets set on a unit itself and reports the
 //     [Tree.Gaps] they open; [Tree.RollUp] makes every unit the sum of its
 //     members. [SplitGrid] builds a units × periods plan whose every row and
 //     column adds up exactly (controlled rounding).
-//   - [Track] reports progress as of a date against the plan's own shape,
-//     with projections, the rate needed per remaining working day and a
-//     [Status]; [PipelineCoverage] relates the open pipeline to what remains.
+//   - [Track] reports progress as of an instant (its date in its own
+//     location) against the plan's own shape, with projections, the rate
+//     needed per remaining working day and a [Status], rounded to the
+//     places the caller gives; [PipelineCoverage] relates the open pipeline
+//     to what remains.
 //   - [Replan] spreads what remains over the open periods into a
 //     [Revision] and flags the Alabama paradox; [Diff] lists every
 //     [CellChange] between two plans.
@@ -54,7 +63,9 @@
 // 2,500,000.00.
 //
 // Money is never rounded away: a split whose total is finer than the places
-// it rounds to is an error, not a silent rounding. Time comes in as
+// it rounds to is an error, not a silent rounding. Equal values give equal
+// results: 2500000 and 2500000.00 are the same target, and a plan read back
+// from JSON splits, tracks and re-plans to the same bits. Time comes in as
 // arguments (asOf), never from the clock.
 //
 // # Errors

@@ -29,10 +29,10 @@ func TestErrorsNameWhatTheCallerPassed(t *testing.T) {
 	}{
 		// 1,000 − 100.005 leaves 899.995 to spread: the actual is what is
 		// finer than the cent, not a total the caller never passed.
-		{"replan actual finer than places", second(target.Replan(quarters(), ds("100.005"), day("2025-04-01"), 2)),
+		{"replan actual finer than places", second(target.Replan(quarters(), ds("100.005"), at("2025-04-01"), 2)),
 			`target: actuals[0] "100.005": amount is finer than the places allow: places 2 rounds to whole multiples of 0.01`, target.ErrPrecision},
 		// Q3 is plan[2], the first open period's weight is weights[1] inside.
-		{"replan negative weight", second(target.Replan(negative, ds("100"), day("2025-04-01"), 2)),
+		{"replan negative weight", second(target.Replan(negative, ds("100"), at("2025-04-01"), 2)),
 			`target: plan[2].weight "-1": negative weight`, target.ErrNegativeWeight},
 		{"weekend by working days", second(target.SplitTime(d("100"), day("2025-01-04"), day("2025-01-06"), target.Day, 2,
 			&target.SplitOptions{Weighting: target.WorkingDays})),
@@ -43,7 +43,7 @@ func TestErrorsNameWhatTheCallerPassed(t *testing.T) {
 		{"cycle between b and c", second(target.CheckTree([]target.Goal{g("a", "b"), g("b", "c"), g("c", "b")}, nil)),
 			`target: goals[1].parent "c": malformed tree: cycle of parents b → c → b`, target.ErrTree},
 		{"end before start", second(target.SplitTime(d("100"), day("2026-03-01"), day("2026-01-01"), target.Month, 2, nil)),
-			`target: end "2026-01-01T00:00:00Z": invalid period: end is before start 2026-03-01T00:00:00Z`, target.ErrSpan},
+			`target: end "2026-01-01": invalid period: end is before start 2026-03-01`, target.ErrSpan},
 		{"places -4", second(target.Allocate(d("12345"), ones(2), -4)),
 			`target: total "12345": amount is finer than the places allow: places -4 rounds to whole multiples of 10,000`, target.ErrPrecision},
 		{"places out of range", second(target.Allocate(d("1"), ones(2), 19)),

@@ -1,6 +1,7 @@
 package target_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -55,10 +56,10 @@ func ExampleCheck() {
 		ID: "east-2025", Name: "East region revenue 2025", Owner: "Li Lei",
 		Metric: target.MetricRevenue, Unit: "CNY",
 		Target: decimal.NewFromInt(18_000_000), Baseline: decimal.NewFromInt(10_000_000),
-		Start: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
+		Start: target.MustDate("2025-01-01"), End: target.MustDate("2026-01-01"),
 	}
-	report := target.Check(g, nil, nil) // nil: DefaultPolicy, at most 50% growth
-	for _, v := range report.Verdicts {
+	assessment := target.Check(g, nil, nil) // nil: DefaultPolicy, at most 50% growth
+	for _, v := range assessment.Verdicts {
 		fmt.Printf("%-10s %-5v %s\n", v.Criterion, v.OK, v.Reasons[0])
 	}
 	// Output:
@@ -73,27 +74,26 @@ func ExampleSplitTime() {
 	// Spring Festival 2025: 28 Jan to 4 Feb off, Sunday 26 Jan and Saturday
 	// 8 Feb worked instead (调休).
 	var h target.Holidays
-	for d := 28; d <= 35; d++ {
-		h.Off = append(h.Off, target.DateOf(time.Date(2025, 1, d, 0, 0, 0, 0, time.UTC)))
+	if err := json.Unmarshal([]byte(`{"name": "春节 2025", "off": ["2025-01-28/2025-02-04"], "work": ["2025-01-26", "2025-02-08"]}`), &h); err != nil {
+		panic(err)
 	}
-	h.Work = []target.Date{target.MustDate("2025-01-26"), target.MustDate("2025-02-08")}
 	cal, err := target.NewWeekdayCalendar(h)
 	if err != nil {
 		panic(err)
 	}
 	plan, err := target.SplitTime(decimal.NewFromInt(160_000),
-		time.Date(2025, 1, 20, 0, 0, 0, 0, time.UTC), time.Date(2025, 2, 10, 0, 0, 0, 0, time.UTC),
+		target.MustDate("2025-01-20"), target.MustDate("2025-02-10"),
 		target.Week, 2, &target.SplitOptions{Weighting: target.WorkingDays, Calendar: cal})
 	if err != nil {
 		panic(err)
 	}
 	for _, p := range plan {
-		fmt.Printf("%s from %s: %d working days, %s\n", p.Label, p.Start.Format("Jan 2"), p.WorkingDays, p.Target)
+		fmt.Printf("%s from %s: %d working days, %s\n", p.Label, p.Start, p.WorkingDays, p.Target)
 	}
 	// Output:
-	// 2025-W04 from Jan 20: 6 working days, 87272.73
-	// 2025-W05 from Jan 27: 1 working days, 14545.45
-	// 2025-W06 from Feb 3: 4 working days, 58181.82
+	// 2025-W04 from 2025-01-20: 6 working days, 87272.73
+	// 2025-W05 from 2025-01-27: 1 working days, 14545.45
+	// 2025-W06 from 2025-02-03: 4 working days, 58181.82
 }
 
 func ExampleSplitTree() {
@@ -129,12 +129,14 @@ func ExampleSplitTree() {
 
 func ExampleTrack() {
 	plan, err := target.SplitTime(decimal.NewFromInt(12_000_000),
-		time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
-		target.Month, 2, nil)
+		target.MustDate("2025-01-01"), target.MustDate("2026-01-01"), target.Month, 2, nil)
 	if err != nil {
 		panic(err)
 	}
-	p, err := target.Track(plan, decimal.NewFromInt(5_100_000), time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC), nil)
+	// As of 09:30 on 1 July in Shanghai: January to June have passed.
+	shanghai := time.FixedZone("CST", 8*3600)
+	asOf := time.Date(2025, 7, 1, 9, 30, 0, 0, shanghai)
+	p, err := target.Track(plan, decimal.NewFromInt(5_100_000), asOf, 2, nil)
 	if err != nil {
 		panic(err)
 	}
@@ -153,13 +155,12 @@ func ExampleTrack() {
 
 func ExampleReplan() {
 	plan, err := target.SplitTime(decimal.NewFromInt(10_000_000),
-		time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
-		target.Quarter, 2, nil)
+		target.MustDate("2025-01-01"), target.MustDate("2026-01-01"), target.Quarter, 2, nil)
 	if err != nil {
 		panic(err)
 	}
 	actuals := []decimal.Decimal{decimal.NewFromInt(2_000_000), decimal.NewFromInt(2_300_000)}
-	r, err := target.Replan(plan, actuals, time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC), 2)
+	r, err := target.Replan(plan, actuals, time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC), 2) // Q1 and Q2 are closed
 	if err != nil {
 		panic(err)
 	}
@@ -200,12 +201,12 @@ func ExamplePipelineCoverage() {
 }
 
 func ExampleCheckTree() {
-	jan, jul, next := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	goal := func(id, parent string, amount int64, start, end time.Time) target.Goal {
+	jan, jul, next := target.MustDate("2025-01-01"), target.MustDate("2025-07-01"), target.MustDate("2026-01-01")
+	goal := func(id, parent string, amount int64, start, end target.Date) target.Goal {
 		return target.Goal{ID: id, Parent: parent, Name: id, Owner: "Zhao Min", Metric: target.MetricRevenue, Unit: "CNY",
 			Target: decimal.NewFromInt(amount), Start: start, End: end}
 	}
-	rep, err := target.CheckTree([]target.Goal{
+	tree, err := target.CheckTree([]target.Goal{
 		goal("year", "", 10_000_000, jan, next),
 		goal("h1", "year", 4_500_000, jan, jul),
 		goal("h2", "year", 5_000_000, jul, next),
@@ -213,7 +214,7 @@ func ExampleCheckTree() {
 	if err != nil {
 		panic(err)
 	}
-	for _, s := range rep.Sums {
+	for _, s := range tree.Sums {
 		fmt.Printf("%s: %s\n", s.Parent, s.Reason)
 	}
 	// Output:
@@ -230,4 +231,63 @@ func ExampleAllocateUnits() {
 	fmt.Println(parts)
 	// Output:
 	// [6000000 2250000 1750000]
+}
+
+func ExampleSplitNested() {
+	// A year into quarters and months, by working days: every quarter's
+	// months add up to the quarter, to the cent.
+	plan, err := target.SplitNested(decimal.NewFromInt(36_000_000),
+		target.MustDate("2025-01-01"), target.MustDate("2026-01-01"),
+		[]target.Grain{target.Quarter, target.Month}, 2, &target.SplitOptions{Weighting: target.WorkingDays})
+	if err != nil {
+		panic(err)
+	}
+	q1 := plan.Level(target.Quarter)[0]
+	fmt.Println(q1.Label, q1.WorkingDays, "working days:", q1.Target)
+	for _, m := range plan.Children(0, 0) {
+		fmt.Println(" ", m.Label, m.WorkingDays, "working days:", m.Target)
+	}
+	// Q1 2025 has 64 weekdays of 261: 36,000,000 × 64/261 = 8,827,586.2068…
+	// → 8,827,586.21. Its months take 23, 20 and 21 sixty-fourths of that:
+	// 3,172,413.794…, 2,758,620.690…, 2,896,551.725…; the floors leave one
+	// cent, which goes to the largest remainder, March's.
+	//
+	// Output:
+	// 2025-Q1 64 working days: 8827586.21
+	//   2025-01 23 working days: 3172413.79
+	//   2025-02 20 working days: 2758620.69
+	//   2025-03 21 working days: 2896551.73
+}
+
+func ExampleMidnightDate() {
+	// A CRM stored the start of 2026 as a Shanghai midnight; its database
+	// driver reads it back in UTC.
+	shanghai := time.FixedZone("CST", 8*3600)
+	stored := time.Date(2026, 1, 1, 0, 0, 0, 0, shanghai)
+	if _, err := target.MidnightDate(stored.UTC()); err != nil {
+		fmt.Println(err)
+	}
+	d, err := target.MidnightDate(stored.UTC().In(shanghai))
+	fmt.Println(d, err)
+	// Output:
+	// target: t "2025-12-31T16:00:00Z": invalid date: not the first instant of a date in UTC
+	// 2026-01-01 <nil>
+}
+
+func ExampleReason_Text() {
+	g := target.Goal{
+		ID: "east-2025", Name: "East region revenue 2025", Owner: "李雷", Metric: target.MetricRevenue, Unit: "CNY",
+		Target: decimal.NewFromInt(18_000_000), Baseline: decimal.NewFromInt(10_000_000),
+		Start: target.MustDate("2025-01-01"), End: target.MustDate("2026-01-01"),
+	}
+	r := target.Check(g, nil, nil).Verdict(target.Achievable).Reasons[0]
+	fmt.Println(r.Code)
+	fmt.Println(r.Text("en"))
+	fmt.Println(r.Text("zh-CN"))
+	fmt.Println(r.Amounts["growth"], r.Amounts["limit"])
+	// Output:
+	// growth_above_limit
+	// target 18,000,000 is 80% above baseline 10,000,000; policy allows at most 50% (15,000,000)
+	// 目标 18,000,000 比基数 10,000,000 高 80%，政策上限为 50%（15,000,000）
+	// 0.8 0.5
 }

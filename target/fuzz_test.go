@@ -1,6 +1,7 @@
 package target_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"strings"
@@ -26,11 +27,24 @@ func fuzzDecimals(s string, max int) []decimal.Decimal {
 	return out
 }
 
-// clearError fails unless err wraps one of the package's sentinels.
+// fuzzDecimal parses a total within the exponents fuzz targets use.
+func fuzzDecimal(s string) (decimal.Decimal, bool) {
+	v, err := decimal.NewFromString(s)
+	return v, err == nil && v.Exponent() >= -40 && v.Exponent() <= 40
+}
+
+// fuzzDate is the date n days after 1900-01-01, within years 1900–2199.
+func fuzzDate(n int64) target.Date {
+	return target.MustDate("1900-01-01").AddDays(int((n%109_500 + 109_500) % 109_500))
+}
+
+// clearError fails unless err wraps one of the package's sentinels and
+// every *FieldError in it starts with the package name once.
 func clearError(t *testing.T, err error) {
 	t.Helper()
-	for _, s := range []error{target.ErrUnknownName, target.ErrDate, target.ErrNoParts, target.ErrNegativeWeight, target.ErrZeroWeights, target.ErrPlaces,
-		target.ErrPrecision, target.ErrRange, target.ErrSpan, target.ErrInvalid, target.ErrMismatch, target.ErrTree} {
+	for _, s := range []error{target.ErrUnknownName, target.ErrDate, target.ErrNoParts, target.ErrNegativeWeight,
+		target.ErrZeroWeights, target.ErrPlaces, target.ErrPrecision, target.ErrRange, target.ErrSpan, target.ErrInvalid,
+		target.ErrMismatch, target.ErrTree} {
 		if errors.Is(err, s) {
 			if !strings.HasPrefix(err.Error(), "target: ") {
 				t.Fatalf("error %q does not start with the package name", err)
@@ -47,8 +61,8 @@ func FuzzAllocate(f *testing.F) {
 	f.Add("1e30", "1e20,0,7", int8(0))
 	f.Add("7", "0,0", int8(0))
 	f.Fuzz(func(t *testing.T, totalText, weightsText string, places int8) {
-		total, err := decimal.NewFromString(totalText)
-		if err != nil || total.Exponent() < -40 || total.Exponent() > 40 {
+		total, ok := fuzzDecimal(totalText)
+		if !ok {
 			return
 		}
 		weights := fuzzDecimals(weightsText, 64)
@@ -58,6 +72,7 @@ func FuzzAllocate(f *testing.F) {
 			return
 		}
 		checkHamilton(t, total, weights, parts, int32(places))
+		equalDecimals(t, "Allocate against the naive method", parts, naiveHamilton(total, weights, int32(places)))
 		// AllocateParts gives the same parts, or says the total is out of
 		// its int64 range.
 		bulk, err := target.AllocateParts(total, weights, int32(places))
@@ -72,34 +87,120 @@ func FuzzAllocate(f *testing.F) {
 }
 
 func FuzzSplitTime(f *testing.F) {
-	f.Add("1000000", int64(0), uint16(365), uint8(3), uint8(2), uint8(4), "")
-	f.Add("100", int64(86400*45), uint16(60), uint8(1), uint8(3), uint8(1), "1,2,3,4,5,6,7,8,9,10,11,12")
-	f.Add("100", int64(86400*45), uint16(60), uint8(2), uint8(4), uint8(1), "1,2,3")
-	f.Fuzz(func(t *testing.T, totalText string, startSec int64, spanDays uint16, grain, weighting, fy uint8, weightsText string) {
-		total, err := decimal.NewFromString(totalText)
-		if err != nil || total.Exponent() < -40 || total.Exponent() > 40 {
+	f.Add("1000000", int64(45000), uint16(365), uint8(3), uint8(2), uint8(4), "")
+	f.Add("100", int64(45045), uint16(60), uint8(1), uint8(3), uint8(1), "1,2,3,4,5,6,7,8,9,10,11,12")
+	f.Add("100", int64(45045), uint16(60), uint8(2), uint8(4), uint8(1), "1,2,3")
+	f.Fuzz(func(t *testing.T, totalText string, startDay int64, spanDays uint16, grain, weighting, fy uint8, weightsText string) {
+		total, ok := fuzzDecimal(totalText)
+		if !ok {
 			return
 		}
-		start := time.Unix(startSec%(86400*365*200), 0).UTC()
-		end := start.AddDate(0, 0, int(spanDays%800))
-		opts := &target.SplitOptions{Weighting: target.Weighting(weighting % 6), FiscalYearStart: time.Month(fy % 14),
+		start := fuzzDate(startDay)
+		end := start.AddDays(int(spanDays % 800))
+		g, month := target.Grain(grain%6), time.Month(fy%14)
+		opts := &target.SplitOptions{Weighting: target.Weighting(weighting % 6), FiscalYearStart: month,
 			Weights: fuzzDecimals(weightsText, 400)}
-		plan, err := target.SplitTime(total, start, end, target.Grain(grain%6), 2, opts)
+		plan, err := target.SplitTime(total, start, end, g, 2, opts)
 		if err != nil {
 			clearError(t, err)
 			return
 		}
-		var s decimal.Decimal
+		checkCovers(t, plan, start, end, total)
+		want := naivePeriods(start, end, g, month)
+		if len(want) != len(plan) {
+			t.Fatalf("%d periods, the naive cut gives %d", len(plan), len(want))
+		}
 		for i, p := range plan {
-			s = s.Add(p.Target)
-			if i > 0 && !p.Start.Equal(plan[i-1].End) {
-				t.Fatalf("gap between periods %d and %d", i-1, i)
+			if p.Period() != want[i] {
+				t.Fatalf("period %d = %+v, the naive cut gives %+v", i, p.Period(), want[i])
 			}
 		}
-		if !s.Equal(total) {
-			t.Fatalf("periods add up to %s, want %s", s, total)
-		}
 	})
+}
+
+// checkCovers fails unless plan covers every date of [start, end) exactly
+// once, in order, and adds up to total.
+func checkCovers(t *testing.T, plan []target.PeriodTarget, start, end target.Date, total decimal.Decimal) {
+	t.Helper()
+	var s decimal.Decimal
+	days := 0
+	for i, p := range plan {
+		s = s.Add(p.Target)
+		days += p.Days
+		if p.Days != p.End.Sub(p.Start) || p.Days <= 0 {
+			t.Fatalf("period %s [%s, %s) says %d days", p.Label, p.Start, p.End, p.Days)
+		}
+		if i > 0 && p.Start != plan[i-1].End {
+			t.Fatalf("period %s starts %s, period %s ends %s", p.Label, p.Start, plan[i-1].Label, plan[i-1].End)
+		}
+	}
+	if len(plan) == 0 || plan[0].Start != start || plan[len(plan)-1].End != end || days != end.Sub(start) {
+		t.Fatalf("plan of %d periods covers %d days, want [%s, %s), %d days", len(plan), days, start, end, end.Sub(start))
+	}
+	if !s.Equal(total) {
+		t.Fatalf("periods add up to %s, want %s", s, total)
+	}
+}
+
+func FuzzSplitNested(f *testing.F) {
+	f.Add("36000000", int64(45000), uint16(365), uint8(0x13), uint8(2), uint8(4))
+	f.Add("1000", int64(45045), uint16(120), uint8(0x24), uint8(1), uint8(1))
+	f.Fuzz(func(t *testing.T, totalText string, startDay int64, spanDays uint16, grainBits, weighting, fy uint8) {
+		total, ok := fuzzDecimal(totalText)
+		if !ok {
+			return
+		}
+		start := fuzzDate(startDay)
+		end := start.AddDays(int(spanDays % 400))
+		var grains []target.Grain
+		for g := target.Quarter; g <= target.Day; g++ {
+			if grainBits&(1<<g) != 0 {
+				grains = append(grains, g)
+			}
+		}
+		if grainBits&1 != 0 && len(grains) > 1 { // out of order, on purpose
+			grains[0], grains[1] = grains[1], grains[0]
+		}
+		opts := &target.SplitOptions{Weighting: target.Weighting(weighting % 4), FiscalYearStart: time.Month(fy % 13)}
+		n, err := target.SplitNested(total, start, end, grains, 2, opts)
+		if err != nil {
+			clearError(t, err)
+			return
+		}
+		checkNested(t, n, start, end, total)
+	})
+}
+
+// checkNested fails unless every level covers [start, end) exactly once and
+// adds up to total, and every period's children add up to it.
+func checkNested(t *testing.T, n target.NestedPlan, start, end target.Date, total decimal.Decimal) {
+	t.Helper()
+	for k, l := range n.Levels {
+		checkCovers(t, l.Periods, start, end, total)
+		seen := map[string]bool{}
+		for _, p := range l.Periods {
+			if seen[p.Label] {
+				t.Fatalf("level %d has label %s twice", k, p.Label)
+			}
+			seen[p.Label] = true
+		}
+		if k == 0 {
+			continue
+		}
+		sums := make([]decimal.Decimal, len(n.Levels[k-1].Periods))
+		for i, p := range l.Periods {
+			parent := n.Levels[k-1].Periods[l.Parents[i]]
+			if p.Start.Before(parent.Start) || p.End.After(parent.End) {
+				t.Fatalf("%s [%s, %s) is not inside its parent %s [%s, %s)", p.Label, p.Start, p.End, parent.Label, parent.Start, parent.End)
+			}
+			sums[l.Parents[i]] = sums[l.Parents[i]].Add(p.Target)
+		}
+		for i, p := range n.Levels[k-1].Periods {
+			if !sums[i].Equal(p.Target) {
+				t.Fatalf("the %ss of %s add up to %s, want %s", l.Grain, p.Label, sums[i], p.Target)
+			}
+		}
+	}
 }
 
 func FuzzSplitTree(f *testing.F) {
@@ -107,8 +208,8 @@ func FuzzSplitTree(f *testing.F) {
 	f.Add("1000", "a,,1;b,a,0;c,a,0")
 	f.Add("5", "a,b,1;b,a,1")
 	f.Fuzz(func(t *testing.T, totalText, spec string) {
-		total, err := decimal.NewFromString(totalText)
-		if err != nil || total.Exponent() < -40 || total.Exponent() > 40 {
+		total, ok := fuzzDecimal(totalText)
+		if !ok {
 			return
 		}
 		var units []target.Unit
@@ -117,13 +218,13 @@ func FuzzSplitTree(f *testing.F) {
 			if len(f) < 3 || len(units) > 200 {
 				continue
 			}
-			w, err := decimal.NewFromString(f[2])
-			if err != nil || w.Exponent() < -40 || w.Exponent() > 40 {
+			w, ok := fuzzDecimal(f[2])
+			if !ok {
 				continue
 			}
 			u := target.Unit{ID: f[0], Parent: f[1], Weight: w}
 			if len(f) > 3 {
-				if v, err := decimal.NewFromString(f[3]); err == nil && v.Exponent() > -40 && v.Exponent() < 40 {
+				if v, ok := fuzzDecimal(f[3]); ok {
 					u.Target = decimal.NewNullDecimal(v)
 				}
 			}
@@ -158,15 +259,44 @@ func FuzzSplitGrid(f *testing.F) {
 			return
 		}
 		checkGrid(t, g, p)
+		if err := g.Validate(); err != nil {
+			t.Fatalf("SplitGrid's own grid fails Validate: %v", err)
+		}
+	})
+}
+
+func FuzzGridJSON(f *testing.F) {
+	f.Add(`{"rows":[{"label":"east","total":"3"},{"label":"west","total":"2"}],"cols":[{"label":"Jan","total":"5"}],"cells":[["3"],["2"]]}`)
+	f.Add(`{"rows":[{"label":"east","total":"3"},{"label":"west","total":"2"}],"cols":[{"label":"Jan","total":"5"}],"cells":[["3"]]}`)
+	f.Fuzz(func(t *testing.T, text string) {
+		if len(text) > 4096 {
+			return
+		}
+		var g target.Grid
+		if json.Unmarshal([]byte(text), &g) != nil {
+			return
+		}
+		cells, err := g.CellList()
+		if err != nil {
+			clearError(t, err)
+			return
+		}
+		if len(cells) != len(g.Rows)*len(g.Cols) {
+			t.Fatalf("%d cells for %d × %d", len(cells), len(g.Rows), len(g.Cols))
+		}
 	})
 }
 
 func FuzzGoalJSON(f *testing.F) {
 	b, _ := json.Marshal(revenueGoal())
 	f.Add(string(b))
-	f.Add(`{"metric":"custom","aggregation":"ratio","target":"0.5","start":"2025-01-01T00:00:00Z","end":"2024-01-01T00:00:00Z"}`)
+	f.Add(`{"metric":"custom","aggregation":"ratio","target":"0.5","start":"2025-01-01","end":"2024-01-01"}`)
 	f.Add(`{"metric":"nope"}`)
+	f.Add(`{"id":"draft"}`)
 	f.Fuzz(func(t *testing.T, text string) {
+		if len(text) > 4096 {
+			return
+		}
 		var g target.Goal
 		if err := json.Unmarshal([]byte(text), &g); err != nil {
 			return
@@ -175,12 +305,19 @@ func FuzzGoalJSON(f *testing.F) {
 		if len(r.Verdicts) != 5 {
 			t.Fatalf("%d verdicts", len(r.Verdicts))
 		}
+		for _, v := range r.Verdicts {
+			for _, reason := range v.Reasons {
+				if reason.Text("en") == reason.Code || reason.Text("zh-CN") == reason.Code {
+					t.Fatalf("reason %s has no sentence", reason.Code)
+				}
+			}
+		}
 		if _, err := target.CheckTree([]target.Goal{g, g}, nil); err == nil && g.ID != "" {
 			t.Fatal("duplicate goals accepted")
 		}
 		out, err := json.Marshal(g)
 		if err != nil {
-			return // an invalid enum value cannot be encoded; that is an error, not a panic
+			t.Fatalf("a decoded goal does not marshal: %v", err)
 		}
 		var back target.Goal
 		if err := json.Unmarshal(out, &back); err != nil {
@@ -193,34 +330,47 @@ func FuzzGoalJSON(f *testing.F) {
 }
 
 func FuzzTrackReplan(f *testing.F) {
-	f.Add("12000000", "6600000", uint16(181), uint8(2), true)
-	f.Add("100", "-5", uint16(400), uint8(1), false)
-	f.Fuzz(func(t *testing.T, totalText, actualText string, asOfDay uint16, grain uint8, lower bool) {
-		total, err1 := decimal.NewFromString(totalText)
-		actual, err2 := decimal.NewFromString(actualText)
-		if err1 != nil || err2 != nil || total.Exponent() < -2 || total.Exponent() > 30 || actual.Exponent() < -30 || actual.Exponent() > 30 {
+	f.Add("12000000", "6600000", uint16(181), int32(0), uint8(2), uint8(2), true)
+	f.Add("100", "-5", uint16(400), int32(-3600*5), uint8(1), uint8(0), false)
+	f.Add("0", "500", uint16(390), int32(3600*14), uint8(2), uint8(2), true)
+	f.Fuzz(func(t *testing.T, totalText, actualText string, asOfDay uint16, offset int32, grain, places uint8, lower bool) {
+		total, ok1 := decimal.NewFromString(totalText)
+		actual, ok2 := decimal.NewFromString(actualText)
+		if ok1 != nil || ok2 != nil || total.Exponent() < -2 || total.Exponent() > 30 || actual.Exponent() < -30 || actual.Exponent() > 30 {
 			return
 		}
 		start := day("2025-01-01")
-		plan, err := target.SplitTime(total, start, start.AddDate(1, 0, 0), target.Grain(1+grain%3), 2, nil)
+		plan, err := target.SplitTime(total, start, day("2026-01-01"), target.Grain(1+grain%3), 2, nil)
 		if err != nil {
 			clearError(t, err)
 			return
 		}
-		asOf := start.AddDate(0, 0, int(asOfDay%500)-50)
+		// An instant of the date, somewhere on Earth.
+		date := start.AddDays(int(asOfDay%500) - 50)
+		loc := time.FixedZone("", int(offset%(14*3600)))
+		asOf := date.In(loc).Add(time.Duration(asOfDay%24) * time.Hour / 2)
+		if target.DateOf(asOf) != date {
+			asOf = date.In(loc)
+		}
 		opts := &target.TrackOptions{}
 		if lower {
 			opts.Direction = target.LowerIsBetter
 		}
-		p, err := target.Track(plan, actual, asOf, opts)
+		p, err := target.Track(plan, actual, asOf, int32(places%4), opts)
 		if err != nil {
 			t.Fatalf("Track on a valid plan: %v", err)
 		}
-		if !p.Gap.Equal(total.Sub(actual)) {
-			t.Fatalf("Gap = %s, want %s", p.Gap, total.Sub(actual))
+		if !p.Gap.Equal(total.Sub(actual)) || p.AsOf != date {
+			t.Fatalf("Gap = %s, AsOf = %s; want %s, %s", p.Gap, p.AsOf, total.Sub(actual), date)
+		}
+		if want := roundHalfAway(naiveExpected(plan, date, target.Holidays{}), int32(places%4)); !p.Expected.Equal(want) {
+			t.Fatalf("Expected = %s, the naive expectation gives %s", p.Expected, want)
+		}
+		if _, err := json.Marshal(p); err != nil {
+			t.Fatalf("json.Marshal(Progress): %v", err)
 		}
 		closed := 0
-		for closed < len(plan) && !plan[closed].End.After(asOf) {
+		for closed < len(plan) && !plan[closed].End.After(date) {
 			closed++
 		}
 		actuals := make([]decimal.Decimal, closed)
@@ -243,9 +393,12 @@ func FuzzTrackReplan(f *testing.F) {
 }
 
 func FuzzMeasures(f *testing.F) {
-	f.Add(200, 210, 30, []byte{5, 4, 3, 5}, "2500000", "20000000", "3", "2025-10-01")
-	f.Add(0, -1, 7, []byte{}, "-1", "0", "0", "2025-02-30")
-	f.Fuzz(func(t *testing.T, start, end, newCustomers int, answers []byte, a, b, m, date string) {
+	f.Add(200, 210, 30, []byte{5, 4, 3, 5}, "2500000", "20000000", "3")
+	f.Add(0, -1, 7, []byte{}, "-1", "0", "0")
+	f.Fuzz(func(t *testing.T, start, end, newCustomers int, answers []byte, a, b, m string) {
+		if len(answers) > 1024 {
+			return
+		}
 		check := func(f target.Fraction, err error) {
 			if err != nil {
 				clearError(t, err)
@@ -262,13 +415,13 @@ func FuzzMeasures(f *testing.F) {
 		}
 		check(target.CSAT(scores))
 		check(target.ConversionRate(newCustomers, start))
-		ours, err1 := decimal.NewFromString(a)
-		market, err2 := decimal.NewFromString(b)
-		multiple, err3 := decimal.NewFromString(m)
-		if err1 == nil && err2 == nil {
+		ours, ok1 := fuzzDecimal(a)
+		market, ok2 := fuzzDecimal(b)
+		multiple, ok3 := fuzzDecimal(m)
+		if ok1 && ok2 {
 			check(target.MarketShare(ours, market))
 		}
-		if err1 == nil && err2 == nil && err3 == nil {
+		if ok1 && ok2 && ok3 {
 			c, err := target.PipelineCoverage(ours, market, multiple)
 			if err != nil {
 				clearError(t, err)
@@ -276,12 +429,135 @@ func FuzzMeasures(f *testing.F) {
 				t.Fatalf("negative pipeline needed: %s", c.Needed)
 			}
 		}
-		if dt, err := target.ParseDate(date); err != nil {
+	})
+}
+
+func FuzzDate(f *testing.F) {
+	f.Add("2025-02-28", int32(1), int32(0))
+	f.Add("2025-02-30", int32(0), int32(3600))
+	f.Add("2024-02-29", int32(-366), int32(-3*3600))
+	f.Add("0000-01-01", int32(0), int32(0))
+	f.Fuzz(func(t *testing.T, text string, n, offset int32) {
+		d, err := target.ParseDate(text)
+		if err != nil {
 			clearError(t, err)
-		} else if dt.String() != date {
-			t.Fatalf("ParseDate(%q).String() = %q", date, dt.String())
-		} else if _, err := target.NewWeekdayCalendar(target.Holidays{Off: []target.Date{dt}, Work: []target.Date{dt}}); err == nil {
-			t.Fatal("a date both off and worked was accepted")
+			return
+		}
+		if d.String() != text || !d.IsValid() {
+			t.Fatalf("ParseDate(%q) = %v", text, d)
+		}
+		b, err := json.Marshal(d)
+		if err != nil {
+			t.Fatalf("json.Marshal(%s): %v", d, err)
+		}
+		var back target.Date
+		if err := json.Unmarshal(b, &back); err != nil || back != d {
+			t.Fatalf("JSON round trip of %s: %v, %v", d, back, err)
+		}
+		// Arithmetic within the years dates have.
+		k := int(n % 365_000)
+		if e := d.AddDays(k); e.IsValid() {
+			if e.Sub(d) != k || e.AddDays(-k) != d {
+				t.Fatalf("%s + %d days = %s, which is %d days away", d, k, e, e.Sub(d))
+			}
+			want := time.Date(d.Year, d.Month, d.Day+k, 12, 0, 0, 0, time.UTC)
+			if e != target.DateOf(want) && want.Year() >= 1 && want.Year() <= 9999 {
+				t.Fatalf("%s + %d days = %s, time says %s", d, k, e, want.Format(time.DateOnly))
+			}
+		}
+		// The first instant of the date in a zone is that date's midnight.
+		loc := time.FixedZone("", int(offset%(14*3600)))
+		if got, err := target.MidnightDate(d.In(loc)); err != nil || got != d {
+			t.Fatalf("MidnightDate(%s.In(%v)) = %s, %v", d, loc, got, err)
+		}
+		if _, err := target.MidnightDate(d.In(loc).Add(time.Minute)); err == nil {
+			t.Fatalf("MidnightDate accepted a minute past midnight of %s", d)
+		}
+	})
+}
+
+func FuzzHolidays(f *testing.F) {
+	f.Add(`{"off":["2025-10-01/2025-10-08","2025-01-01"],"work":["2025-09-28","2025-10-11"]}`, int64(45562), uint16(60))
+	f.Add(`{"off":["2025-06-31"]}`, int64(45000), uint16(10))
+	f.Add(`{"off":["2025-10-08/2025-10-01"],"work":["2025-10-01"]}`, int64(45000), uint16(10))
+	f.Fuzz(func(t *testing.T, text string, from int64, span uint16) {
+		if len(text) > 2048 {
+			return
+		}
+		var h target.Holidays
+		if err := json.Unmarshal([]byte(text), &h); err != nil {
+			if strings.Contains(err.Error(), "target: ") {
+				clearError(t, err)
+			}
+			return
+		}
+		cal, err := target.NewWeekdayCalendar(h)
+		if err != nil {
+			clearError(t, err)
+			return
+		}
+		start := fuzzDate(from)
+		end := start.AddDays(int(span % 800))
+		for d := start; d.Before(end); d = d.AddDays(1) {
+			if got, want := cal.IsWorkingDay(d), naiveWorkingDays(h, d, d.AddDays(1)) == 1; got != want {
+				t.Fatalf("IsWorkingDay(%s) = %v, the list says %v", d, got, want)
+			}
+		}
+		if end.After(start) {
+			plan, err := target.SplitTime(d("1"), start, end, target.Month, 0, &target.SplitOptions{Calendar: cal})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range plan {
+				if want := naiveWorkingDays(h, p.Start, p.End); p.WorkingDays != want {
+					t.Fatalf("%s has %d working days, the list says %d", p.Label, p.WorkingDays, want)
+				}
+			}
+		}
+		// The calendar's own holidays build the same calendar.
+		b, err := json.Marshal(cal)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var again target.Holidays
+		if err := json.Unmarshal(b, &again); err != nil {
+			t.Fatalf("decoding %s: %v", b, err)
+		}
+		cal2, err := target.NewWeekdayCalendar(again)
+		if err != nil {
+			t.Fatalf("rebuilding from %s: %v", b, err)
+		}
+		if b2, _ := json.Marshal(cal2); !bytes.Equal(b, b2) {
+			t.Fatalf("holidays do not round-trip: %s, then %s", b, b2)
+		}
+	})
+}
+
+func FuzzDateRange(f *testing.F) {
+	f.Add("2025-10-01/2025-10-07")
+	f.Add("2025-10-01")
+	f.Add("2025-10-07/2025-10-01")
+	f.Add("2025-10-01/")
+	f.Fuzz(func(t *testing.T, text string) {
+		r, err := target.ParseDateRange(text)
+		if err != nil {
+			clearError(t, err)
+			return
+		}
+		if !r.IsValid() || r.Days() != r.Last.Sub(r.First)+1 || !r.Contains(r.First) || !r.Contains(r.Last) {
+			t.Fatalf("ParseDateRange(%q) = %v, %d days", text, r, r.Days())
+		}
+		back, err := target.ParseDateRange(r.String())
+		if err != nil || back != r {
+			t.Fatalf("ParseDateRange(%q) = %v, %v; want %v", r.String(), back, err, r)
+		}
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var j target.DateRange
+		if err := json.Unmarshal(b, &j); err != nil || j != r {
+			t.Fatalf("JSON round trip of %v: %v, %v", r, j, err)
 		}
 	})
 }

@@ -1,10 +1,6 @@
 package target
 
-import (
-	"time"
-
-	"github.com/shopspring/decimal"
-)
+import "github.com/shopspring/decimal"
 
 // Goal is a sales goal: who is to reach what value of which metric over which
 // period, against which baseline. Goals are plain data; they round-trip
@@ -29,9 +25,10 @@ type Goal struct {
 	// is none.
 	Baseline decimal.Decimal `json:"baseline"`
 
-	// Start and End bound the goal's period [Start, End).
-	Start time.Time `json:"start"`
-	End   time.Time `json:"end"`
+	// Start and End bound the goal's period, the calendar dates
+	// [Start, End): End is the first date after it.
+	Start Date `json:"start,omitzero"`
+	End   Date `json:"end,omitzero"`
 
 	// Parent is the ID of the goal this one serves; empty for a top goal.
 	Parent string `json:"parent,omitempty"`
@@ -84,12 +81,12 @@ func (g Goal) LevelValue(name string) (v decimal.Decimal, ok bool) {
 }
 
 // Equal reports whether g and h hold the same goal, comparing decimals by
-// value and times with time.Time.Equal.
+// value.
 func (g Goal) Equal(h Goal) bool {
 	if g.ID != h.ID || g.Name != h.Name || g.Owner != h.Owner || g.Metric != h.Metric ||
 		g.MetricName != h.MetricName || g.Aggregation != h.Aggregation || g.Unit != h.Unit ||
 		g.Direction != h.Direction || !g.Target.Equal(h.Target) || !g.Baseline.Equal(h.Baseline) ||
-		!g.Start.Equal(h.Start) || !g.End.Equal(h.End) || g.Parent != h.Parent || len(g.Levels) != len(h.Levels) {
+		g.Start != h.Start || g.End != h.End || g.Parent != h.Parent || len(g.Levels) != len(h.Levels) {
 		return false
 	}
 	for i := range g.Levels {

@@ -30,15 +30,75 @@ type Grid struct {
 	Cells [][]decimal.Decimal `json:"cells"`
 }
 
-// CellList lists the grid's cells, row by row, for Diff.
-func (g Grid) CellList() []Cell {
+// CellList lists the grid's cells, row by row, for Diff. It validates the
+// grid first (see Validate), so a grid decoded from bad data is an error,
+// never a panic.
+func (g Grid) CellList() ([]Cell, error) {
+	if err := g.Validate(); err != nil {
+		return nil, err
+	}
 	out := make([]Cell, 0, len(g.Rows)*len(g.Cols))
 	for i, r := range g.Rows {
 		for j, c := range g.Cols {
 			out = append(out, Cell{Unit: r.Label, Period: c.Label, Amount: g.Cells[i][j]})
 		}
 	}
-	return out
+	return out, nil
+}
+
+// Validate reports a grid that is not a whole two-way plan, as a
+// *FieldError: Cells without one row per row and one cell per column
+// (ErrMismatch), a decimal whose exponent is beyond ±MaxExponent
+// (ErrInvalid), and a row or a column whose cells do not add up to its total
+// (ErrMismatch, every one, joined). A grid from SplitGrid is always valid;
+// one decoded from storage should be validated before use.
+func (g Grid) Validate() error {
+	if len(g.Cells) != len(g.Rows) {
+		return fieldErr("cells", strconv.Itoa(len(g.Cells))+" rows", fmt.Errorf("%w: the grid has %d rows", ErrMismatch, len(g.Rows)))
+	}
+	for i, row := range g.Cells {
+		if len(row) != len(g.Cols) {
+			return fieldErr("cells["+strconv.Itoa(i)+"]", strconv.Itoa(len(row))+" cells",
+				fmt.Errorf("%w: the grid has %d columns", ErrMismatch, len(g.Cols)))
+		}
+		for j, c := range row {
+			if err := checkExp("cells["+strconv.Itoa(i)+"]["+strconv.Itoa(j)+"]", c); err != nil {
+				return err
+			}
+		}
+	}
+	for i, m := range g.Rows {
+		if err := checkExp("rows["+strconv.Itoa(i)+"].total", m.Total); err != nil {
+			return err
+		}
+	}
+	for j, m := range g.Cols {
+		if err := checkExp("cols["+strconv.Itoa(j)+"].total", m.Total); err != nil {
+			return err
+		}
+	}
+	var errs []error
+	for i, m := range g.Rows {
+		var s adder
+		for _, c := range g.Cells[i] {
+			s.add(c)
+		}
+		if sum := s.sum(); !sum.Equal(m.Total) {
+			errs = append(errs, fieldErr("rows["+strconv.Itoa(i)+"].total", m.Total.String(),
+				fmt.Errorf("%w: row %s's cells add up to %s", ErrMismatch, m.Label, formatAmount(sum))))
+		}
+	}
+	for j, m := range g.Cols {
+		var s adder
+		for i := range g.Rows {
+			s.add(g.Cells[i][j])
+		}
+		if sum := s.sum(); !sum.Equal(m.Total) {
+			errs = append(errs, fieldErr("cols["+strconv.Itoa(j)+"].total", m.Total.String(),
+				fmt.Errorf("%w: column %s's cells add up to %s", ErrMismatch, m.Label, formatAmount(sum))))
+		}
+	}
+	return joinErrs(errs)
 }
 
 // errNoRounding should never be seen: it means the controlled rounding found

@@ -94,7 +94,7 @@ func TestSplitGridThreeByTwelve(t *testing.T) {
 	if c := g.Cells[0][0]; !c.Equal(d("259319.25")) && !c.Equal(d("259319.26")) {
 		t.Errorf("east January = %s", c)
 	}
-	if cells := g.CellList(); len(cells) != 36 || cells[13].Unit != "north" || cells[13].Period != "02" {
+	if cells, err := g.CellList(); err != nil || len(cells) != 36 || cells[13].Unit != "north" || cells[13].Period != "02" {
 		t.Errorf("CellList()[13] = %+v of %d", cells[13], len(cells))
 	}
 }

@@ -26,13 +26,11 @@ func ones(n int) []decimal.Decimal {
 	return out
 }
 
-func day(s string) time.Time {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
+// day returns the date "2006-01-02".
+func day(s string) target.Date { return target.MustDate(s) }
+
+// at returns the first instant of the date "2006-01-02" in UTC, an asOf.
+func at(s string) time.Time { return target.MustDate(s).In(time.UTC) }
 
 func sum(parts []decimal.Decimal) decimal.Decimal {
 	var s decimal.Decimal
@@ -61,17 +59,17 @@ func china2025(t testing.TB) target.WeekdayCalendar {
 	t.Helper()
 	var h target.Holidays
 	for _, s := range []string{
-		"2025-01-01",                                                                                                   // 元旦
-		"2025-01-28", "2025-01-29", "2025-01-30", "2025-01-31", "2025-02-01", "2025-02-02", "2025-02-03", "2025-02-04", // 春节
-		"2025-04-04", "2025-04-05", "2025-04-06", // 清明节
-		"2025-05-01", "2025-05-02", "2025-05-03", "2025-05-04", "2025-05-05", // 劳动节
-		"2025-05-31", "2025-06-01", "2025-06-02", // 端午节
-		"2025-10-01", "2025-10-02", "2025-10-03", "2025-10-04", "2025-10-05", "2025-10-06", "2025-10-07", "2025-10-08", // 国庆节、中秋节
+		"2025-01-01",            // 元旦
+		"2025-01-28/2025-02-04", // 春节
+		"2025-04-04/2025-04-06", // 清明节
+		"2025-05-01/2025-05-05", // 劳动节
+		"2025-05-31/2025-06-02", // 端午节
+		"2025-10-01/2025-10-08", // 国庆节、中秋节
 	} {
-		h.Off = append(h.Off, target.MustDate(s))
+		h.Off = append(h.Off, target.MustDateRange(s))
 	}
 	for _, s := range []string{"2025-01-26", "2025-02-08", "2025-04-27", "2025-09-28", "2025-10-11"} {
-		h.Work = append(h.Work, target.MustDate(s))
+		h.Work = append(h.Work, target.MustDateRange(s))
 	}
 	c, err := target.NewWeekdayCalendar(h)
 	if err != nil {

@@ -35,7 +35,7 @@ func TestDraftGoalSaves(t *testing.T) {
 func TestProgressMarshalsWithoutInf(t *testing.T) {
 	// A lower-is-better budget with a vanishing spend: 6,000,000 expected ÷
 	// 10^-9000 spent is far beyond float64, which used to give pace +Inf.
-	p, err := target.Track(monthlyPlan(t), decimal.New(1, -9000), day("2025-07-01"), &target.TrackOptions{Direction: target.LowerIsBetter})
+	p, err := target.Track(monthlyPlan(t), decimal.New(1, -9000), at("2025-07-01"), 2, &target.TrackOptions{Direction: target.LowerIsBetter})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,12 +71,12 @@ func roundTrip[T any](t *testing.T, name string, v T) {
 func TestResultsRoundTripJSON(t *testing.T) {
 	plan := monthlyPlan(t)
 	roundTrip(t, "plan", plan)
-	progress, err := target.Track(plan, d("4800000"), day("2025-07-01"), nil)
+	progress, err := target.Track(plan, d("4800000"), at("2025-07-01"), 2, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	roundTrip(t, "Progress", progress)
-	revision, err := target.Replan(plan, ds("900000", "1000000", "1100000"), day("2025-04-01"), 2)
+	revision, err := target.Replan(plan, ds("900000", "1000000", "1100000"), at("2025-04-01"), 2)
 	if err != nil {
 		t.Fatal(err)
 	}

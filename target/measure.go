@@ -27,12 +27,13 @@ func (f Fraction) Round(places int32) decimal.Decimal {
 	return f.Num.DivRound(f.Den, places)
 }
 
-// Float64 returns Num ÷ Den as the nearest float64, or 0 when undefined.
+// Float64 returns Num ÷ Den as the nearest float64 (saturating at
+// ±math.MaxFloat64), or 0 when undefined.
 func (f Fraction) Float64() float64 {
 	if !f.Defined() {
 		return 0
 	}
-	return f.Num.DivRound(f.Den, 17).InexactFloat64()
+	return ratio(f.Num, f.Den)
 }
 
 // String returns "num/den".

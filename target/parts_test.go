@@ -2,7 +2,6 @@ package target_test
 
 import (
 	"errors"
-	"math/big"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -10,44 +9,6 @@ import (
 	"github.com/saleskit/saleskit/target"
 	"github.com/shopspring/decimal"
 )
-
-// naiveHamilton is the largest-remainder method done the slow, obvious way,
-// in exact rationals: every part's share T·w/W in units of 10^-places, its
-// floor, and the units left over handed to the largest remainders, the
-// earlier part first among equals (a stable sort).
-func naiveHamilton(total decimal.Decimal, weights []decimal.Decimal, places int32) []decimal.Decimal {
-	t := total.Abs().Shift(places).BigInt()
-	sumW := new(big.Rat)
-	for _, w := range weights {
-		sumW.Add(sumW, w.Rat())
-	}
-	floors := make([]*big.Int, len(weights))
-	rems := make([]*big.Rat, len(weights))
-	left := new(big.Int).Set(t)
-	for i, w := range weights {
-		share := new(big.Rat).Mul(new(big.Rat).SetInt(t), w.Rat())
-		share.Quo(share, sumW)
-		floors[i] = new(big.Int).Quo(share.Num(), share.Denom())
-		rems[i] = new(big.Rat).Sub(share, new(big.Rat).SetInt(floors[i]))
-		left.Sub(left, floors[i])
-	}
-	order := make([]int, len(weights))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return rems[b].Cmp(rems[a]) })
-	for _, i := range order[:left.Int64()] {
-		floors[i].Add(floors[i], big.NewInt(1))
-	}
-	parts := make([]decimal.Decimal, len(weights))
-	for i, f := range floors {
-		if total.Sign() < 0 {
-			f.Neg(f)
-		}
-		parts[i] = decimal.NewFromBigInt(f, -places)
-	}
-	return parts
-}
 
 // randomWeights draws n weights from a few shapes; small sets of values
 // make many equal remainders, so the tie-break is exercised.

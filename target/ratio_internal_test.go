@@ -4,7 +4,6 @@ import (
 	"math/big"
 	"math/rand/v2"
 	"testing"
-	"time"
 
 	"github.com/shopspring/decimal"
 )
@@ -39,24 +38,5 @@ func TestRatioIsNearestFloat(t *testing.T) {
 	}
 	if got := ratio(decimal.NewFromInt(1), decimal.NewFromInt(3)); got != 1.0/3 {
 		t.Errorf("ratio(1, 3) = %v, want %v", got, 1.0/3)
-	}
-}
-
-func TestDayNumberIsTheLocalDate(t *testing.T) {
-	// dayNumber must count the calendar date t shows in its own location,
-	// across midnight, before 1970 and in zones either side of UTC.
-	rng := rand.New(rand.NewPCG(33, 34))
-	zones := []*time.Location{time.UTC, time.FixedZone("CST", 8*3600), time.FixedZone("PST", -8*3600),
-		time.FixedZone("NPT", 5*3600+45*60), time.Local}
-	for range 20_000 {
-		sec := rng.Int64N(400*365*86400) - 200*365*86400 // 1770 to 2170
-		tm := time.Unix(sec, 0).In(zones[rng.IntN(len(zones))])
-		y, m, d := tm.Date()
-		if got, want := dayNumber(tm), (Date{y, m, d}).days(); got != want {
-			t.Fatalf("dayNumber(%v) = %d, want %d (%d-%02d-%02d)", tm, got, want, y, m, d)
-		}
-	}
-	if got := dayNumber(time.Date(2025, 1, 1, 23, 59, 59, 0, time.FixedZone("CST", 8*3600))); got != 20089 {
-		t.Errorf("dayNumber(2025-01-01 23:59:59 +08:00) = %d, want 20089", got)
 	}
 }

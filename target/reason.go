@@ -102,6 +102,9 @@ const (
 
 	// CodeNoPeriod: the goal has no start or no end. Cites nothing.
 	CodeNoPeriod = "no_period"
+	// CodeDateInvalid: the start or the end is not a date that exists.
+	// Cites texts start and end.
+	CodeDateInvalid = "date_invalid"
 	// CodePeriodInverted: the end is not after the start. Cites texts start
 	// and end.
 	CodePeriodInverted = "period_inverted"
@@ -212,6 +215,7 @@ var reasonTexts = map[string][2]string{
 	CodeDrivesParent:    {"{metric} drives parent {parent}'s {parent_metric}", "{metric} 驱动上级目标 {parent} 的 {parent_metric}"},
 	CodeDoesNotServe:    {"{metric} does not serve parent {parent}'s {parent_metric}", "{metric} 不服务于上级目标 {parent} 的 {parent_metric}"},
 	CodeNoPeriod:        {"goal has no start or no end", "目标没有开始日期或结束日期"},
+	CodeDateInvalid:     {"start {start} or end {end} is not a date", "开始日期 {start} 或结束日期 {end} 不是有效日期"},
 	CodePeriodInverted:  {"end {end} is not after start {start}", "结束日期 {end} 不晚于开始日期 {start}"},
 	CodeHorizonTooShort: {"period of {days} days is shorter than the policy's minimum of {min}", "周期 {days} 天，短于政策下限 {min} 天"},
 	CodeHorizonTooLong:  {"period of {days} days is longer than the policy's maximum of {max}", "周期 {days} 天，长于政策上限 {max} 天"},

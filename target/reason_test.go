@@ -2,9 +2,13 @@ package target_test
 
 import (
 	"flag"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -130,7 +134,7 @@ func reasonScenarios(t *testing.T) map[string][]target.Reason {
 
 	plan := monthlyPlan(t)
 	track := func(name, actual, asOf string, opts *target.TrackOptions) {
-		p, err := target.Track(plan, d(actual), day(asOf), opts)
+		p, err := target.Track(plan, d(actual), at(asOf), 2, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -143,15 +147,24 @@ func reasonScenarios(t *testing.T) map[string][]target.Reason {
 	track("at risk", "5100000", "2025-07-01", nil)
 	track("behind", "4800000", "2025-07-01", nil)
 	track("nothing used", "0", "2025-07-01", lower)
-
-	jan := day("2025-01-01")
-	para := make([]target.PeriodTarget, 4)
-	for i, w := range []string{"1", "1", "3", "3"} {
-		para[i] = target.PeriodTarget{Label: []string{"p0", "p1", "p2", "p3"}[i], Start: jan.AddDate(0, i, 0), End: jan.AddDate(0, i+1, 0),
-			Weight: d(w), Target: d("1")}
+	zero, err := target.SplitTime(d("0"), day("2025-01-01"), day("2026-01-01"), target.Month, 2, nil)
+	if err != nil {
+		t.Fatal(err)
 	}
-	para[0].Target = d("5")
-	r, err := target.Replan(para, ds("4"), day("2025-02-01"), 0)
+	for _, c := range []struct {
+		name, actual string
+		opts         *target.TrackOptions
+	}{{"zero plan, sales anyway", "500", nil}, {"zero plan, nothing done", "0", nil}, {"zero budget overspent", "500", lower}} {
+		p, err := target.Track(zero, d(c.actual), at("2026-02-01"), 2, c.opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out["track: "+c.name] = append(out["track: "+c.name], p.Reason)
+	}
+	assess("a date that does not exist", target.Check(goal(func(g *target.Goal) { g.End = target.Date{Year: 2025, Month: 2, Day: 30} }), nil, nil))
+
+	para := paradoxPlan()
+	r, err := target.Replan(para, ds("4"), at("2025-02-01"), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,4 +194,30 @@ func TestReasonsGolden(t *testing.T) {
 		}
 	}
 	golden(t, "reasons.golden", b.String())
+
+	// Every code the package declares shows up.
+	seen := map[string]bool{}
+	for _, rs := range scenarios {
+		for _, r := range rs {
+			seen[r.Code] = true
+		}
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), "reason.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, decl := range f.Decls {
+		g, ok := decl.(*ast.GenDecl)
+		if !ok || g.Tok != token.CONST {
+			continue
+		}
+		for _, spec := range g.Specs {
+			for i, name := range spec.(*ast.ValueSpec).Names {
+				code, _ := strconv.Unquote(spec.(*ast.ValueSpec).Values[i].(*ast.BasicLit).Value)
+				if strings.HasPrefix(name.Name, "Code") && !seen[code] {
+					t.Errorf("%s (%q) is in no scenario of the golden file", name.Name, code)
+				}
+			}
+		}
+	}
 }

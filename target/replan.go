@@ -36,17 +36,21 @@ type Paradox struct {
 }
 
 // Replan spreads what remains of a plan over its open periods as of asOf.
-// A period is closed when it ends at or before asOf; actuals holds one actual
-// per closed period, in order. The remainder, the plan's total minus the
+// asOf is an instant; Replan takes its date in asOf's own location (pass
+// asOf.In(loc)), and a period is closed when all its dates lie before that
+// date: as of any instant of 1 July, a plan's second quarter is closed and
+// its third is open. actuals holds one actual per closed period, in order. The remainder, the plan's total minus the
 // closed actuals, is split over the open periods in proportion to their
 // weights with Allocate, rounded to places, so the new plan still adds up to
 // the old total exactly. A remainder below zero (the target is already
 // beaten) is spread as a negative amount, so the open periods show the
 // surplus.
 //
-// When the remainder is at least the open periods' old targets, yet a period
-// gets less than before, the result lists it in Paradoxes rather than hide
-// it.
+// When the remainder is more than the open periods' old targets, yet a
+// period gets less than before under the same places (every old open target
+// a whole number of units of 10^-places), the result lists it in Paradoxes
+// rather than hide it. Rounding an old plan to fewer places is not a
+// paradox: 333.33 becoming 333 at places 0 is the rounding asked for.
 //
 // Replan returns a *FieldError wrapping ErrNoParts for an empty plan,
 // ErrMismatch when len(actuals) is not the number of closed periods or every
@@ -64,16 +68,17 @@ func Replan(plan []PeriodTarget, actuals []decimal.Decimal, asOf time.Time, plac
 	if err := checkOrder(plan); err != nil {
 		return Revision{}, err
 	}
+	today := DateOf(asOf)
 	closed := 0
-	for closed < len(plan) && !plan[closed].End.After(asOf) {
+	for closed < len(plan) && !plan[closed].End.After(today) {
 		closed++
 	}
 	switch {
 	case len(actuals) != closed:
 		return Revision{}, fieldErr("actuals", strconv.Itoa(len(actuals))+" actuals",
-			fmt.Errorf("%w: %d periods are closed as of %s", ErrMismatch, closed, asOf.Format(time.DateOnly)))
+			fmt.Errorf("%w: %d periods are closed as of %s", ErrMismatch, closed, today))
 	case closed == len(plan):
-		return Revision{}, fieldErr("asOf", asOf.Format(time.DateOnly), fmt.Errorf("%w: every period is closed; nothing to re-plan", ErrMismatch))
+		return Revision{}, fieldErr("asOf", asOf.Format(time.RFC3339), fmt.Errorf("%w: every period is closed by %s; nothing to re-plan", ErrMismatch, today))
 	}
 	for i, a := range actuals {
 		field := "actuals[" + strconv.Itoa(i) + "]"
@@ -121,10 +126,17 @@ func Replan(plan []PeriodTarget, actuals []decimal.Decimal, asOf time.Time, plac
 		return Revision{}, err
 	}
 	before := oldOpen.sum()
+	// A paradox needs a strictly larger amount split at the places the old
+	// targets were split at.
+	samePlaces := true
+	for _, p := range open {
+		samePlaces = samePlaces && fitsPlaces(p.Target, places)
+	}
+	grew := r.Remaining.GreaterThan(before) && samePlaces
 	for i, p := range parts {
 		r.Periods[closed+i].Target = p
 		old := open[i].Target
-		if r.Remaining.GreaterThanOrEqual(before) && p.LessThan(old) {
+		if grew && p.LessThan(old) {
 			r.Paradoxes = append(r.Paradoxes, Paradox{Label: open[i].Label, Old: old, New: p,
 				Reason: newReason(CodeAlabamaParadox).withAmount("old_total", before).withAmount("new_total", r.Remaining).
 					withAmount("old", old).withAmount("new", p).withText("period", open[i].Label)})
@@ -133,16 +145,17 @@ func Replan(plan []PeriodTarget, actuals []decimal.Decimal, asOf time.Time, plac
 	return r, nil
 }
 
-// checkOrder reports periods that are empty, overlap or run backwards.
+// checkOrder reports periods whose dates do not exist, that are empty,
+// overlap or run backwards.
 func checkOrder(plan []PeriodTarget) error {
 	for i, p := range plan {
-		if !p.End.After(p.Start) {
-			return fieldErr("plan["+strconv.Itoa(i)+"].end", p.End.Format(time.DateOnly),
-				fmt.Errorf("%w: period %s ends before it starts (%s)", ErrSpan, p.Label, p.Start.Format(time.DateOnly)))
+		at := "plan[" + strconv.Itoa(i) + "]"
+		if err := checkSpan(at+".start", at+".end", p.Start, p.End); err != nil {
+			return err
 		}
 		if i > 0 && p.Start.Before(plan[i-1].End) {
-			return fieldErr("plan["+strconv.Itoa(i)+"].start", p.Start.Format(time.DateOnly),
-				fmt.Errorf("%w: period %s starts before period %s ends (%s)", ErrSpan, p.Label, plan[i-1].Label, plan[i-1].End.Format(time.DateOnly)))
+			return fieldErr(at+".start", p.Start.String(),
+				fmt.Errorf("%w: period %s starts before period %s ends (%s)", ErrSpan, p.Label, plan[i-1].Label, plan[i-1].End))
 		}
 	}
 	return nil

@@ -78,9 +78,9 @@ func TestSplitTimeChina2025Weeks(t *testing.T) {
 			t.Errorf("%s target = %s, want 10,000 × %d", p.Label, p.Target, p.WorkingDays)
 		}
 		if w, ok := want[p.Label]; ok {
-			if p.Start.Format(time.DateOnly) != w.start || p.Days != w.days || p.WorkingDays != w.wd {
+			if p.Start.String() != w.start || p.Days != w.days || p.WorkingDays != w.wd {
 				t.Errorf("%s = start %s, %d days, %d working; want %s, %d, %d", p.Label,
-					p.Start.Format(time.DateOnly), p.Days, p.WorkingDays, w.start, w.days, w.wd)
+					p.Start, p.Days, p.WorkingDays, w.start, w.days, w.wd)
 			}
 			delete(want, p.Label)
 		}
@@ -98,8 +98,8 @@ func TestSplitTimeGrainsAndWeightings(t *testing.T) {
 	tests := []struct {
 		name   string
 		total  string
-		start  time.Time
-		end    time.Time
+		start  target.Date
+		end    target.Date
 		grain  target.Grain
 		opts   *target.SplitOptions
 		labels []string
@@ -150,12 +150,12 @@ func TestSplitTimeGrainsAndWeightings(t *testing.T) {
 				if tt.labels != nil && p.Label != tt.labels[i] {
 					t.Errorf("label %d = %q, want %q", i, p.Label, tt.labels[i])
 				}
-				if i > 0 && !p.Start.Equal(plan[i-1].End) {
+				if i > 0 && p.Start != plan[i-1].End {
 					t.Errorf("period %d starts %v, previous ends %v", i, p.Start, plan[i-1].End)
 				}
 			}
 			equalDecimals(t, "targets", got, tt.want)
-			if !plan[0].Start.Equal(tt.start) || !plan[len(plan)-1].End.Equal(tt.end) {
+			if plan[0].Start != tt.start || plan[len(plan)-1].End != tt.end {
 				t.Errorf("plan spans %v–%v, want %v–%v", plan[0].Start, plan[len(plan)-1].End, tt.start, tt.end)
 			}
 		})
@@ -166,8 +166,8 @@ func TestSplitTimeErrors(t *testing.T) {
 	a, b := day("2025-01-01"), day("2026-01-01")
 	tests := []struct {
 		name  string
-		start time.Time
-		end   time.Time
+		start target.Date
+		end   target.Date
 		grain target.Grain
 		opts  *target.SplitOptions
 		want  error

@@ -13,7 +13,7 @@ type Status int
 
 // The statuses, judged on pace (see Track).
 const (
-	NotStarted Status = iota // asOf is at or before the plan's start
+	NotStarted Status = iota // no date of the plan has passed as of asOf
 	Ahead                    // pace at or above Policy.AheadAt
 	OnTrack                  // pace at or above Policy.OnTrackAt
 	AtRisk                   // pace at or above Policy.AtRiskAt
@@ -42,47 +42,53 @@ func (s *Status) UnmarshalText(b []byte) error {
 
 // TrackOptions are the optional settings of Track. The zero value tracks a
 // higher-is-better metric on a Monday-to-Friday calendar under
-// DefaultPolicy's thresholds.
+// DefaultPolicy's thresholds; each field defaults on its own.
 type TrackOptions struct {
 	Direction Direction `json:"direction"`
 	// Calendar counts working days in the current period; pass the one the
 	// plan was split with. nil means Monday to Friday. It is behaviour, not
 	// data: store the Holidays it was built from.
 	Calendar Calendar `json:"-"`
-	// Policy supplies the status thresholds; nil means DefaultPolicy().
+	// Policy supplies the status thresholds; nil means DefaultPolicy(), and
+	// each threshold left zero defaults on its own.
 	Policy *Policy `json:"policy,omitempty"`
 }
 
 // Progress is where a plan stands as of a date.
 type Progress struct {
-	AsOf   time.Time       `json:"as_of"`
+	// AsOf is the date asOf fell on in its own location: the dates before
+	// it have passed, AsOf itself has not.
+	AsOf   Date            `json:"as_of,omitzero"`
 	Target decimal.Decimal `json:"target"` // the plan's total
 	Actual decimal.Decimal `json:"actual"` // the actual to date
 	// Expected is what the plan expects by AsOf, following its own shape:
 	// every period that has ended, plus the elapsed share of the current
-	// period by working days (by calendar days if it has none).
+	// period by working days (by calendar days if it has none), rounded
+	// once.
 	Expected decimal.Decimal `json:"expected"`
 	// Attainment is Actual ÷ Target, as the float64 nearest to it (within
 	// ±math.MaxFloat64); 0 when the target is zero.
 	Attainment float64 `json:"attainment"`
 	// Pace is Actual ÷ Expected for a higher-is-better metric and
-	// Expected ÷ Actual for a lower-is-better one, so above 1 is always good.
-	// It is the float64 nearest to the ratio, within ±math.MaxFloat64, so it
-	// is always finite. Where the ratio is undefined it is 0 and Reason says
-	// why: before anything is expected, and for a lower-is-better metric
-	// with nothing used yet (whose status is then Ahead).
+	// Expected ÷ Actual for a lower-is-better one, so above 1 is always good,
+	// computed on the exact expectation. It is the float64 nearest to the
+	// ratio, within ±math.MaxFloat64, so it is always finite. Where the
+	// ratio is undefined it is 0 and Reason says why: before the plan
+	// starts, when nothing is expected yet (a zero target, or zero periods
+	// so far), and for a lower-is-better metric with nothing used.
 	Pace float64 `json:"pace"`
 	// RunRate projects the end of the plan at the straight-line rate so far:
-	// Actual × total days ÷ elapsed days.
+	// Actual × the plan's calendar days ÷ the days passed.
 	RunRate decimal.Decimal `json:"run_rate"`
 	// PlanProjection projects the end of the plan in the plan's shape: the
 	// plan ends as far ahead or behind as it is now, Actual × Target ÷
-	// Expected.
+	// Expected (the exact expectation). Zero when nothing is expected.
 	PlanProjection decimal.Decimal `json:"plan_projection"`
 	// Gap is Target − Actual: what is still to win (or, for a
 	// lower-is-better metric such as a cost budget, what is left to spend).
 	Gap decimal.Decimal `json:"gap"`
-	// RemainingWorkingDays counts working days from AsOf's date to the end.
+	// RemainingWorkingDays counts working days from AsOf, included, to the
+	// plan's end, under the Calendar of the options.
 	RemainingWorkingDays int `json:"remaining_working_days"`
 	// RequiredPerWorkingDay is Gap ÷ RemainingWorkingDays: the rate needed
 	// from now on. Zero when the gap is closed or no working day is left.
@@ -93,23 +99,41 @@ type Progress struct {
 }
 
 // Track reports progress on a time plan (as from SplitTime) as of asOf,
-// given the actual to date. Days are whole dates: the day asOf falls on has
-// not yet elapsed, so asOf = 1 July means January to June are done.
+// given the actual to date.
+//
+// Days are calendar dates. asOf is an instant; Track takes its date in
+// asOf's own location (pass asOf.In(loc) for the zone the plan is run in).
+// The dates before it have passed and that date itself has not: as of any
+// instant of 1 July, January to June are done and July has not begun. A
+// caller who has the whole of 1 July's actuals passes an instant of 2 July.
 //
 // The status compares Pace with the policy's thresholds (defaults in
 // parentheses): Ahead from AheadAt (1.05), OnTrack from OnTrackAt (0.95),
-// AtRisk from AtRiskAt (0.85), Behind below. Before the plan starts the
-// status is NotStarted.
+// AtRisk from AtRiskAt (0.85), Behind below. Before the plan's first date
+// has passed the status is NotStarted. When nothing is expected (a zero
+// target, or periods with zero targets so far) the pace is undefined, and
+// the status says which side of zero the actual lies on: more than nothing
+// is Ahead for a higher-is-better metric and Behind for a lower-is-better
+// one (a zero budget overspent), nothing is OnTrack. After the plan's end
+// the whole plan is expected, and the status is judged as before.
 //
-// Amounts are rounded half away from zero to the plan's own precision, the
-// most decimal places among its targets.
+// Amounts (Expected, RunRate, PlanProjection, RequiredPerWorkingDay) are
+// rounded half away from zero to places decimal places, each once, from
+// exact values; Target, Actual and Gap are exact. The result depends only
+// on the values given, never on their decimal exponents, so a plan read
+// back from JSON tracks the same.
 //
-// Track returns a *FieldError wrapping ErrNoParts for an empty plan,
-// ErrSpan for periods that are empty, overlap or run backwards, and
-// ErrInvalid for an amount whose exponent is beyond MaxExponent.
-func Track(plan []PeriodTarget, actual decimal.Decimal, asOf time.Time, opts *TrackOptions) (Progress, error) {
+// Track returns a *FieldError wrapping ErrNoParts for an empty plan, ErrDate
+// for a period whose dates do not exist, ErrSpan for periods that are
+// empty, overlap or run backwards, ErrPlaces for places out of range, and
+// ErrInvalid for a policy whose thresholds are not finite, negative or out
+// of order, or an amount whose exponent is beyond MaxExponent.
+func Track(plan []PeriodTarget, actual decimal.Decimal, asOf time.Time, places int32, opts *TrackOptions) (Progress, error) {
 	if len(plan) == 0 {
 		return Progress{}, fieldErr("plan", "", ErrNoParts)
+	}
+	if err := checkPlaces(places); err != nil {
+		return Progress{}, err
 	}
 	if err := checkOrder(plan); err != nil {
 		return Progress{}, err
@@ -126,71 +150,94 @@ func Track(plan []PeriodTarget, actual decimal.Decimal, asOf time.Time, opts *Tr
 	if opts != nil {
 		o = *opts
 	}
-	pol := resolvePolicy(o.Policy)
-	places := int32(0)
-	pr := Progress{AsOf: asOf, Actual: actual}
-	today := dayNumber(asOf.In(plan[0].Start.Location()))
-	first, last := dayNumber(plan[0].Start), dayNumber(plan[len(plan)-1].End)
-	var target, expected adder
-	var current decimal.Decimal // the current period's elapsed share
+	pol, err := trackPolicy(o.Policy, "opts.policy.")
+	if err != nil {
+		return Progress{}, err
+	}
+	today := DateOf(asOf)
+	now := today.days()
+	first, last := plan[0].Start.days(), plan[len(plan)-1].End.days()
+	pr := Progress{AsOf: today, Actual: actual}
+	// The expectation is exactly expNum ÷ expDen: the ended periods' sum
+	// plus the current period's target × done ÷ all working days.
+	var target, ended adder
+	curTarget, done, all := decimal.Decimal{}, 0, 1
 	for _, p := range plan {
-		places = max(places, -p.Target.Exponent())
 		target.add(p.Target)
-		from, to := dayNumber(p.Start), dayNumber(p.End)
+		from, to := p.Start.days(), p.End.days()
 		switch {
-		case !p.End.After(asOf):
-			expected.add(p.Target)
-		case p.Start.Before(asOf):
-			// The current period: its elapsed share by working days.
-			done, all := workingDays(o.Calendar, from, today), workingDays(o.Calendar, from, to)
+		case to <= now:
+			ended.add(p.Target)
+		case from < now:
+			// The current period: its elapsed share by working days, or by
+			// calendar days if it has none.
+			done, all = workingDays(o.Calendar, from, now), workingDays(o.Calendar, from, to)
 			if all == 0 {
-				done, all = today-from, to-from
+				done, all = now-from, to-from
 			}
-			if all > 0 {
-				current = p.Target.Mul(decimal.NewFromInt(int64(done))).DivRound(decimal.NewFromInt(int64(all)), places+2)
-			}
-			pr.RemainingWorkingDays += workingDays(o.Calendar, today, to)
+			curTarget = p.Target
+			pr.RemainingWorkingDays += workingDays(o.Calendar, now, to)
 		default:
-			pr.RemainingWorkingDays += p.WorkingDays
+			pr.RemainingWorkingDays += workingDays(o.Calendar, from, to)
 		}
 	}
 	pr.Target = target.sum()
-	pr.Expected = expected.sum()
-	if !current.IsZero() {
-		pr.Expected = pr.Expected.Add(current).Round(places)
+	expDen := decimal.NewFromInt(int64(all))
+	expNum := ended.sum()
+	if done > 0 {
+		expNum = expNum.Mul(expDen).Add(curTarget.Mul(decimal.NewFromInt(int64(done))))
+	} else {
+		expDen = decimal.NewFromInt(1)
 	}
+	pr.Expected = expNum.DivRound(expDen, places)
 	pr.Gap = pr.Target.Sub(actual)
 	if !pr.Target.IsZero() {
 		pr.Attainment = ratio(actual, pr.Target)
 	}
-	if elapsed := min(today, last) - first; elapsed > 0 {
+	if elapsed := min(now, last) - first; elapsed > 0 {
 		pr.RunRate = actual.Mul(decimal.NewFromInt(int64(last-first))).DivRound(decimal.NewFromInt(int64(elapsed)), places)
 	}
-	if !pr.Expected.IsZero() {
-		pr.PlanProjection = actual.Mul(pr.Target).DivRound(pr.Expected, places)
+	if !expNum.IsZero() {
+		pr.PlanProjection = actual.Mul(pr.Target).Mul(expDen).DivRound(expNum, places)
 	}
 	if pr.Gap.Sign() > 0 && pr.RemainingWorkingDays > 0 {
 		pr.RequiredPerWorkingDay = pr.Gap.DivRound(decimal.NewFromInt(int64(pr.RemainingWorkingDays)), places)
 	}
-	asOfDate := asOf.Format(time.DateOnly)
+	lower := o.Direction == LowerIsBetter
+	var code string
 	switch {
-	case !asOf.After(plan[0].Start) || pr.Expected.IsZero():
+	case now <= first:
 		pr.Status = NotStarted
-		pr.Reason = newReason(CodeNotStarted).withText("as_of", asOfDate).withText("start", plan[0].Start.Format(time.DateOnly))
+		pr.Reason = newReason(CodeNotStarted).withText("as_of", today.String()).withText("start", plan[0].Start.String())
 		return pr, nil
-	case o.Direction == LowerIsBetter && actual.Sign() <= 0:
-		// Nothing used against a positive expectation: the pace is
-		// unbounded, reported as 0, and the status is Ahead.
+	case expNum.IsZero():
+		// Nothing expected: the actual's side of zero decides.
+		better := actual.Sign()
+		if lower {
+			better = -better
+		}
+		switch better {
+		case 1:
+			pr.Status, code = Ahead, CodeZeroPlanAhead
+		case 0:
+			pr.Status, code = OnTrack, CodeZeroPlanOnTrack
+		default:
+			pr.Status, code = Behind, CodeZeroPlanBehind
+		}
+		pr.Reason = newReason(code).withAmount("actual", actual).withText("as_of", today.String())
+		return pr, nil
+	case lower && actual.Sign() <= 0:
+		// Nothing used against an expectation: the pace is unbounded,
+		// reported as 0, and the status is Ahead.
 		pr.Status = Ahead
 		pr.Reason = newReason(CodeNothingUsed).withAmount("actual", actual).withAmount("expected", pr.Expected).
-			withText("as_of", asOfDate)
+			withText("as_of", today.String())
 		return pr, nil
-	case o.Direction == LowerIsBetter:
-		pr.Pace = ratio(pr.Expected, actual)
+	case lower:
+		pr.Pace = ratio(expNum, actual.Mul(expDen))
 	default:
-		pr.Pace = ratio(actual, pr.Expected)
+		pr.Pace = ratio(actual.Mul(expDen), expNum)
 	}
-	var code string
 	var at float64
 	switch {
 	case pr.Pace >= pol.AheadAt:
@@ -203,6 +250,6 @@ func Track(plan []PeriodTarget, actual decimal.Decimal, asOf time.Time, opts *Tr
 		pr.Status, code, at = Behind, CodePaceBehind, pol.AtRiskAt
 	}
 	pr.Reason = newReason(code).withAmount("actual", actual).withAmount("expected", pr.Expected).
-		withNumber("pace", pr.Pace).withNumber("threshold", at).withText("as_of", asOfDate)
+		withNumber("pace", pr.Pace).withNumber("threshold", at).withText("as_of", today.String())
 	return pr, nil
 }

@@ -54,7 +54,7 @@ func TestTrackMidYear(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p, err := target.Track(plan, d(tt.actual), day(tt.asOf), tt.opts)
+			p, err := target.Track(plan, d(tt.actual), at(tt.asOf), 2, tt.opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -79,7 +79,7 @@ func TestTrackMidYear(t *testing.T) {
 }
 
 func TestTrackReason(t *testing.T) {
-	p, err := target.Track(monthlyPlan(t), d("4800000"), day("2025-07-01"), nil)
+	p, err := target.Track(monthlyPlan(t), d("4800000"), at("2025-07-01"), 2, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +103,7 @@ func TestTrackWithHolidayCalendar(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := target.Track(plan, d("190000"), day("2025-01-29"), &target.TrackOptions{Calendar: cal})
+	p, err := target.Track(plan, d("190000"), at("2025-01-29"), 2, &target.TrackOptions{Calendar: cal})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,12 +114,12 @@ func TestTrackWithHolidayCalendar(t *testing.T) {
 }
 
 func TestTrackErrors(t *testing.T) {
-	if _, err := target.Track(nil, d("1"), day("2025-01-01"), nil); !errors.Is(err, target.ErrNoParts) {
+	if _, err := target.Track(nil, d("1"), at("2025-01-01"), 2, nil); !errors.Is(err, target.ErrNoParts) {
 		t.Errorf("empty plan: %v", err)
 	}
 	plan := monthlyPlan(t)
 	plan[1], plan[2] = plan[2], plan[1]
-	if _, err := target.Track(plan, d("1"), day("2025-05-01"), nil); !errors.Is(err, target.ErrSpan) {
+	if _, err := target.Track(plan, d("1"), at("2025-05-01"), 2, nil); !errors.Is(err, target.ErrSpan) {
 		t.Errorf("out-of-order plan: %v", err)
 	}
 }
@@ -131,7 +131,7 @@ func TestReplan(t *testing.T) {
 	}
 	// Q1 and Q2 closed at 2,000,000 and 2,300,000: 5,700,000 remains, over
 	// Q3 and Q4 evenly.
-	r, err := target.Replan(plan, ds("2000000", "2300000"), day("2025-07-01"), 2)
+	r, err := target.Replan(plan, ds("2000000", "2300000"), at("2025-07-01"), 2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,14 +163,8 @@ func TestReplanAlabamaParadox(t *testing.T) {
 	// The first period closes at 4, so 4 remains — more than 3 — but
 	// Hamilton splits 4 as 4/7, 12/7, 12/7 → 0, 1, 1 + two units to the two
 	// remainders 5/7: 0, 2, 2. The first open period falls from 1 to 0.
-	jan := day("2025-01-01")
-	plan := make([]target.PeriodTarget, 4)
-	for i, w := range []string{"1", "1", "3", "3"} {
-		plan[i] = target.PeriodTarget{Label: []string{"p0", "p1", "p2", "p3"}[i],
-			Start: jan.AddDate(0, i, 0), End: jan.AddDate(0, i+1, 0), Weight: d(w), Target: d("1")}
-	}
-	plan[0].Target = d("5")
-	r, err := target.Replan(plan, ds("4"), day("2025-02-01"), 0)
+	plan := paradoxPlan()
+	r, err := target.Replan(plan, ds("4"), at("2025-02-01"), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,14 +185,14 @@ func TestReplanErrors(t *testing.T) {
 		asOf    time.Time
 		want    error
 	}{
-		"too few actuals": {ds("1"), day("2025-03-01"), target.ErrMismatch},
-		"all closed":      {make([]decimal.Decimal, 12), day("2026-01-01"), target.ErrMismatch},
+		"too few actuals": {ds("1"), at("2025-03-01"), target.ErrMismatch},
+		"all closed":      {make([]decimal.Decimal, 12), at("2026-01-01"), target.ErrMismatch},
 	} {
 		if _, err := target.Replan(plan, tc.actuals, tc.asOf, 2); !errors.Is(err, tc.want) {
 			t.Errorf("%s: err = %v, want %v", name, err, tc.want)
 		}
 	}
-	if _, err := target.Replan(nil, nil, day("2025-01-01"), 2); !errors.Is(err, target.ErrNoParts) {
+	if _, err := target.Replan(nil, nil, at("2025-01-01"), 2); !errors.Is(err, target.ErrNoParts) {
 		t.Errorf("empty plan: %v", err)
 	}
 }
@@ -213,4 +207,17 @@ func TestDiffAddedRemoved(t *testing.T) {
 	if diff := cmp.Diff(want, target.Diff(old, new)); diff != "" {
 		t.Errorf("Diff (-want +got):\n%s", diff)
 	}
+}
+
+// paradoxPlan is four months 2025-01 to 2025-04 of weights 1, 1, 3, 3 and
+// targets 5, 1, 1, 1 (see TestReplanAlabamaParadox).
+func paradoxPlan() []target.PeriodTarget {
+	months := []string{"2025-01-01", "2025-02-01", "2025-03-01", "2025-04-01", "2025-05-01"}
+	plan := make([]target.PeriodTarget, 4)
+	for i, w := range []string{"1", "1", "3", "3"} {
+		plan[i] = target.PeriodTarget{Label: []string{"p0", "p1", "p2", "p3"}[i],
+			Start: day(months[i]), End: day(months[i+1]), Weight: d(w), Target: d("1")}
+	}
+	plan[0].Target = d("5")
+	return plan
 }

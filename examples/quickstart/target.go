@@ -13,7 +13,7 @@ import (
 // targetSection sets the 2025 revenue goal, checks it, splits it into
 // quarters, months and teams, and reports progress at mid-year.
 func targetSection(w io.Writer) error {
-	year := func(y int) time.Time { return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC) }
+	year := func(y int) target.Date { return target.Date{Year: y, Month: time.January, Day: 1} }
 	goal := target.Goal{
 		ID: "co-2025", Name: "2025 revenue", Owner: "Wang Fang (VP Sales)",
 		Metric: target.MetricRevenue, Unit: "CNY",
@@ -35,18 +35,15 @@ func targetSection(w io.Writer) error {
 		fmt.Fprintf(w, "  %s %-10s %s\n", mark, v.Criterion, strings.Join(reasons, "; "))
 	}
 
-	// Quarters, then each quarter into months, exactly.
-	quarters, err := target.SplitTime(goal.Target, goal.Start, goal.End, target.Quarter, 2, nil)
+	// Quarters, then each quarter into months, exactly: a nested split.
+	nested, err := target.SplitNested(goal.Target, goal.Start, goal.End, []target.Grain{target.Quarter, target.Month}, 2, nil)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(w, "\nQuarters and months (even split, largest remainder, spare cent to the earliest month):")
 	var total decimal.Decimal
-	for _, q := range quarters {
-		months, err := target.SplitTime(q.Target, q.Start, q.End, target.Month, 2, nil)
-		if err != nil {
-			return err
-		}
+	for i, q := range nested.Level(target.Quarter) {
+		months := nested.Children(0, i)
 		cells := make([]string, len(months))
 		for i, m := range months {
 			cells[i] = fmt.Sprintf("%s %14s", m.Label, money(m.Target))
@@ -76,17 +73,15 @@ func targetSection(w io.Writer) error {
 		fmt.Fprintf(w, "  %-32s %14s\n", strings.Repeat("  ", u.Depth)+u.Name, money(u.Target))
 	}
 
-	// Mid-year progress against the monthly plan's own shape.
-	plan, err := target.SplitTime(goal.Target, goal.Start, goal.End, target.Month, 2, nil)
+	// Mid-year progress against the monthly plan's own shape, as of the
+	// morning of 16 July in Shanghai: 1 January to 15 July have passed.
+	plan := nested.Level(target.Month)
+	asOf := time.Date(2025, 7, 16, 9, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	p, err := target.Track(plan, decimal.NewFromInt(5_050_000), asOf, 2, nil)
 	if err != nil {
 		return err
 	}
-	asOf := time.Date(2025, 7, 16, 0, 0, 0, 0, time.UTC)
-	p, err := target.Track(plan, decimal.NewFromInt(5_050_000), asOf, nil)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(w, "\nProgress as of %s: %s\n", asOf.Format(time.DateOnly), p.Reason)
+	fmt.Fprintf(w, "\nProgress as of %s: %s\n", p.AsOf, p.Reason)
 	fmt.Fprintf(w, "  (zh-CN) %s\n", p.Reason.Text("zh-CN"))
 	fmt.Fprintf(w, "  attainment %.1f%%, projection %s (plan shape) / %s (run rate), need %s per working day over %d days\n",
 		100*p.Attainment, money(p.PlanProjection), money(p.RunRate), money(p.RequiredPerWorkingDay), p.RemainingWorkingDays)
