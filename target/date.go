@@ -82,11 +82,21 @@ func (d Date) IsValid() bool {
 // String returns d as "2006-01-02" (or "Date(2025-06-31)" style text for an
 // invalid date, which has no text form).
 func (d Date) String() string {
-	s := pad(d.Year, 4) + "-" + pad(int(d.Month), 2) + "-" + pad(d.Day, 2)
+	var buf [24]byte
+	s := string(d.appendText(buf[:0]))
 	if !d.IsValid() {
 		return "Date(" + s + ")"
 	}
 	return s
+}
+
+// appendText appends "2006-01-02" to b.
+func (d Date) appendText(b []byte) []byte {
+	b = appendPad(b, d.Year, 4)
+	b = append(b, '-')
+	b = appendPad(b, int(d.Month), 2)
+	b = append(b, '-')
+	return appendPad(b, d.Day, 2)
 }
 
 // MarshalText encodes d as "2006-01-02"; an invalid d is a *FieldError
@@ -237,14 +247,29 @@ func dateOfDays(n int) Date {
 	return Date{y, time.Month(m), day}
 }
 
+// daysIn returns the number of days in month m of year y (Gregorian).
 func daysIn(y int, m time.Month) int {
-	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	switch m {
+	case time.February:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
+	}
+	return 31
 }
 
-func pad(v, width int) string {
-	s := strconv.Itoa(v)
-	for len(s) < width {
-		s = "0" + s
+// appendPad appends v in decimal, padded with zeros to width digits.
+func appendPad(b []byte, v, width int) []byte {
+	if v < 0 {
+		b, v = append(b, '-'), -v
 	}
-	return s
+	for n, p := 1, 10; n < width; n, p = n+1, p*10 {
+		if v < p {
+			b = append(b, '0')
+		}
+	}
+	return strconv.AppendInt(b, int64(v), 10)
 }

@@ -43,13 +43,22 @@ type Policy struct {
 func DefaultPolicy() Policy {
 	return Policy{
 		MaxGrowth:      decimal.NewNullDecimal(decimal.New(5, -1)),
-		MinHorizonDays: 7,
-		MaxHorizonDays: 366,
-		AheadAt:        1.05,
-		OnTrackAt:      0.95,
-		AtRiskAt:       0.85,
+		MinHorizonDays: defaultMinHorizon,
+		MaxHorizonDays: defaultMaxHorizon,
+		AheadAt:        defaultAheadAt,
+		OnTrackAt:      defaultOnTrackAt,
+		AtRiskAt:       defaultAtRiskAt,
 	}
 }
+
+// The defaults of DefaultPolicy, MaxGrowth aside.
+const (
+	defaultMinHorizon = 7
+	defaultMaxHorizon = 366
+	defaultAheadAt    = 1.05
+	defaultOnTrackAt  = 0.95
+	defaultAtRiskAt   = 0.85
+)
 
 // CapacityOf returns reps × perRep, the usual capacity ceiling for a sales
 // target: what the team can deliver at its measured productivity.
@@ -69,24 +78,28 @@ func (p Policy) Validate() error {
 
 // resolvePolicy returns p with every zero field at its default.
 func resolvePolicy(p *Policy) Policy {
-	d := DefaultPolicy()
 	if p == nil {
-		return d
+		return DefaultPolicy()
 	}
 	pol := *p
 	if !pol.MaxGrowth.Valid {
-		pol.MaxGrowth = d.MaxGrowth
+		pol.MaxGrowth = DefaultPolicy().MaxGrowth
 	}
-	for _, f := range []struct{ v, d *int }{{&pol.MinHorizonDays, &d.MinHorizonDays}, {&pol.MaxHorizonDays, &d.MaxHorizonDays}} {
-		if *f.v == 0 {
-			*f.v = *f.d
+	orInt := func(v *int, d int) {
+		if *v == 0 {
+			*v = d
 		}
 	}
-	for _, f := range []struct{ v, d *float64 }{{&pol.AheadAt, &d.AheadAt}, {&pol.OnTrackAt, &d.OnTrackAt}, {&pol.AtRiskAt, &d.AtRiskAt}} {
-		if *f.v == 0 {
-			*f.v = *f.d
+	orFloat := func(v *float64, d float64) {
+		if *v == 0 {
+			*v = d
 		}
 	}
+	orInt(&pol.MinHorizonDays, defaultMinHorizon)
+	orInt(&pol.MaxHorizonDays, defaultMaxHorizon)
+	orFloat(&pol.AheadAt, defaultAheadAt)
+	orFloat(&pol.OnTrackAt, defaultOnTrackAt)
+	orFloat(&pol.AtRiskAt, defaultAtRiskAt)
 	return pol
 }
 

@@ -215,7 +215,8 @@ func periodsOf(start, end Date, grain Grain, fy time.Month, out []Period) ([]Per
 			return nil, fieldErr("end", end.String(), fmt.Errorf("%w: more than %d %ss from %s", ErrSpan, maxPeriods, grain, start))
 		}
 		var next Date
-		var label string
+		var buf [16]byte
+		label := buf[:0]
 		switch grain {
 		case Quarter:
 			off := (int(cur.Month) - int(fy) + 12) % 12 // months into the fiscal year
@@ -224,26 +225,27 @@ func periodsOf(start, end Date, grain Grain, fy time.Month, out []Period) ([]Per
 			if cur.Month < fy {
 				fyYear--
 			}
-			label = pad(fyYear, 4) + "-Q" + strconv.Itoa(off/3+1)
 			if fy != time.January {
-				label = "FY" + label
+				label = append(label, "FY"...)
 			}
+			label = append(appendPad(label, fyYear, 4), "-Q"...)
+			label = strconv.AppendInt(label, int64(off/3+1), 10)
 		case Month:
 			next = firstOfMonth(cur.Year, cur.Month+1)
-			label = pad(cur.Year, 4) + "-" + pad(int(cur.Month), 2)
+			label = appendPad(append(appendPad(label, cur.Year, 4), '-'), int(cur.Month), 2)
 		case Week:
 			n := cur.days()
 			next = cur.AddDays(7 - weekdayIndex(n))
 			y, w := isoWeek(n)
-			label = pad(y, 4) + "-W" + pad(w, 2)
+			label = appendPad(append(appendPad(label, y, 4), "-W"...), w, 2)
 		case Day:
 			next = cur.AddDays(1)
-			label = cur.String()
+			label = cur.appendText(label)
 		}
 		if next.After(end) {
 			next = end
 		}
-		out = append(out, Period{Label: label, Start: cur, End: next})
+		out = append(out, Period{Label: string(label), Start: cur, End: next})
 		cur = next
 	}
 	return out, nil

@@ -150,9 +150,13 @@ func Track(plan []PeriodTarget, actual decimal.Decimal, asOf time.Time, places i
 	if opts != nil {
 		o = *opts
 	}
-	pol, err := trackPolicy(o.Policy, "opts.policy.")
-	if err != nil {
-		return Progress{}, err
+	aheadAt, onTrackAt, atRiskAt := defaultAheadAt, defaultOnTrackAt, defaultAtRiskAt
+	if o.Policy != nil {
+		pol, err := trackPolicy(o.Policy, "opts.policy.")
+		if err != nil {
+			return Progress{}, err
+		}
+		aheadAt, onTrackAt, atRiskAt = pol.AheadAt, pol.OnTrackAt, pol.AtRiskAt
 	}
 	today := DateOf(asOf)
 	now := today.days()
@@ -182,14 +186,18 @@ func Track(plan []PeriodTarget, actual decimal.Decimal, asOf time.Time, places i
 		}
 	}
 	pr.Target = target.sum()
-	expDen := decimal.NewFromInt(int64(all))
-	expNum := ended.sum()
+	// scaled(x) is x × expDen: x itself while the expectation is whole
+	// periods (expDen = 1).
+	expNum, expDen := ended.sum(), decimal.Decimal{}
+	scaled := func(x decimal.Decimal) decimal.Decimal { return x }
 	if done > 0 {
+		expDen = decimal.NewFromInt(int64(all))
 		expNum = expNum.Mul(expDen).Add(curTarget.Mul(decimal.NewFromInt(int64(done))))
+		pr.Expected = expNum.DivRound(expDen, places)
+		scaled = func(x decimal.Decimal) decimal.Decimal { return x.Mul(expDen) }
 	} else {
-		expDen = decimal.NewFromInt(1)
+		pr.Expected = expNum.Round(places)
 	}
-	pr.Expected = expNum.DivRound(expDen, places)
 	pr.Gap = pr.Target.Sub(actual)
 	if !pr.Target.IsZero() {
 		pr.Attainment = ratio(actual, pr.Target)
@@ -198,7 +206,7 @@ func Track(plan []PeriodTarget, actual decimal.Decimal, asOf time.Time, places i
 		pr.RunRate = actual.Mul(decimal.NewFromInt(int64(last-first))).DivRound(decimal.NewFromInt(int64(elapsed)), places)
 	}
 	if !expNum.IsZero() {
-		pr.PlanProjection = actual.Mul(pr.Target).Mul(expDen).DivRound(expNum, places)
+		pr.PlanProjection = scaled(actual.Mul(pr.Target)).DivRound(expNum, places)
 	}
 	if pr.Gap.Sign() > 0 && pr.RemainingWorkingDays > 0 {
 		pr.RequiredPerWorkingDay = pr.Gap.DivRound(decimal.NewFromInt(int64(pr.RemainingWorkingDays)), places)
@@ -234,20 +242,20 @@ func Track(plan []PeriodTarget, actual decimal.Decimal, asOf time.Time, places i
 			withText("as_of", today.String())
 		return pr, nil
 	case lower:
-		pr.Pace = ratio(expNum, actual.Mul(expDen))
+		pr.Pace = ratio(expNum, scaled(actual))
 	default:
-		pr.Pace = ratio(actual.Mul(expDen), expNum)
+		pr.Pace = ratio(scaled(actual), expNum)
 	}
 	var at float64
 	switch {
-	case pr.Pace >= pol.AheadAt:
-		pr.Status, code, at = Ahead, CodePaceAhead, pol.AheadAt
-	case pr.Pace >= pol.OnTrackAt:
-		pr.Status, code, at = OnTrack, CodePaceOnTrack, pol.OnTrackAt
-	case pr.Pace >= pol.AtRiskAt:
-		pr.Status, code, at = AtRisk, CodePaceAtRisk, pol.AtRiskAt
+	case pr.Pace >= aheadAt:
+		pr.Status, code, at = Ahead, CodePaceAhead, aheadAt
+	case pr.Pace >= onTrackAt:
+		pr.Status, code, at = OnTrack, CodePaceOnTrack, onTrackAt
+	case pr.Pace >= atRiskAt:
+		pr.Status, code, at = AtRisk, CodePaceAtRisk, atRiskAt
 	default:
-		pr.Status, code, at = Behind, CodePaceBehind, pol.AtRiskAt
+		pr.Status, code, at = Behind, CodePaceBehind, atRiskAt
 	}
 	pr.Reason = newReason(code).withAmount("actual", actual).withAmount("expected", pr.Expected).
 		withNumber("pace", pr.Pace).withNumber("threshold", at).withText("as_of", today.String())
