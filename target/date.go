@@ -121,28 +121,36 @@ func (d *Date) UnmarshalText(b []byte) error {
 // MarshalJSON encodes d as the JSON string "2006-01-02", and the zero Date
 // as null, so a zero value that escapes omitzero still saves; an invalid
 // non-zero d is a *FieldError wrapping ErrDate.
-func (d Date) MarshalJSON() ([]byte, error) {
-	if d.IsZero() {
-		return []byte("null"), nil
-	}
-	b, err := d.MarshalText()
-	if err != nil {
-		return nil, err
-	}
-	return append(append([]byte{'"'}, b...), '"'), nil
-}
+func (d Date) MarshalJSON() ([]byte, error) { return textJSON(d.IsZero(), d.MarshalText) }
 
 // UnmarshalJSON decodes a JSON string as UnmarshalText does; null leaves d
 // unchanged, as encoding/json does for other types.
-func (d *Date) UnmarshalJSON(b []byte) error {
+func (d *Date) UnmarshalJSON(b []byte) error { return fromTextJSON(b, "date", d.UnmarshalText) }
+
+// textJSON encodes a value as the JSON string of its text, or as null when
+// it is zero.
+func textJSON(zero bool, text func() ([]byte, error)) ([]byte, error) {
+	if zero {
+		return []byte("null"), nil
+	}
+	b, err := text()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(string(b))
+}
+
+// fromTextJSON decodes a JSON string with set, and leaves null alone; any
+// other JSON is a *FieldError naming field and wrapping ErrDate.
+func fromTextJSON(b []byte, field string, set func([]byte) error) error {
 	if string(b) == "null" {
 		return nil
 	}
 	var s string
 	if err := json.Unmarshal(b, &s); err != nil {
-		return fieldErr("date", string(b), ErrDate)
+		return fieldErr(field, string(b), ErrDate)
 	}
-	return d.UnmarshalText([]byte(s))
+	return set([]byte(s))
 }
 
 // AddDays returns the date n calendar days after d (before, for negative n).

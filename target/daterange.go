@@ -1,7 +1,6 @@
 package target
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 )
@@ -113,26 +112,8 @@ func (r *DateRange) UnmarshalText(b []byte) error {
 }
 
 // MarshalJSON encodes r as a JSON string, and the zero DateRange as null.
-func (r DateRange) MarshalJSON() ([]byte, error) {
-	if r.IsZero() {
-		return []byte("null"), nil
-	}
-	b, err := r.MarshalText()
-	if err != nil {
-		return nil, err
-	}
-	return json.Marshal(string(b))
-}
+func (r DateRange) MarshalJSON() ([]byte, error) { return textJSON(r.IsZero(), r.MarshalText) }
 
 // UnmarshalJSON decodes a JSON string as UnmarshalText does; null leaves r
 // unchanged.
-func (r *DateRange) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
-		return nil
-	}
-	var s string
-	if err := json.Unmarshal(b, &s); err != nil {
-		return fieldErr("date_range", string(b), ErrDate)
-	}
-	return r.UnmarshalText([]byte(s))
-}
+func (r *DateRange) UnmarshalJSON(b []byte) error { return fromTextJSON(b, "date_range", r.UnmarshalText) }
