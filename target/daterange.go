@@ -116,4 +116,6 @@ func (r DateRange) MarshalJSON() ([]byte, error) { return textJSON(r.IsZero(), r
 
 // UnmarshalJSON decodes a JSON string as UnmarshalText does; null leaves r
 // unchanged.
-func (r *DateRange) UnmarshalJSON(b []byte) error { return fromTextJSON(b, "date_range", r.UnmarshalText) }
+func (r *DateRange) UnmarshalJSON(b []byte) error {
+	return fromTextJSON(b, "date_range", r.UnmarshalText)
+}
