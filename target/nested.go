@@ -136,12 +136,12 @@ func SplitNested(total decimal.Decimal, start, end Date, grains []Grain, places 
 		}
 		for k := len(grains) - 1; k > 0; k-- {
 			up := n.Levels[k-1].Periods
-			for i := range up {
-				up[i].Weight = decimal.Decimal{}
-			}
+			sums := make([]adder, len(up))
 			for i, p := range n.Levels[k].Periods {
-				j := n.Levels[k].Parents[i]
-				up[j].Weight = up[j].Weight.Add(p.Weight)
+				sums[n.Levels[k].Parents[i]].add(p.Weight)
+			}
+			for i := range up {
+				up[i].Weight = sums[i].sum()
 			}
 		}
 	}

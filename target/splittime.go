@@ -192,7 +192,7 @@ const monthLCM = 377580
 // share(month) × (days covered ÷ days in month), scaled by monthLCM. It is
 // additive: the weights of two adjacent spans add up to the weight of both.
 func seasonalWeight(shares []decimal.Decimal, fy time.Month, from, to int) decimal.Decimal {
-	var w decimal.Decimal
+	var w adder
 	for d := from; d < to; {
 		date := dateOfDays(d)
 		first := Date{date.Year, date.Month, 1}.days()
@@ -200,10 +200,10 @@ func seasonalWeight(shares []decimal.Decimal, fy time.Month, from, to int) decim
 		next := first + length
 		covered := min(next, to) - d
 		idx := (int(date.Month) - int(fy) + 12) % 12
-		w = w.Add(shares[idx].Mul(decimal.NewFromInt(int64(covered * (monthLCM / length)))))
+		w.add(shares[idx].Mul(decimal.NewFromInt(int64(covered * (monthLCM / length)))))
 		d = min(next, to)
 	}
-	return w
+	return w.sum()
 }
 
 // periodsOf cuts the dates [start, end) into periods of grain, clipped to

@@ -82,16 +82,16 @@ func (t Tree) RollUp() Tree {
 		index[u.ID] = i
 	}
 	// Depth-first order puts every member after its parent: walk backwards.
-	sums := make([]decimal.Decimal, len(units))
+	sums := make([]adder, len(units))
 	for i := len(units) - 1; i >= 0; i-- {
 		u := &units[i]
 		if u.Members > 0 {
-			u.Target = sums[i]
-			u.MembersSum = sums[i]
+			u.Target = sums[i].sum()
+			u.MembersSum = u.Target
 			u.Gap = decimal.Decimal{}
 		}
 		if p, ok := index[u.Parent]; ok && u.Parent != "" {
-			sums[p] = sums[p].Add(u.Target)
+			sums[p].add(u.Target)
 		}
 	}
 	return Tree{Units: units}
@@ -210,12 +210,13 @@ func SplitTree(total decimal.Decimal, units []Unit, places int32) (Tree, error) 
 	for i, l := range out {
 		pos[l.ID] = i
 	}
+	sums := make([]adder, len(out))
 	for i := len(out) - 1; i > 0; i-- {
-		p := pos[out[i].Parent]
-		out[p].MembersSum = out[p].MembersSum.Add(out[i].Target)
+		sums[pos[out[i].Parent]].add(out[i].Target)
 	}
 	for i := range out {
 		if out[i].Members > 0 {
+			out[i].MembersSum = sums[i].sum()
 			out[i].Gap = out[i].Target.Sub(out[i].MembersSum)
 		}
 	}
