@@ -112,8 +112,8 @@ func TestAllocateErrors(t *testing.T) {
 
 // exactShare returns total·w/W as a rational, in units of 10^-places.
 func exactShare(total decimal.Decimal, w, sumW decimal.Decimal, places int32) *big.Rat {
-	r := new(big.Rat).SetFrac(total.Shift(places).Mul(w).Shift(30).BigInt(), sumW.Shift(30).BigInt())
-	return r
+	r := new(big.Rat).Mul(total.Shift(places).Rat(), w.Rat())
+	return r.Quo(r, sumW.Rat())
 }
 
 // checkHamilton asserts the properties every allocation must have.
