@@ -4,7 +4,8 @@ import "github.com/shopspring/decimal"
 
 // Goal is a sales goal: who is to reach what value of which metric over which
 // period, against which baseline. Goals are plain data; they round-trip
-// through encoding/json with enums as their lowercase names.
+// through encoding/json with enums as their snake_case names, decimals as
+// strings and dates as "2025-01-01".
 //
 // The zero Goal is not valid, but it is a valid draft: it marshals, so a CRM
 // can save a half-filled form, and [Check] reports every field it lacks.
