@@ -87,3 +87,19 @@ func (e *FieldError) Unwrap() error { return e.Err }
 func fieldErr(field, value string, err error) error {
 	return &FieldError{Field: field, Value: value, Err: err}
 }
+
+// flatten returns the errors joined in err, recursively, in order.
+func flatten(err error) []error {
+	if err == nil {
+		return nil
+	}
+	j, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		return []error{err}
+	}
+	var out []error
+	for _, e := range j.Unwrap() {
+		out = append(out, flatten(e)...)
+	}
+	return out
+}

@@ -22,6 +22,47 @@ const (
 	CodeResponseWorth = "response_worth"
 	// CodeNoResponse: no response is planned. Cites nothing.
 	CodeNoResponse = "no_response"
+	// CodeDecision: a decision node's choice. Cites amounts emv and
+	// runner_up_emv, texts choice and runner_up.
+	CodeDecision = "decision"
+	// CodeOnlyOption: a decision node with one option. Cites amount emv,
+	// text choice.
+	CodeOnlyOption = "only_option"
+	// CodeReserve: a contingency reserve. Cites amounts reserve and mean,
+	// numbers confidence (a fraction), trials and share (a fraction), text
+	// driver (the risk with the largest part of the tail).
+	CodeReserve = "reserve"
+	// CodeDealRisk: a deal's combined risk. Cites numbers score and
+	// signals, texts tier and kinds.
+	CodeDealRisk = "deal_risk"
+)
+
+// Deal risk signal codes: a [Signal]'s Reason has the code of its kind.
+const (
+	// CodeSlipped cites number days (calendar days past), texts close_date
+	// and forecast.
+	CodeSlipped = "slipped"
+	// CodeCloseDatePushed cites numbers pushes and days (calendar days
+	// pushed in all), texts first and close_date.
+	CodeCloseDatePushed = "close_date_pushed"
+	// CodeCloseDatePulledIn cites numbers pulls and days, text close_date.
+	CodeCloseDatePulledIn = "close_date_pulled_in"
+	// CodeNoActivity cites numbers days and limit_days (24-hour days), text
+	// last_activity (RFC 3339).
+	CodeNoActivity = "no_activity"
+	// CodeStageTooLong cites numbers days and norm_days (24-hour days),
+	// text stage.
+	CodeStageTooLong = "stage_too_long"
+	// CodeAmountCut cites amounts peak, amount, cut and limit (fractions).
+	CodeAmountCut = "amount_cut"
+	// CodeNoDecisionMaker cites number contacts.
+	CodeNoDecisionMaker = "no_decision_maker"
+	// CodeSingleThreaded cites number contacts.
+	CodeSingleThreaded = "single_threaded"
+	// CodeDiscountHigh cites amounts discount and limit (fractions).
+	CodeDiscountHigh = "discount_high"
+	// CodeCompetitor cites number count, text competitors.
+	CodeCompetitor = "competitor"
 )
 
 // reasonTexts holds each code's sentence in English and in simplified
@@ -43,6 +84,62 @@ var reasonTexts = map[string][2]string{
 	CodeNoResponse: {
 		"no response planned: the residual risk is the inherent one",
 		"尚无应对计划：剩余风险等于固有风险",
+	},
+	CodeDecision: {
+		"choose {choice}: EMV {emv}, ahead of {runner_up} at {runner_up_emv}",
+		"选择 {choice}：预期货币价值 {emv}，优于 {runner_up} 的 {runner_up_emv}",
+	},
+	CodeOnlyOption: {
+		"choose {choice}, the only option: EMV {emv}",
+		"选择唯一方案 {choice}：预期货币价值 {emv}",
+	},
+	CodeReserve: {
+		"reserve {reserve} covers the risk cost in {confidence:%} of {trials} trials (mean {mean}); {driver} drives {share:%} of the tail",
+		"风险储备 {reserve} 在 {trials} 次模拟中的 {confidence:%} 足以覆盖风险成本（均值 {mean}）；{driver} 占尾部风险的 {share:%}",
+	},
+	CodeDealRisk: {
+		"score {score} from {signals} signals ({kinds}): tier {tier}",
+		"{signals} 个预警信号（{kinds}）合计 {score} 分：风险等级 {tier}",
+	},
+	CodeSlipped: {
+		"{forecast} deal past its close date {close_date} by {days} days",
+		"{forecast} 商机已超过预计成交日期 {close_date} {days} 天",
+	},
+	CodeCloseDatePushed: {
+		"close date pushed {pushes} times, {days} days in all: from {first} to {close_date}",
+		"预计成交日期推迟 {pushes} 次，共 {days} 天：从 {first} 推到 {close_date}",
+	},
+	CodeCloseDatePulledIn: {
+		"close date pulled in {pulls} times, {days} days in all: now {close_date}",
+		"预计成交日期提前 {pulls} 次，共 {days} 天：现为 {close_date}",
+	},
+	CodeNoActivity: {
+		"no activity for {days} days since {last_activity} (limit {limit_days} days)",
+		"自 {last_activity} 起 {days} 天无跟进活动（上限 {limit_days} 天）",
+	},
+	CodeStageTooLong: {
+		"{days} days in stage {stage}, longer than its norm of {norm_days} days",
+		"在阶段 {stage} 停留 {days} 天，超过常规的 {norm_days} 天",
+	},
+	CodeAmountCut: {
+		"amount cut {cut:%} from {peak} to {amount} (limit {limit:%})",
+		"金额从 {peak} 降至 {amount}，降幅 {cut:%}（阈值 {limit:%}）",
+	},
+	CodeNoDecisionMaker: {
+		"none of {contacts} contacts is a decision maker",
+		"{contacts} 位联系人中没有决策者",
+	},
+	CodeSingleThreaded: {
+		"single-threaded: {contacts} contacts",
+		"单线联系：仅 {contacts} 位联系人",
+	},
+	CodeDiscountHigh: {
+		"discount {discount:%} above the limit of {limit:%}",
+		"折扣 {discount:%} 超过上限 {limit:%}",
+	},
+	CodeCompetitor: {
+		"{count} competitors in the deal: {competitors}",
+		"{count} 家竞争对手参与：{competitors}",
 	},
 }
 

@@ -69,7 +69,9 @@ func (m Measure) String() string { return measureNames.str("Measure", int(m)) }
 
 // MarshalText encodes m as its name; the zero Measure is a *FieldError
 // wrapping ErrUnknownName.
-func (m Measure) MarshalText() ([]byte, error) { return measureNames.text("measure", "Measure", int(m)) }
+func (m Measure) MarshalText() ([]byte, error) {
+	return measureNames.text("measure", "Measure", int(m))
+}
 
 // UnmarshalText decodes a name.
 func (m *Measure) UnmarshalText(b []byte) error {

@@ -1,0 +1,236 @@
+package risk
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+)
+
+// Register is a project's list of risks: plain data that round-trips
+// through JSON.
+type Register struct {
+	Name  string `json:"name,omitempty"`
+	Risks []Risk `json:"risks"`
+}
+
+// ReportOptions are the optional knobs of [Register.Report]; nil means
+// every default, and each field defaults on its own.
+type ReportOptions struct {
+	// AsOf lists the reviews overdue on that date ([Overdue]); the zero
+	// Date lists none.
+	AsOf Date `json:"as_of,omitzero"`
+	// Top is how many risks Report.Top holds; 0 means 10.
+	Top int `json:"top,omitempty"`
+	// RankBy and Side choose how the top risks are ranked ([Top]).
+	RankBy RankBy `json:"rank_by,omitempty"`
+	Side   Side   `json:"side,omitempty"`
+}
+
+// Report is a register analysed against a matrix: every risk assessed,
+// exposure totalled, open risks counted in a heat map, the top risks, and
+// the overdue reviews.
+type Report struct {
+	Name string `json:"name,omitempty"`
+	// Assessments are in register order, closed risks included.
+	Assessments []Assessment `json:"assessments"`
+	Totals      Totals       `json:"totals"`
+	HeatMap     HeatMap      `json:"heat_map"`
+	// Top holds the open risks ranked first by ReportOptions.RankBy.
+	Top []Assessment `json:"top"`
+	// Overdue holds the open risks whose review is overdue as of
+	// ReportOptions.AsOf.
+	Overdue []OverdueReview `json:"overdue,omitempty"`
+}
+
+// Report assesses every risk of g against m and sums them up.
+//
+// It takes all or none: a risk that [Assess] refuses, or two risks with
+// the same id ([ErrDuplicate]), make it return an error joining every
+// problem, each field prefixed with the risk's place (risks[3].impact.level).
+// A nil or zero m is a [*FieldError] wrapping [ErrMatrix]; a bad option one
+// wrapping [ErrOption] or [ErrUnknownName].
+func (g Register) Report(m *Matrix, o *ReportOptions) (Report, error) {
+	if m == nil || m.np == 0 {
+		return Report{}, fieldErr("matrix", "", fmt.Errorf("%w: not built (use NewMatrix or a preset)", ErrMatrix))
+	}
+	var opt ReportOptions
+	if o != nil {
+		opt = *o
+	}
+	if err := opt.check(); err != nil {
+		return Report{}, err
+	}
+	if opt.Top == 0 {
+		opt.Top = 10
+	}
+	rep := Report{Name: g.Name, Assessments: make([]Assessment, len(g.Risks)), Totals: NewTotals(m), HeatMap: NewHeatMap(m)}
+	var errs []error
+	seen := make(map[string]int, len(g.Risks))
+	for k := range g.Risks {
+		prefix := "risks[" + strconv.Itoa(k) + "]."
+		r := &g.Risks[k]
+		if prev, dup := seen[r.ID]; dup && r.ID != "" {
+			errs = append(errs, fieldErr(prefix+"id", r.ID, fmt.Errorf("%w: risks[%d] has it too", ErrDuplicate, prev)))
+		}
+		seen[r.ID] = k
+		a, err := m.assess(prefix, r)
+		if err != nil {
+			errs = append(errs, flatten(err)...)
+			continue
+		}
+		rep.Assessments[k] = a
+	}
+	if len(errs) > 0 {
+		return Report{}, errors.Join(errs...)
+	}
+	open := make([]Assessment, 0, len(rep.Assessments))
+	for _, a := range rep.Assessments {
+		// Assessments of m always fit accumulators of m.
+		_ = rep.Totals.Add(a)
+		_ = rep.HeatMap.Add(a)
+		if a.Status == Open {
+			open = append(open, a)
+		}
+	}
+	rep.Top = Top(open, opt.Top, opt.RankBy, opt.Side)
+	if !opt.AsOf.IsZero() {
+		rep.Overdue = Overdue(g.Risks, opt.AsOf)
+	}
+	return rep, nil
+}
+
+func (o ReportOptions) check() error {
+	var errs []error
+	if o.Top < 0 {
+		errs = append(errs, fieldErr("top", strconv.Itoa(o.Top), fmt.Errorf("%w: top is 0 (the default, 10) or more", ErrOption)))
+	}
+	if !o.AsOf.IsZero() && !o.AsOf.IsValid() {
+		errs = append(errs, fieldErr("as_of", o.AsOf.String(), ErrDate))
+	}
+	if o.RankBy != ByEMV && o.RankBy != ByScore {
+		errs = append(errs, fieldErr("rank_by", o.RankBy.String(), ErrUnknownName))
+	}
+	if o.Side != Inherent && o.Side != Residual {
+		errs = append(errs, fieldErr("side", o.Side.String(), ErrUnknownName))
+	}
+	return errors.Join(errs...)
+}
+
+// Top returns the first n of as ranked by by on side, in a new slice (as is
+// left as it is). ByEMV ranks by the size of the expected monetary value,
+// |EMV|, largest first, so the worst threats and the best opportunities
+// lead; ties go to the higher score, then the smaller id. ByScore ranks by
+// score, then |EMV|, then id. A negative n is taken as 0.
+func Top(as []Assessment, n int, by RankBy, side Side) []Assessment {
+	sorted := slices.Clone(as)
+	pick := func(a *Assessment) *Exposure {
+		if side == Residual {
+			return &a.Residual
+		}
+		return &a.Inherent
+	}
+	slices.SortStableFunc(sorted, func(a, b Assessment) int {
+		x, y := pick(&a), pick(&b)
+		emv, score := y.EMV.Abs().Cmp(x.EMV.Abs()), y.Score.Cmp(x.Score)
+		if by == ByScore {
+			emv, score = score, emv
+		}
+		if emv != 0 {
+			return emv
+		}
+		if score != 0 {
+			return score
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	return sorted[:max(0, min(n, len(sorted)))]
+}
+
+// OverdueReview is an open risk whose review is overdue: Days calendar
+// days after its Review date.
+type OverdueReview struct {
+	ID     string `json:"id"`
+	Owner  string `json:"owner,omitempty"`
+	Review Date   `json:"review"`
+	Days   int    `json:"days"`
+}
+
+// Overdue returns the open risks whose review date is before asOf, most
+// overdue first (then by id). A review due on asOf itself is not yet
+// overdue; a risk without a review date is never overdue. Days count
+// calendar dates: a review due yesterday is 1 day overdue.
+func Overdue(risks []Risk, asOf Date) []OverdueReview {
+	var out []OverdueReview
+	for _, r := range risks {
+		if r.Status == Open && r.Review.IsValid() && r.Review.Before(asOf) {
+			out = append(out, OverdueReview{ID: r.ID, Owner: r.Owner, Review: r.Review, Days: asOf.Sub(r.Review)})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b OverdueReview) int {
+		if c := cmp.Compare(b.Days, a.Days); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	return out
+}
+
+// RankBy is what [Top] ranks by. The zero RankBy is ByEMV.
+type RankBy int
+
+// The rankings.
+const (
+	// ByEMV ranks by |expected monetary value|.
+	ByEMV RankBy = iota
+	// ByScore ranks by the matrix's score.
+	ByScore
+)
+
+var rankByNames = enumNames{"emv", "score"}
+
+// String returns the wire name of r, or "RankBy(n)".
+func (r RankBy) String() string { return rankByNames.str("RankBy", int(r)) }
+
+// MarshalText encodes r as its name.
+func (r RankBy) MarshalText() ([]byte, error) { return rankByNames.text("rank_by", "RankBy", int(r)) }
+
+// UnmarshalText decodes a name.
+func (r *RankBy) UnmarshalText(b []byte) error {
+	v, err := rankByNames.parse("rank_by", b)
+	if err != nil {
+		return err
+	}
+	*r = RankBy(v)
+	return nil
+}
+
+// Side is one side of an assessment. The zero Side is Inherent.
+type Side int
+
+// The sides.
+const (
+	// Inherent is the risk before its response.
+	Inherent Side = iota
+	// Residual is the risk after its response.
+	Residual
+)
+
+var sideNames = enumNames{"inherent", "residual"}
+
+// String returns the wire name of s, or "Side(n)".
+func (s Side) String() string { return sideNames.str("Side", int(s)) }
+
+// MarshalText encodes s as its name.
+func (s Side) MarshalText() ([]byte, error) { return sideNames.text("side", "Side", int(s)) }
+
+// UnmarshalText decodes a name.
+func (s *Side) UnmarshalText(b []byte) error {
+	v, err := sideNames.parse("side", b)
+	if err != nil {
+		return err
+	}
+	*s = Side(v)
+	return nil
+}
