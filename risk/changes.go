@@ -12,7 +12,7 @@ import (
 // absent or closed).
 type RiskChange struct {
 	ID   string     `json:"id"`
-	Kind ChangeKind `json:"kind"`
+	Kind ChangeKind `json:"kind,omitempty"`
 	From string     `json:"from,omitempty"`
 	To   string     `json:"to,omitempty"`
 }

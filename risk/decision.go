@@ -77,7 +77,7 @@ func (k *NodeKind) UnmarshalText(b []byte) error {
 // Choice is −1 on chance and end nodes.
 type Valuation struct {
 	Name     string          `json:"name,omitempty"`
-	Kind     NodeKind        `json:"kind"`
+	Kind     NodeKind        `json:"kind,omitempty"`
 	EMV      decimal.Decimal `json:"emv"`
 	Choice   int             `json:"choice"`
 	Children []Valuation     `json:"children,omitempty"`

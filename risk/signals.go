@@ -67,7 +67,7 @@ func (k *SignalKind) UnmarshalText(b []byte) error {
 // the deal's score, and its evidence, a [Reason] whose code is the kind's
 // name and which cites the values that raised it.
 type Signal struct {
-	Kind   SignalKind `json:"kind"`
+	Kind   SignalKind `json:"kind,omitempty"`
 	Weight float64    `json:"weight"`
 	Reason Reason     `json:"reason"`
 }
