@@ -45,10 +45,10 @@ func preset(file string) *Matrix {
 //
 // A cell's score is probability × impact rounded half up to two places, as
 // in the published table: 0.7 × 0.05 = 0.035 is 0.04. Cells scoring 0.18
-// or more are rated high, 0.05 up to 0.18 moderate, below 0.05 low: the
-// Guide shades its cells (dark, light, medium grey) rather than stating
-// thresholds, and these are the thresholds that reproduce its table.
-// Labels are in English and simplified Chinese.
+// or more are rated high, 0.05 up to 0.18 moderate, below 0.05 low. The
+// Guide rates its cells by shading them (high the largest numbers, low the
+// smallest) and states no thresholds; these are saleskit's. Labels are in
+// English and simplified Chinese.
 func PMBOK() *Matrix { return preset("presets/pmbok.json") }
 
 // Simple returns a 3 × 3 matrix rated by an explicit cell table, a fresh

@@ -106,11 +106,11 @@ var reasonTexts = map[string][2]string{
 		"{forecast} 商机已超过预计成交日期 {close_date} {days} 天",
 	},
 	CodeCloseDatePushed: {
-		"close date pushed {pushes} times, {days} days in all: from {first} to {close_date}",
+		"close date pushed {pushes}×, {days} days in all: from {first} to {close_date}",
 		"预计成交日期推迟 {pushes} 次，共 {days} 天：从 {first} 推到 {close_date}",
 	},
 	CodeCloseDatePulledIn: {
-		"close date pulled in {pulls} times, {days} days in all: now {close_date}",
+		"close date pulled in {pulls}×, {days} days in all: now {close_date}",
 		"预计成交日期提前 {pulls} 次，共 {days} 天：现为 {close_date}",
 	},
 	CodeNoActivity: {
@@ -126,20 +126,20 @@ var reasonTexts = map[string][2]string{
 		"金额从 {peak} 降至 {amount}，降幅 {cut:%}（阈值 {limit:%}）",
 	},
 	CodeNoDecisionMaker: {
-		"none of {contacts} contacts is a decision maker",
-		"{contacts} 位联系人中没有决策者",
+		"no decision maker among the deal's contacts ({contacts})",
+		"商机联系人（{contacts} 位）中没有决策者",
 	},
 	CodeSingleThreaded: {
-		"single-threaded: {contacts} contacts",
-		"单线联系：仅 {contacts} 位联系人",
+		"single-threaded: fewer than two contacts ({contacts})",
+		"单线联系：联系人不足两位（{contacts} 位）",
 	},
 	CodeDiscountHigh: {
 		"discount {discount:%} above the limit of {limit:%}",
 		"折扣 {discount:%} 超过上限 {limit:%}",
 	},
 	CodeCompetitor: {
-		"{count} competitors in the deal: {competitors}",
-		"{count} 家竞争对手参与：{competitors}",
+		"competitors in the deal ({count}): {competitors}",
+		"竞争对手参与（{count} 家）：{competitors}",
 	},
 }
 

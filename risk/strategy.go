@@ -135,7 +135,7 @@ func (r *Response) check(field string, k Kind, add func(error), bad func(field, 
 	case r.Strategy < 0 || int(r.Strategy) >= len(strategyNames):
 		add(fieldErr(field+".strategy", r.Strategy.String(), ErrUnknownName))
 		return
-	case !r.Strategy.Fits(k):
+	case (k == Threat || k == Opportunity) && !r.Strategy.Fits(k):
 		bad(field+".strategy", r.Strategy.String(), ErrStrategy, "%s is not a response to %s", r.Strategy, kindArticle(k))
 	}
 	for n, a := range r.Actions {
