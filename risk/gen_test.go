@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/saleskit/saleskit/risk"
 	"github.com/shopspring/decimal"
@@ -166,4 +167,39 @@ func genRegister(rng *rand.Rand, s risk.MatrixSpec, n int) risk.Register {
 		g.Risks[k] = genRisk(rng, s, k)
 	}
 	return g
+}
+
+// genDeal returns a valid deal as of asOf.
+func genDeal(rng *rand.Rand, asOf time.Time, id int) risk.Deal {
+	d := risk.Deal{
+		ID:        "d" + strconv.Itoa(id),
+		Stage:     []string{"lead", "qualified", "proposal", "negotiation"}[rng.IntN(4)],
+		Forecast:  risk.Forecast(rng.IntN(3)),
+		Amount:    decimal.New(rng.Int64N(10_000_000), -2),
+		CloseDate: risk.DateOf(asOf).AddDays(rng.IntN(120) - 60),
+	}
+	if rng.IntN(10) == 0 {
+		d.Outcome = risk.Outcome(1 + rng.IntN(2))
+	}
+	if rng.IntN(5) > 0 {
+		d.LastActivity = asOf.Add(-time.Duration(rng.Int64N(int64(40 * risk.Day))))
+	}
+	d.StageEntered = asOf.Add(-time.Duration(rng.Int64N(int64(90 * risk.Day))))
+	if rng.IntN(6) == 0 {
+		d.SnoozedUntil = risk.DateOf(asOf).AddDays(rng.IntN(30) - 15)
+	}
+	for range rng.IntN(4) {
+		d.Contacts = append(d.Contacts, risk.Contact{Name: "c", DecisionMaker: rng.IntN(3) == 0})
+	}
+	d.Discount = decimal.New(rng.Int64N(40), -2)
+	if rng.IntN(3) == 0 {
+		d.Competitors = []string{"Acme"}
+	}
+	at := asOf.Add(-100 * risk.Day)
+	for range rng.IntN(4) {
+		at = at.Add(time.Duration(rng.Int64N(int64(20 * risk.Day))))
+		d.History = append(d.History, risk.Revision{At: at, CloseDate: d.CloseDate.AddDays(rng.IntN(60) - 30),
+			Amount: d.Amount.Add(decimal.New(rng.Int64N(3_000_000)-1_000_000, -2)).Abs()})
+	}
+	return d
 }

@@ -298,7 +298,7 @@ func (t *Totals) UnmarshalBinary(b []byte) error {
 				return fmt.Errorf("%w: totals: group %q counts no risk but sums money", ErrFormat, g.Key)
 			}
 			sum.Count = d.addCount(sum.Count, g.Count)
-			sum.merge(&g)
+			sum.Inherent, sum.Residual, sum.Cost = sum.Inherent.Add(g.Inherent), sum.Residual.Add(g.Residual), sum.Cost.Add(g.Cost)
 		}
 		if d.err != nil {
 			return d.err
