@@ -135,8 +135,8 @@ func TestAssessResponses(t *testing.T) {
 			// An exact probability of 0.65 lies in the high band: the cell is
 			// high × low, 0.7 × 0.1 = 0.07, but the EMV uses 0.65:
 			// −0.65 × 80,000 = −52,000.
-			name: "exact probability",
-			r: risk.Risk{ID: "x", Probability: risk.Probability{Value: dec("0.65")}, Impact: risk.Impact{Level: "low", Money: money(80_000)}},
+			name:  "exact probability",
+			r:     risk.Risk{ID: "x", Probability: risk.Probability{Value: dec("0.65")}, Impact: risk.Impact{Level: "low", Money: money(80_000)}},
 			inEMV: "-52000", resEMV: "-52000", inScore: "0.07", inRating: "moderate", resScore: "0.07", resRating: "moderate",
 			cost: "0", worth: "0", why: "no response planned: the residual risk is the inherent one",
 		},

@@ -164,7 +164,12 @@ func TestNewMatrixErrors(t *testing.T) {
 		{"neither thresholds nor cells", func() risk.MatrixSpec { s := pmbok(); s.Thresholds = nil; return s }, "thresholds", risk.ErrMatrix},
 		{"thresholds fall", func() risk.MatrixSpec { s := pmbok(); s.Thresholds[1] = dec("0.01"); return s }, "thresholds[1]", risk.ErrMatrix},
 		{"too few thresholds", func() risk.MatrixSpec { s := pmbok(); s.Thresholds = s.Thresholds[:1]; return s }, "thresholds", risk.ErrMatrix},
-		{"one rating", func() risk.MatrixSpec { s := pmbok(); s.Ratings = s.Ratings[:1]; s.Thresholds = []decimal.Decimal{}; return s }, "ratings", risk.ErrMatrix},
+		{"one rating", func() risk.MatrixSpec {
+			s := pmbok()
+			s.Ratings = s.Ratings[:1]
+			s.Thresholds = []decimal.Decimal{}
+			return s
+		}, "ratings", risk.ErrMatrix},
 		{"missing cell", func() risk.MatrixSpec { s := simple(); s.Cells[1][2] = ""; return s }, "cells[1][2]", risk.ErrMatrix},
 		{"unknown cell rating", func() risk.MatrixSpec { s := simple(); s.Cells[0][0] = "none"; return s }, "cells[0][0]", risk.ErrMatrix},
 		{"rating falls as impact rises", func() risk.MatrixSpec { s := simple(); s.Cells[1][2] = "low"; return s }, "cells[1][2]", risk.ErrMatrix},

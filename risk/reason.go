@@ -102,7 +102,7 @@ var reasonTexts = map[string][2]string{
 		"{signals} 个预警信号（{kinds}）合计 {score} 分：风险等级 {tier}",
 	},
 	CodeSlipped: {
-		"{forecast} deal past its close date {close_date} by {days} days",
+		"{forecast} deal past its close date {close_date} by {days} day(s)",
 		"{forecast} 商机已超过预计成交日期 {close_date} {days} 天",
 	},
 	CodeCloseDatePushed: {
