@@ -116,9 +116,9 @@ func TestReserveExactEnumeration(t *testing.T) {
 // average with variance p(σ² + μ²) − p²μ².
 func TestReserveClosedForm(t *testing.T) {
 	type spec struct {
-		shape     risk.Shape
-		p         string
-		a, m, b   int64
+		shape      risk.Shape
+		p          string
+		a, m, b    int64
 		mean, vari float64
 	}
 	specs := []spec{
