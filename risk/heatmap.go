@@ -88,11 +88,8 @@ func (h *HeatMap) Place(m *Matrix, r Risk) error {
 	if len(errs) > 0 {
 		return errors.Join(errs...)
 	}
-	if r.Status == Closed {
-		return nil
-	}
 	in, res, err := m.place("", &r, false)
-	if err != nil {
+	if err != nil || r.Status == Closed {
 		return err
 	}
 	return h.add(in.Cell, res.Cell, res.Eliminated)
