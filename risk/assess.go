@@ -2,7 +2,6 @@ package risk
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 
 	"github.com/shopspring/decimal"
@@ -131,22 +130,30 @@ func (a Assessment) MarshalJSON() ([]byte, error) {
 // problem (wrapping [ErrInvalid], [ErrLevel], [ErrStrategy], [ErrRange],
 // [ErrUnknownName] or [ErrDate]).
 func Assess(m *Matrix, r Risk) (Assessment, error) {
-	if m == nil || m.np == 0 {
-		return Assessment{}, fieldErr("matrix", "", fmt.Errorf("%w: not built (use NewMatrix or a preset)", ErrMatrix))
+	if err := m.built(); err != nil {
+		return Assessment{}, err
 	}
-	return m.assess("", &r)
+	c := checker{}
+	return m.assess(&c, &r)
 }
 
-// assess is Assess with field names prefixed.
-func (m *Matrix) assess(prefix string, r *Risk) (Assessment, error) {
-	var errs []error
-	r.check(prefix, &errs)
-	if len(errs) > 0 {
-		return Assessment{}, errors.Join(errs...)
+// built refuses a nil or zero matrix.
+func (m *Matrix) built() error {
+	if m == nil || m.np == 0 {
+		return fieldErr("matrix", "", fmt.Errorf("%w: not built (use NewMatrix or a preset)", ErrMatrix))
 	}
-	in, res, err := m.place(prefix, r, true)
-	if err != nil {
-		return Assessment{}, err
+	return nil
+}
+
+// assess is Assess, naming fields through c.
+func (m *Matrix) assess(c *checker, r *Risk) (Assessment, error) {
+	r.check(c)
+	if len(c.errs) > 0 {
+		return Assessment{}, c.err()
+	}
+	in, res, ok := m.place(c, r, true)
+	if !ok {
+		return Assessment{}, c.err()
 	}
 	a := Assessment{
 		ID: r.ID, Kind: r.Kind, Category: r.Category, Owner: r.Owner, Status: r.Status,
@@ -154,18 +161,16 @@ func (m *Matrix) assess(prefix string, r *Risk) (Assessment, error) {
 	}
 	if a.Strategy != 0 {
 		a.Cost = r.Response.Cost()
-		a.Worth = res.EMV.Sub(in.EMV).Sub(a.Cost)
+		a.Worth = diffDec(res.EMV, in.EMV, a.Cost)
 	}
 	return a, nil
 }
 
 // place finds r's inherent and residual exposures; money says whether to
 // work out their EMVs. r has passed check.
-func (m *Matrix) place(prefix string, r *Risk, money bool) (in, res Exposure, err error) {
-	var errs []error
-	in, ok := m.side(prefix+"probability", prefix+"impact", r.Probability, r.Impact, &errs)
-	if !ok {
-		return in, res, errors.Join(errs...)
+func (m *Matrix) place(c *checker, r *Risk, money bool) (in, res Exposure, ok bool) {
+	if in, ok = m.side(c, "probability", "impact", &r.Probability, &r.Impact); !ok {
+		return in, res, false
 	}
 	resp := &r.Response
 	switch {
@@ -175,22 +180,22 @@ func (m *Matrix) place(prefix string, r *Risk, money bool) (in, res Exposure, er
 	case resp.Strategy == Avoid:
 		res = Exposure{Impact: in.Impact, Cell: noCell, Score: zero, Rating: m.rKeys[0], EMV: zero, Probability: zero, Eliminated: true}
 	default:
-		p, im := resp.ResidualProbability, resp.ResidualImpact
+		p, im := &resp.ResidualProbability, &resp.ResidualImpact
 		if p.IsZero() {
-			p = r.Probability
+			p = &r.Probability
 		}
 		if resp.Strategy == Exploit { // certain: the band holding 1, or the top level
-			p = Probability{Value: one}
+			certain := Probability{Value: one}
 			if m.bands[MeasureProbability] == nil {
-				p.Level = m.pKeys[m.np-1]
+				certain.Level = m.pKeys[m.np-1]
 			}
+			p = &certain
 		}
 		if im.IsZero() {
-			im = r.Impact
+			im = &r.Impact
 		}
-		res, ok = m.side(prefix+"response.residual_probability", prefix+"response.residual_impact", p, im, &errs)
-		if !ok {
-			return in, res, errors.Join(errs...)
+		if res, ok = m.side(c, "response.residual_probability", "response.residual_impact", p, im); !ok {
+			return in, res, false
 		}
 	}
 	if money {
@@ -205,7 +210,7 @@ func (m *Matrix) place(prefix string, r *Risk, money bool) (in, res Exposure, er
 			}
 		}
 	}
-	return in, res, nil
+	return in, res, true
 }
 
 // emv returns ±p × money, negative for a threat.
@@ -213,35 +218,31 @@ func emv(k Kind, p, money decimal.Decimal) decimal.Decimal {
 	if money.IsZero() {
 		return zero
 	}
-	v := p.Mul(money)
-	if k == Threat {
-		return v.Neg()
-	}
-	return v
+	return mulDec(p, money, k == Threat)
 }
 
 // side places one side of a risk: its probability and impact levels, the
 // cell's score and rating, and the probability and money for its EMV.
-func (m *Matrix) side(pField, iField string, p Probability, im Impact, errs *[]error) (Exposure, bool) {
-	pl, pv, pok := m.probabilityOf(pField, p, errs)
-	il, iok := m.impactOf(iField, im, errs)
+func (m *Matrix) side(c *checker, pField, iField string, p *Probability, im *Impact) (Exposure, bool) {
+	pl, pv, pok := m.probabilityOf(c, pField, p)
+	il, iok := m.impactOf(c, iField, im)
 	if !pok || !iok {
 		return Exposure{}, false
 	}
-	c := pl*m.ni + il
+	k := pl*m.ni + il
 	return Exposure{
 		Probability: pv, Impact: im.Money, Cell: Cell{pl, il},
 		ProbabilityLevel: m.pKeys[pl], ImpactLevel: m.iKeys[il],
-		Score: m.score[c], Rating: m.rKeys[m.rating[c]],
+		Score: m.score[k], Rating: m.rKeys[m.rating[k]],
 	}, true
 }
 
 // probabilityOf returns the level and the probability in money of p.
-func (m *Matrix) probabilityOf(field string, p Probability, errs *[]error) (int, decimal.Decimal, bool) {
+func (m *Matrix) probabilityOf(c *checker, field string, p *Probability) (int, decimal.Decimal, bool) {
 	k := -1
 	if p.Level != "" {
 		if k = index(m.pKeys, p.Level); k < 0 {
-			*errs = append(*errs, fieldErr(field+".level", p.Level, ErrLevel))
+			c.add(fieldErr(field+".level", p.Level, ErrLevel))
 			return 0, zero, false
 		}
 	}
@@ -250,20 +251,18 @@ func (m *Matrix) probabilityOf(field string, p Probability, errs *[]error) (int,
 	}
 	if m.bands[MeasureProbability] == nil {
 		if k < 0 {
-			*errs = append(*errs, fieldErr(field+".value", p.Value.String(),
-				fmt.Errorf("%w: the matrix has no probability bands; give a level", ErrLevel)))
+			c.fail(field+".value", p.Value.String(), ErrLevel, "the matrix has no probability bands; give a level")
 			return 0, zero, false
 		}
 		return k, p.Value, true
 	}
-	b, err := m.band(field+".value", MeasureProbability, p.Value)
+	b, err := m.band(MeasureProbability, p.Value)
 	switch {
 	case err != nil:
-		*errs = append(*errs, err)
+		c.add(fieldErr(field+".value", p.Value.String(), err))
 		return 0, zero, false
 	case k >= 0 && b != k:
-		*errs = append(*errs, fieldErr(field+".value", p.Value.String(),
-			fmt.Errorf("%w: the value lies in level %s, not %s", ErrLevel, m.pKeys[b], p.Level)))
+		c.fail(field+".value", p.Value.String(), ErrLevel, "the value lies in level %s, not %s", m.pKeys[b], p.Level)
 		return 0, zero, false
 	}
 	return b, p.Value, true
@@ -271,11 +270,11 @@ func (m *Matrix) probabilityOf(field string, p Probability, errs *[]error) (int,
 
 // impactOf returns the impact level of im: its Level, or the highest level
 // its measured quantities fall in.
-func (m *Matrix) impactOf(field string, im Impact, errs *[]error) (int, bool) {
+func (m *Matrix) impactOf(c *checker, field string, im *Impact) (int, bool) {
 	if im.Level != "" {
 		k := index(m.iKeys, im.Level)
 		if k < 0 {
-			*errs = append(*errs, fieldErr(field+".level", im.Level, ErrLevel))
+			c.add(fieldErr(field+".level", im.Level, ErrLevel))
 			return 0, false
 		}
 		return k, true
@@ -284,14 +283,14 @@ func (m *Matrix) impactOf(field string, im Impact, errs *[]error) (int, bool) {
 	for _, q := range [...]struct {
 		meas Measure
 		name string
-		d    decimal.Decimal
-	}{{MeasureMoney, "money", im.Money}, {MeasureCost, "cost", im.Cost}, {MeasureSchedule, "schedule", im.Schedule}, {MeasureDays, "days", im.Days}} {
+		d    *decimal.Decimal
+	}{{MeasureMoney, ".money", &im.Money}, {MeasureCost, ".cost", &im.Cost}, {MeasureSchedule, ".schedule", &im.Schedule}, {MeasureDays, ".days", &im.Days}} {
 		if q.d.IsZero() || m.bands[q.meas] == nil {
 			continue
 		}
-		b, err := m.band(field+"."+q.name, q.meas, q.d)
+		b, err := m.band(q.meas, *q.d)
 		if err != nil {
-			*errs = append(*errs, err)
+			c.add(fieldErr(field+q.name, q.d.String(), err))
 			ok = false
 			continue
 		}
@@ -301,8 +300,7 @@ func (m *Matrix) impactOf(field string, im Impact, errs *[]error) (int, bool) {
 		return 0, false
 	}
 	if k < 0 {
-		*errs = append(*errs, fieldErr(field+".level", "",
-			fmt.Errorf("%w: no level given, and the matrix has no bands for the measures given", ErrLevel)))
+		c.fail(field+".level", "", ErrLevel, "no level given, and the matrix has no bands for the measures given")
 		return 0, false
 	}
 	return k, true

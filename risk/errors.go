@@ -2,8 +2,11 @@ package risk
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/shopspring/decimal"
 )
 
 // Sentinel errors. Every error the package returns wraps one of these (or
@@ -103,3 +106,55 @@ func flatten(err error) []error {
 	}
 	return out
 }
+
+// checker collects the problems of one value. Fields are named by the
+// caller's path: list[index].field for an element of a list (list set),
+// else field alone. A field's name is built only for a problem, so
+// checking a good value allocates nothing.
+type checker struct {
+	list  string
+	index int
+	errs  []error
+}
+
+// path returns the caller's path of field.
+func (c *checker) path(field string) string {
+	if c.list == "" {
+		return field
+	}
+	return c.list + "[" + strconv.Itoa(c.index) + "]." + field
+}
+
+// add records err, a *FieldError naming a field of the value, with the
+// value's path.
+func (c *checker) add(err error) {
+	if fe, ok := err.(*FieldError); ok && c.list != "" {
+		err = fieldErr(c.path(fe.Field), fe.Value, fe.Err)
+	}
+	c.errs = append(c.errs, err)
+}
+
+// fail records a problem with field, wrapping sentinel with a message.
+func (c *checker) fail(field, value string, sentinel error, format string, args ...any) {
+	c.errs = append(c.errs, fieldErr(c.path(field), value, fmt.Errorf("%w: "+format, append([]any{sentinel}, args...)...)))
+}
+
+// name records a value that is not a name of its enum.
+func (c *checker) name(field, value string) {
+	c.errs = append(c.errs, fieldErr(c.path(field), value, ErrUnknownName))
+}
+
+// decimal records a decimal beyond MaxDigits or MaxExponent, naming it
+// base+name, and reports whether d is within them.
+func (c *checker) decimal(base, name string, d decimal.Decimal) bool {
+	err := checkDecimal("", d)
+	if err == nil {
+		return true
+	}
+	fe := err.(*FieldError)
+	c.errs = append(c.errs, fieldErr(c.path(base+name), fe.Value, fe.Err))
+	return false
+}
+
+// err returns the problems joined, or nil.
+func (c *checker) err() error { return errors.Join(c.errs...) }

@@ -1,7 +1,6 @@
 package risk
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 )
@@ -77,20 +76,23 @@ func (h *HeatMap) holds(c Cell) bool {
 // [Assess] does; a risk Assess refuses is refused with the same errors, and
 // a heat map not made for m is a [*FieldError] wrapping [ErrMismatch].
 func (h *HeatMap) Place(m *Matrix, r Risk) error {
-	if m == nil || m.np == 0 {
-		return fieldErr("matrix", "", fmt.Errorf("%w: not built (use NewMatrix or a preset)", ErrMatrix))
+	if err := m.built(); err != nil {
+		return err
 	}
 	if !slices.Equal(h.Probability, m.pKeys) || !slices.Equal(h.Impact, m.iKeys) {
 		return fieldErr("matrix", m.spec.Name, fmt.Errorf("%w: the heat map was made for another matrix", ErrMismatch))
 	}
-	var errs []error
-	r.check("", &errs)
-	if len(errs) > 0 {
-		return errors.Join(errs...)
+	c := checker{}
+	r.check(&c)
+	if len(c.errs) > 0 {
+		return c.err()
 	}
-	in, res, err := m.place("", &r, false)
-	if err != nil || r.Status == Closed {
-		return err
+	in, res, ok := m.place(&c, &r, false)
+	if !ok {
+		return c.err()
+	}
+	if r.Status == Closed {
+		return nil
 	}
 	return h.add(in.Cell, res.Cell, res.Eliminated)
 }

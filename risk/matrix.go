@@ -460,9 +460,9 @@ func (m *Matrix) ProbabilityLevel(p decimal.Decimal) (string, error) {
 	if err := checkProbability("probability", p); err != nil {
 		return "", err
 	}
-	k, err := m.band("probability", MeasureProbability, p)
+	k, err := m.band(MeasureProbability, p)
 	if err != nil {
-		return "", err
+		return "", fieldErr("probability", p.String(), err)
 	}
 	return m.pKeys[k], nil
 }
@@ -475,31 +475,32 @@ func (m *Matrix) ImpactLevel(measure Measure, q decimal.Decimal) (string, error)
 	if measure == MeasureProbability {
 		return "", fieldErr("measure", measure.String(), fmt.Errorf("%w: probability is not an impact measure", ErrLevel))
 	}
+	if measure <= 0 || measure >= measureCount {
+		return "", fieldErr("measure", measure.String(), ErrUnknownName)
+	}
 	if err := checkDecimal(measure.String(), q); err != nil {
 		return "", err
 	}
-	k, err := m.band(measure.String(), measure, q)
+	k, err := m.band(measure, q)
 	if err != nil {
-		return "", err
+		return "", fieldErr(measure.String(), q.String(), err)
 	}
 	return m.iKeys[k], nil
 }
 
-// band returns the level whose band of measure meas holds q.
-func (m *Matrix) band(field string, meas Measure, q decimal.Decimal) (int, error) {
-	if meas <= 0 || meas >= measureCount {
-		return 0, fieldErr("measure", meas.String(), ErrUnknownName)
-	}
+// band returns the level whose band of measure meas holds q, or an error
+// wrapping ErrLevel (without a field: the caller names it).
+func (m *Matrix) band(meas Measure, q decimal.Decimal) (int, error) {
 	from := m.bands[meas]
 	if from == nil {
-		return 0, fieldErr(field, q.String(), fmt.Errorf("%w: the matrix has no %s bands", ErrLevel, meas))
+		return 0, fmt.Errorf("%w: the matrix has no %s bands", ErrLevel, meas)
 	}
 	k := len(from) - 1
-	for k >= 0 && q.Cmp(from[k]) < 0 {
+	for k >= 0 && cmpDec(q, from[k]) < 0 {
 		k--
 	}
 	if k < 0 {
-		return 0, fieldErr(field, q.String(), fmt.Errorf("%w: below the lowest %s band, %s", ErrLevel, meas, from[0]))
+		return 0, fmt.Errorf("%w: below the lowest %s band, %s", ErrLevel, meas, from[0])
 	}
 	return k, nil
 }

@@ -52,8 +52,8 @@ type Report struct {
 // A nil or zero m is a [*FieldError] wrapping [ErrMatrix]; a bad option one
 // wrapping [ErrOption] or [ErrUnknownName].
 func (g Register) Report(m *Matrix, o *ReportOptions) (Report, error) {
-	if m == nil || m.np == 0 {
-		return Report{}, fieldErr("matrix", "", fmt.Errorf("%w: not built (use NewMatrix or a preset)", ErrMatrix))
+	if err := m.built(); err != nil {
+		return Report{}, err
 	}
 	var opt ReportOptions
 	if o != nil {
@@ -69,15 +69,15 @@ func (g Register) Report(m *Matrix, o *ReportOptions) (Report, error) {
 	var errs []error
 	seen := make(map[string]int, len(g.Risks))
 	for k := range g.Risks {
-		prefix := "risks[" + strconv.Itoa(k) + "]."
 		r := &g.Risks[k]
+		c := checker{list: "risks", index: k}
 		if prev, dup := seen[r.ID]; dup && r.ID != "" {
-			errs = append(errs, fieldErr(prefix+"id", r.ID, fmt.Errorf("%w: risks[%d] has it too", ErrDuplicate, prev)))
+			c.fail("id", r.ID, ErrDuplicate, "risks[%d] has it too", prev)
 		}
 		seen[r.ID] = k
-		a, err := m.assess(prefix, r)
-		if err != nil {
-			errs = append(errs, flatten(err)...)
+		a, err := m.assess(&c, r)
+		if err != nil || len(c.errs) > 0 {
+			errs = append(errs, c.errs...)
 			continue
 		}
 		rep.Assessments[k] = a

@@ -1,8 +1,6 @@
 package risk
 
 import (
-	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -102,94 +100,88 @@ func (i Impact) IsZero() bool {
 // with [errors.Join]; they wrap [ErrInvalid], [ErrStrategy], [ErrRange],
 // [ErrUnknownName] or [ErrDate].
 func (r Risk) Validate() error {
-	var errs []error
-	r.check("", &errs)
-	return errors.Join(errs...)
+	c := checker{}
+	r.check(&c)
+	return c.err()
 }
 
-// check appends r's problems to errs, each field prefixed.
-func (r *Risk) check(prefix string, errs *[]error) {
-	bad := func(field, value string, err error, format string, args ...any) {
-		*errs = append(*errs, fieldErr(prefix+field, value, fmt.Errorf("%w: "+format, append([]any{err}, args...)...)))
-	}
-	add := func(err error) { *errs = append(*errs, err) }
+// check records r's problems.
+func (r *Risk) check(c *checker) {
 	switch {
 	case r.ID == "":
-		bad("id", "", ErrInvalid, "a risk needs an id")
+		c.fail("id", "", ErrInvalid, "a risk needs an id")
 	case strings.TrimSpace(r.ID) != r.ID:
-		bad("id", r.ID, ErrInvalid, "an id has no surrounding spaces")
+		c.fail("id", r.ID, ErrInvalid, "an id has no surrounding spaces")
 	}
 	if r.Kind != Threat && r.Kind != Opportunity {
-		add(fieldErr(prefix+"kind", r.Kind.String(), ErrUnknownName))
+		c.name("kind", r.Kind.String())
 	}
 	if r.Status != Open && r.Status != Closed {
-		add(fieldErr(prefix+"status", r.Status.String(), ErrUnknownName))
+		c.name("status", r.Status.String())
 	}
 	if r.Probability.IsZero() {
-		bad("probability", "", ErrInvalid, "a level or a value is required")
+		c.fail("probability", "", ErrInvalid, "a level or a value is required")
 	}
-	checkProbabilityValue(prefix+"probability.value", r.Probability.Value, add)
-	checkImpact(prefix+"impact", r.Impact, true, add, bad)
+	checkProbabilityValue(c, "probability.value", r.Probability.Value)
+	checkImpact(c, "impact", &r.Impact)
 	if !r.Review.IsZero() && !r.Review.IsValid() {
-		add(fieldErr(prefix+"review", r.Review.String(), ErrDate))
+		c.errs = append(c.errs, fieldErr(c.path("review"), r.Review.String(), ErrDate))
 	}
-	r.Response.check(prefix+"response", r.Kind, add, bad)
+	r.Response.check(c, r.Kind)
 }
 
 // checkProbabilityValue checks an exact probability that may be absent.
-func checkProbabilityValue(field string, v decimal.Decimal, add func(error)) {
-	if v.IsZero() {
+func checkProbabilityValue(c *checker, field string, v decimal.Decimal) {
+	if v.IsZero() || !c.decimal(field, "", v) {
 		return
 	}
-	if err := checkProbability(field, v); err != nil {
-		add(err)
+	if v.Sign() < 0 || cmpDec(v, one) > 0 {
+		c.fail(field, v.String(), ErrInvalid, "a probability lies within [0, 1]")
 	}
 }
 
 // checkProbability checks that p is a decimal within [0, 1].
 func checkProbability(field string, p decimal.Decimal) error {
-	if err := checkDecimal(field, p); err != nil {
-		return err
-	}
-	if p.Sign() < 0 || p.Cmp(one) > 0 {
-		return fieldErr(field, p.String(), fmt.Errorf("%w: a probability lies within [0, 1]", ErrInvalid))
-	}
-	return nil
+	c := checker{}
+	c.errs = nil
+	checkProbabilityValue(&c, field, p)
+	return c.err()
 }
 
-// checkImpact checks an impact; required says it must place the risk.
-func checkImpact(field string, im Impact, required bool, add func(error), bad func(field, value string, err error, format string, args ...any)) {
-	if required && im.Level == "" && im.Money.IsZero() && im.Cost.IsZero() && im.Schedule.IsZero() && im.Days.IsZero() {
-		bad(field, "", ErrInvalid, "a level or a measured impact is required")
+// checkImpact checks an impact that must place its risk.
+func checkImpact(c *checker, field string, im *Impact) {
+	if im.Level == "" && im.Money.IsZero() && im.Cost.IsZero() && im.Schedule.IsZero() && im.Days.IsZero() {
+		c.fail(field, "", ErrInvalid, "a level or a measured impact is required")
 	}
-	for _, q := range []struct {
+	ok := true
+	for _, q := range [...]struct {
 		name string
-		d    decimal.Decimal
-	}{{"money", im.Money}, {"cost", im.Cost}, {"schedule", im.Schedule}, {"days", im.Days}, {"min", im.Min}, {"max", im.Max}} {
-		f := field + "." + q.name
-		if err := checkDecimal(f, q.d); err != nil {
-			add(err)
+		d    *decimal.Decimal
+	}{{".money", &im.Money}, {".cost", &im.Cost}, {".schedule", &im.Schedule}, {".days", &im.Days}, {".min", &im.Min}, {".max", &im.Max}} {
+		if q.d.IsZero() {
+			continue
+		}
+		if !c.decimal(field, q.name, *q.d) {
+			ok = false
 		} else if q.d.Sign() < 0 {
-			bad(f, q.d.String(), ErrInvalid, "an impact is a magnitude, never below 0")
+			c.fail(field+q.name, q.d.String(), ErrInvalid, "an impact is a magnitude, never below 0")
 		}
 	}
 	switch im.Shape {
 	case Fixed:
 		if !im.Min.IsZero() || !im.Max.IsZero() {
-			bad(field+".shape", "fixed", ErrInvalid, "min and max belong to a triangular or pert impact")
+			c.fail(field+".shape", "fixed", ErrInvalid, "min and max belong to a triangular or pert impact")
 		}
 	case Triangular, PERT:
-		if checkDecimal("", im.Min) != nil || checkDecimal("", im.Max) != nil || checkDecimal("", im.Money) != nil {
-			return
-		}
 		switch {
+		case !ok:
 		case im.Min.Cmp(im.Max) >= 0:
-			bad(field+".max", im.Max.String(), ErrInvalid, "max must be above min %s", im.Min)
+			c.fail(field+".max", im.Max.String(), ErrInvalid, "max must be above min %s", im.Min)
 		case im.Money.Cmp(im.Min) < 0 || im.Money.Cmp(im.Max) > 0:
-			bad(field+".money", im.Money.String(), ErrInvalid, "the most likely money lies within [min %s, max %s]", im.Min, im.Max)
+			c.fail(field+".money", im.Money.String(), ErrInvalid, "the most likely money lies within [min %s, max %s]", im.Min, im.Max)
 		}
 	default:
-		add(fieldErr(field+".shape", im.Shape.String(), ErrUnknownName))
+		c.name(field+".shape", im.Shape.String())
 	}
 }
 

@@ -34,6 +34,27 @@ type sampler struct {
 
 func newSampler(seed uint64) *sampler { return &sampler{src: rand.NewPCG(seed, pcgStream)} }
 
+// samplerState is a sampler's state at one point of its stream.
+type samplerState struct {
+	pcg   [20]byte // PCG.AppendBinary's form: "pcg:" and 16 bytes of state
+	spare float64
+	has   bool
+}
+
+// save writes s's state to st, without allocating.
+func (s *sampler) save(st *samplerState) {
+	_, _ = s.src.AppendBinary(st.pcg[:0])
+	st.spare, st.has = s.spare, s.has
+}
+
+// restore returns s to a state save wrote.
+func (s *sampler) restore(st *samplerState) {
+	if err := s.src.UnmarshalBinary(st.pcg[:]); err != nil {
+		panic("risk: a saved sampler state does not restore: " + err.Error())
+	}
+	s.spare, s.has = st.spare, st.has
+}
+
 // uniform returns a uniform draw from [0, 1): the top 53 bits of the
 // stream's next word, times 2^-53 (both steps exact).
 func (s *sampler) uniform() float64 { return float64(s.src.Uint64()>>11) * 0x1p-53 }

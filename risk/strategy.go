@@ -1,7 +1,7 @@
 package risk
 
 import (
-	"fmt"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -123,43 +123,49 @@ func (r Response) Cost() decimal.Decimal {
 	return sum
 }
 
-// check appends the response's problems.
-func (r *Response) check(field string, k Kind, add func(error), bad func(field, value string, err error, format string, args ...any)) {
+// check records the response's problems.
+func (r *Response) check(c *checker, k Kind) {
 	if r.Strategy == 0 {
 		if len(r.Actions) > 0 || !r.ResidualProbability.IsZero() || !r.ResidualImpact.IsZero() {
-			bad(field+".strategy", "", ErrStrategy, "a response with actions or a residual needs a strategy")
+			c.fail("response.strategy", "", ErrStrategy, "a response with actions or a residual needs a strategy")
 		}
 		return
 	}
 	switch {
 	case r.Strategy < 0 || int(r.Strategy) >= len(strategyNames):
-		add(fieldErr(field+".strategy", r.Strategy.String(), ErrUnknownName))
+		c.name("response.strategy", r.Strategy.String())
 		return
 	case (k == Threat || k == Opportunity) && !r.Strategy.Fits(k):
-		bad(field+".strategy", r.Strategy.String(), ErrStrategy, "%s is not a response to %s", r.Strategy, kindArticle(k))
+		c.fail("response.strategy", r.Strategy.String(), ErrStrategy, "%s is not a response to %s", r.Strategy, kindArticle(k))
 	}
-	for n, a := range r.Actions {
-		f := fmt.Sprintf("%s.actions[%d]", field, n)
-		if err := checkDecimal(f+".cost", a.Cost); err != nil {
-			add(err)
-		} else if a.Cost.Sign() < 0 {
-			bad(f+".cost", a.Cost.String(), ErrInvalid, "a cost is never below 0")
+	for n := range r.Actions {
+		a := &r.Actions[n]
+		switch {
+		case a.Cost.IsZero():
+		case checkDecimal("", a.Cost) != nil:
+			c.decimal(actionField(n, "cost"), "", a.Cost)
+		case a.Cost.Sign() < 0:
+			c.fail(actionField(n, "cost"), a.Cost.String(), ErrInvalid, "a cost is never below 0")
 		}
 		if !a.Due.IsZero() && !a.Due.IsValid() {
-			add(fieldErr(f+".due", a.Due.String(), ErrDate))
+			c.errs = append(c.errs, fieldErr(c.path(actionField(n, "due")), a.Due.String(), ErrDate))
 		}
 	}
-	rp := r.ResidualProbability
-	checkProbabilityValue(field+".residual_probability.value", rp.Value, add)
+	rp := &r.ResidualProbability
+	checkProbabilityValue(c, "response.residual_probability.value", rp.Value)
 	switch {
 	case r.Strategy == Avoid && !rp.IsZero():
-		bad(field+".residual_probability", rp.text(), ErrStrategy, "avoid leaves no probability to estimate")
+		c.fail("response.residual_probability", rp.text(), ErrStrategy, "avoid leaves no probability to estimate")
 	case r.Strategy == Exploit && (rp.Level != "" || !(rp.Value.IsZero() || rp.Value.Equal(one))):
-		bad(field+".residual_probability", rp.text(), ErrStrategy, "exploit makes the opportunity certain: a residual probability of 1")
+		c.fail("response.residual_probability", rp.text(), ErrStrategy, "exploit makes the opportunity certain: a residual probability of 1")
 	}
 	if !r.ResidualImpact.IsZero() {
-		checkImpact(field+".residual_impact", r.ResidualImpact, true, add, bad)
+		checkImpact(c, "response.residual_impact", &r.ResidualImpact)
 	}
+}
+
+func actionField(n int, name string) string {
+	return "response.actions[" + strconv.Itoa(n) + "]." + name
 }
 
 func kindArticle(k Kind) string {
