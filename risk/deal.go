@@ -57,42 +57,34 @@ type Revision struct {
 	Amount    decimal.Decimal `json:"amount"`
 }
 
-// check appends d's problems.
-func (d *Deal) check(errs *[]error) {
-	bad := func(field, value string, err error, format string, args ...any) {
-		*errs = append(*errs, fieldErr(field, value, fmt.Errorf("%w: "+format, append([]any{err}, args...)...)))
-	}
-	add := func(err error) { *errs = append(*errs, err) }
+// check records d's problems.
+func (d *Deal) check(c *checker) {
 	switch {
 	case d.ID == "":
-		bad("id", "", ErrInvalid, "a deal needs an id")
+		c.fail("id", "", ErrInvalid, "a deal needs an id")
 	case strings.TrimSpace(d.ID) != d.ID:
-		bad("id", d.ID, ErrInvalid, "an id has no surrounding spaces")
+		c.fail("id", d.ID, ErrInvalid, "an id has no surrounding spaces")
 	}
 	if d.Forecast < ForecastPipeline || d.Forecast > ForecastOmitted {
-		add(fieldErr("forecast", d.Forecast.String(), ErrUnknownName))
+		c.name("forecast", d.Forecast.String())
 	}
 	if d.Outcome < OutcomeOpen || d.Outcome > Lost {
-		add(fieldErr("outcome", d.Outcome.String(), ErrUnknownName))
+		c.name("outcome", d.Outcome.String())
 	}
 	amount := func(field string, a decimal.Decimal) {
-		if err := checkDecimal(field, a); err != nil {
-			add(err)
-		} else if a.Sign() < 0 {
-			bad(field, a.String(), ErrInvalid, "an amount is never below 0")
+		if c.decimal(field, "", a) && a.Sign() < 0 {
+			c.fail(field, a.String(), ErrInvalid, "an amount is never below 0")
 		}
 	}
 	amount("amount", d.Amount)
 	date := func(field string, v Date) {
 		if !v.IsZero() && !v.IsValid() {
-			add(fieldErr(field, v.String(), ErrDate))
+			c.add(fieldErr(field, v.String(), ErrDate))
 		}
 	}
 	date("close_date", d.CloseDate)
 	date("snoozed_until", d.SnoozedUntil)
-	if err := checkProbability("discount", d.Discount); err != nil {
-		add(err)
-	}
+	checkProbabilityValue(c, "discount", d.Discount)
 	for k, r := range d.History {
 		amount(fmt.Sprintf("history[%d].amount", k), r.Amount)
 		date(fmt.Sprintf("history[%d].close_date", k), r.CloseDate)

@@ -1,8 +1,6 @@
 package risk
 
 import (
-	"errors"
-	"fmt"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -95,34 +93,31 @@ type Valuation struct {
 // deeper than [MaxDepth] or larger than [MaxNodes] ([ErrRange]).
 func Decide(root Node) (Valuation, error) {
 	nodes := 0
-	var errs []error
-	checkNode(&root, "", 0, false, &nodes, &errs)
-	if len(errs) > 0 {
-		return Valuation{}, errors.Join(errs...)
+	c := &checker{}
+	checkNode(c, &root, "", 0, false, &nodes)
+	if len(c.errs) > 0 {
+		return Valuation{}, c.err()
 	}
 	return rollBack(&root), nil
 }
 
 // checkNode checks n and its subtree; outcome says n is a child of a
 // chance node.
-func checkNode(n *Node, path string, depth int, outcome bool, nodes *int, errs *[]error) {
+func checkNode(c *checker, n *Node, path string, depth int, outcome bool, nodes *int) {
 	at := func(f string) string {
 		if path == "" {
 			return f
 		}
 		return path + "." + f
 	}
-	bad := func(field, value string, err error, format string, args ...any) {
-		*errs = append(*errs, fieldErr(field, value, fmt.Errorf("%w: "+format, append([]any{err}, args...)...)))
-	}
 	if *nodes++; *nodes > MaxNodes {
 		if *nodes == MaxNodes+1 {
-			bad(at("children"), "", ErrRange, "more than %d nodes", MaxNodes)
+			c.fail(at("children"), "", ErrRange, "more than %d nodes", MaxNodes)
 		}
 		return
 	}
 	if depth > MaxDepth {
-		bad(at("children"), "", ErrRange, "deeper than %d levels", MaxDepth)
+		c.fail(at("children"), "", ErrRange, "deeper than %d levels", MaxDepth)
 		return
 	}
 	decimals := true
@@ -130,45 +125,44 @@ func checkNode(n *Node, path string, depth int, outcome bool, nodes *int, errs *
 		name string
 		v    decimal.Decimal
 	}{{"probability", n.Probability}, {"cost", n.Cost}, {"payoff", n.Payoff}} {
-		if err := checkDecimal(at(d.name), d.v); err != nil {
-			*errs = append(*errs, err)
+		if !c.decimal(at(d.name), "", d.v) {
 			decimals = false
 		}
 	}
 	switch {
 	case !decimals:
 	case outcome && (n.Probability.Sign() < 0 || n.Probability.Cmp(one) > 0):
-		bad(at("probability"), n.Probability.String(), ErrTree, "a probability lies within [0, 1]")
+		c.fail(at("probability"), n.Probability.String(), ErrTree, "a probability lies within [0, 1]")
 	case !outcome && !n.Probability.IsZero():
-		bad(at("probability"), n.Probability.String(), ErrTree, "only an outcome of a chance node has a probability")
+		c.fail(at("probability"), n.Probability.String(), ErrTree, "only an outcome of a chance node has a probability")
 	}
 	switch n.Kind {
 	case Decision, Chance:
 		if len(n.Children) == 0 {
-			bad(at("children"), "", ErrTree, "a %s node needs children", n.Kind)
+			c.fail(at("children"), "", ErrTree, "a %s node needs children", n.Kind)
 		}
 		if !n.Payoff.IsZero() && decimals {
-			bad(at("payoff"), n.Payoff.String(), ErrTree, "only an end node has a payoff")
+			c.fail(at("payoff"), n.Payoff.String(), ErrTree, "only an end node has a payoff")
 		}
 	case End:
 		if len(n.Children) > 0 {
-			bad(at("children"), strconv.Itoa(len(n.Children))+" children", ErrTree, "an end node has no children")
+			c.fail(at("children"), strconv.Itoa(len(n.Children))+" children", ErrTree, "an end node has no children")
 		}
 	default:
-		bad(at("kind"), n.Kind.String(), ErrTree, "a node is a decision, a chance or an end")
+		c.fail(at("kind"), n.Kind.String(), ErrTree, "a node is a decision, a chance or an end")
 	}
 	sum, sums := zero, n.Kind == Chance
 	for k := range n.Children {
-		c := &n.Children[k]
-		checkNode(c, at("children["+strconv.Itoa(k)+"]"), depth+1, n.Kind == Chance, nodes, errs)
-		if sums && checkDecimal("", c.Probability) == nil {
-			sum = sum.Add(c.Probability)
+		child := &n.Children[k]
+		checkNode(c, child, at("children["+strconv.Itoa(k)+"]"), depth+1, n.Kind == Chance, nodes)
+		if sums && checkDecimal("", child.Probability) == nil {
+			sum = sum.Add(child.Probability)
 		} else {
 			sums = false
 		}
 	}
 	if sums && len(n.Children) > 0 && !sum.Equal(one) {
-		bad(at("children"), sum.String(), ErrTree, "a chance node's probabilities add up to 1")
+		c.fail(at("children"), sum.String(), ErrTree, "a chance node's probabilities add up to 1")
 	}
 }
 

@@ -2,7 +2,6 @@ package risk
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -95,22 +94,18 @@ var noCell = Cell{-1, -1}
 // [ErrMatrix], [ErrRange] (a decimal beyond [MaxDigits]) or
 // [ErrUnknownName].
 func NewMatrix(s MatrixSpec) (*Matrix, error) {
-	var errs []error
-	add := func(err error) { errs = append(errs, err) }
-	bad := func(field, value, format string, args ...any) {
-		add(fieldErr(field, value, fmt.Errorf("%w: "+format, append([]any{ErrMatrix}, args...)...)))
-	}
-	checkScale("probability", s.Probability, MeasureProbability, add, bad)
-	checkScale("impact", s.Impact, 0, add, bad)
-	checkRatings(s, add, bad)
+	c := &checker{}
+	checkScale(c, "probability", s.Probability, MeasureProbability)
+	checkScale(c, "impact", s.Impact, 0)
+	checkRatings(c, s)
 	if s.Places < 0 || s.Places > MaxPlaces {
-		bad("places", strconv.Itoa(int(s.Places)), "places must be 0 to %d", MaxPlaces)
+		c.fail("places", strconv.Itoa(int(s.Places)), ErrMatrix, "places must be 0 to %d", MaxPlaces)
 	}
 	if s.Rounding < HalfUp || s.Rounding > Down {
-		add(fieldErr("rounding", s.Rounding.String(), ErrUnknownName))
+		c.add(fieldErr("rounding", s.Rounding.String(), ErrUnknownName))
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+	if len(c.errs) > 0 {
+		return nil, c.err()
 	}
 	m := &Matrix{spec: copySpec(s), np: len(s.Probability), ni: len(s.Impact)}
 	m.pKeys, m.iKeys, m.rKeys = levelKeys(s.Probability), levelKeys(s.Impact), make([]string, len(s.Ratings))
@@ -151,9 +146,9 @@ func NewMatrix(s MatrixSpec) (*Matrix, error) {
 // checkScale checks one scale's levels and bands. only, when set, is the
 // one measure the scale may have bands for; 0 allows every measure but
 // probability.
-func checkScale(name string, levels []Level, only Measure, add func(error), bad func(field, value, format string, args ...any)) {
+func checkScale(c *checker, name string, levels []Level, only Measure) {
 	if n := len(levels); n < MinLevels || n > MaxLevels {
-		bad(name, strconv.Itoa(n)+" levels", "a scale has %d to %d levels", MinLevels, MaxLevels)
+		c.fail(name, strconv.Itoa(n)+" levels", ErrMatrix, "a scale has %d to %d levels", MinLevels, MaxLevels)
 		if n > 4*MaxLevels {
 			return // do not report on every level of an absurd scale
 		}
@@ -162,42 +157,42 @@ func checkScale(name string, levels []Level, only Measure, add func(error), bad 
 	present := [measureCount]int{} // levels with a band of each measure
 	for k, l := range levels {
 		at := fmt.Sprintf("%s[%d]", name, k)
-		checkKey(at+".key", l.Key, keys, k, name, bad)
+		checkKey(c, at+".key", l.Key, keys, k, name, ErrMatrix)
 		if err := checkDecimal(at+".value", l.Value); err != nil {
-			add(err)
+			c.add(err)
 			continue
 		}
 		switch {
 		case l.Value.Sign() <= 0:
-			bad(at+".value", l.Value.String(), "a level's value must be above 0")
+			c.fail(at+".value", l.Value.String(), ErrMatrix, "a level's value must be above 0")
 		case only == MeasureProbability && l.Value.Cmp(one) > 0:
-			bad(at+".value", l.Value.String(), "a probability is at most 1")
+			c.fail(at+".value", l.Value.String(), ErrMatrix, "a probability is at most 1")
 		case k > 0 && levels[k-1].Value.Cmp(l.Value) >= 0 && checkDecimal("", levels[k-1].Value) == nil:
-			bad(at+".value", l.Value.String(), "values must rise: not above %s[%d]'s %s", name, k-1, levels[k-1].Value)
+			c.fail(at+".value", l.Value.String(), ErrMatrix, "values must rise: not above %s[%d]'s %s", name, k-1, levels[k-1].Value)
 		}
 		seen := [measureCount]bool{}
 		for b, band := range l.Bands {
 			bat := fmt.Sprintf("%s.bands[%d]", at, b)
 			switch {
 			case band.Measure <= 0 || band.Measure >= measureCount:
-				add(fieldErr(bat+".measure", band.Measure.String(), ErrUnknownName))
+				c.add(fieldErr(bat+".measure", band.Measure.String(), ErrUnknownName))
 				continue
 			case only == MeasureProbability && band.Measure != MeasureProbability,
 				only != MeasureProbability && band.Measure == MeasureProbability:
-				bad(bat+".measure", band.Measure.String(), "a %s scale has no %s bands", name, band.Measure)
+				c.fail(bat+".measure", band.Measure.String(), ErrMatrix, "a %s scale has no %s bands", name, band.Measure)
 				continue
 			case seen[band.Measure]:
-				bad(bat+".measure", band.Measure.String(), "a second %s band on one level", band.Measure)
+				c.fail(bat+".measure", band.Measure.String(), ErrMatrix, "a second %s band on one level", band.Measure)
 				continue
 			}
 			seen[band.Measure] = true
 			present[band.Measure]++
 			if err := checkDecimal(bat+".from", band.From); err != nil {
-				add(err)
+				c.add(err)
 				continue
 			}
 			if band.Measure == MeasureProbability && (band.From.Sign() < 0 || band.From.Cmp(one) > 0) {
-				bad(bat+".from", band.From.String(), "a probability band starts within [0, 1]")
+				c.fail(bat+".from", band.From.String(), ErrMatrix, "a probability band starts within [0, 1]")
 			}
 		}
 	}
@@ -207,7 +202,7 @@ func checkScale(name string, levels []Level, only Measure, add func(error), bad 
 		}
 		for k, l := range levels {
 			if bandIndex(l.Bands, meas) < 0 {
-				bad(fmt.Sprintf("%s[%d].bands", name, k), "", "no %s band, though other levels have one", meas)
+				c.fail(fmt.Sprintf("%s[%d].bands", name, k), "", ErrMatrix, "no %s band, though other levels have one", meas)
 			}
 		}
 		if present[meas] != len(levels) {
@@ -219,19 +214,19 @@ func checkScale(name string, levels []Level, only Measure, add func(error), bad 
 				continue
 			}
 			if prev.From.Cmp(cur.From) >= 0 {
-				bad(fmt.Sprintf("%s[%d].bands[%d].from", name, k, bandIndex(levels[k].Bands, meas)), cur.From.String(),
+				c.fail(fmt.Sprintf("%s[%d].bands[%d].from", name, k, bandIndex(levels[k].Bands, meas)), cur.From.String(), ErrMatrix,
 					"%s bands overlap: not above %s[%d]'s %s", meas, name, k-1, prev.From)
 			}
 		}
 		if meas == MeasureProbability {
-			checkValuesInBands(name, levels, bad)
+			checkValuesInBands(c, name, levels)
 		}
 	}
 }
 
 // checkValuesInBands checks that each probability level's value lies in
 // its own band.
-func checkValuesInBands(name string, levels []Level, bad func(field, value, format string, args ...any)) {
+func checkValuesInBands(c *checker, name string, levels []Level) {
 	from, ok := bandFroms(levels, MeasureProbability)
 	if !ok {
 		return
@@ -241,72 +236,72 @@ func checkValuesInBands(name string, levels []Level, bad func(field, value, form
 			continue
 		}
 		if l.Value.Cmp(from[k]) < 0 || (k+1 < len(from) && l.Value.Cmp(from[k+1]) >= 0) {
-			bad(fmt.Sprintf("%s[%d].value", name, k), l.Value.String(), "the level's probability lies outside its own band")
+			c.fail(fmt.Sprintf("%s[%d].value", name, k), l.Value.String(), ErrMatrix, "the level's probability lies outside its own band")
 		}
 	}
 }
 
 // checkKey checks a level or rating key: present, trimmed, unique.
-func checkKey(field, key string, keys map[string]int, k int, list string, bad func(field, value, format string, args ...any)) {
+func checkKey(c *checker, field, key string, keys map[string]int, k int, list string, sentinel error) {
 	switch prev, dup := keys[key]; {
 	case key == "":
-		bad(field, "", "a key is required")
+		c.fail(field, "", sentinel, "a key is required")
 	case strings.TrimSpace(key) != key:
-		bad(field, key, "a key has no surrounding spaces")
+		c.fail(field, key, sentinel, "a key has no surrounding spaces")
 	case dup:
-		bad(field, key, "the key of %s[%d] too", list, prev)
+		c.fail(field, key, sentinel, "the key of %s[%d] too", list, prev)
 	default:
 		keys[key] = k
 	}
 }
 
 // checkRatings checks the ratings and the thresholds or cell table.
-func checkRatings(s MatrixSpec, add func(error), bad func(field, value, format string, args ...any)) {
+func checkRatings(c *checker, s MatrixSpec) {
 	if n := len(s.Ratings); n < MinRatings || n > MaxRatings {
-		bad("ratings", strconv.Itoa(n)+" ratings", "a matrix has %d to %d ratings", MinRatings, MaxRatings)
+		c.fail("ratings", strconv.Itoa(n)+" ratings", ErrMatrix, "a matrix has %d to %d ratings", MinRatings, MaxRatings)
 	}
 	keys := map[string]int{}
 	for k, r := range s.Ratings {
-		checkKey(fmt.Sprintf("ratings[%d].key", k), r.Key, keys, k, "ratings", bad)
+		checkKey(c, fmt.Sprintf("ratings[%d].key", k), r.Key, keys, k, "ratings", ErrMatrix)
 	}
 	switch {
 	case s.Thresholds != nil && s.Cells != nil:
-		bad("cells", "", "a matrix rates by thresholds or by cells, not both")
+		c.fail("cells", "", ErrMatrix, "a matrix rates by thresholds or by cells, not both")
 	case s.Thresholds == nil && s.Cells == nil:
-		bad("thresholds", "", "a matrix needs thresholds or cells to rate its cells")
+		c.fail("thresholds", "", ErrMatrix, "a matrix needs thresholds or cells to rate its cells")
 	case s.Thresholds != nil:
 		if len(s.Thresholds) != len(s.Ratings)-1 {
-			bad("thresholds", strconv.Itoa(len(s.Thresholds))+" thresholds", "%d ratings need %d thresholds", len(s.Ratings), max(len(s.Ratings)-1, 0))
+			c.fail("thresholds", strconv.Itoa(len(s.Thresholds))+" thresholds", ErrMatrix, "%d ratings need %d thresholds", len(s.Ratings), max(len(s.Ratings)-1, 0))
 		}
 		for k, t := range s.Thresholds {
 			field := fmt.Sprintf("thresholds[%d]", k)
 			if err := checkDecimal(field, t); err != nil {
-				add(err)
+				c.add(err)
 				continue
 			}
 			switch {
 			case t.Sign() <= 0:
-				bad(field, t.String(), "a threshold is above 0")
+				c.fail(field, t.String(), ErrMatrix, "a threshold is above 0")
 			case k > 0 && checkDecimal("", s.Thresholds[k-1]) == nil && s.Thresholds[k-1].Cmp(t) >= 0:
-				bad(field, t.String(), "thresholds must rise: not above thresholds[%d] %s", k-1, s.Thresholds[k-1])
+				c.fail(field, t.String(), ErrMatrix, "thresholds must rise: not above thresholds[%d] %s", k-1, s.Thresholds[k-1])
 			}
 		}
 	default:
-		checkCells(s, keys, bad)
+		checkCells(c, s, keys)
 	}
 }
 
 // checkCells checks an explicit cell table: its shape, that every cell
 // names a rating, and that ratings never fall as probability or impact
 // rise.
-func checkCells(s MatrixSpec, keys map[string]int, bad func(field, value, format string, args ...any)) {
+func checkCells(c *checker, s MatrixSpec, keys map[string]int) {
 	if len(s.Cells) != len(s.Probability) {
-		bad("cells", strconv.Itoa(len(s.Cells))+" rows", "one row per probability level: %d", len(s.Probability))
+		c.fail("cells", strconv.Itoa(len(s.Cells))+" rows", ErrMatrix, "one row per probability level: %d", len(s.Probability))
 		return
 	}
 	for p, row := range s.Cells {
 		if len(row) != len(s.Impact) {
-			bad(fmt.Sprintf("cells[%d]", p), strconv.Itoa(len(row))+" cells", "one cell per impact level: %d", len(s.Impact))
+			c.fail(fmt.Sprintf("cells[%d]", p), strconv.Itoa(len(row))+" cells", ErrMatrix, "one cell per impact level: %d", len(s.Impact))
 			return
 		}
 	}
@@ -323,13 +318,13 @@ func checkCells(s MatrixSpec, keys map[string]int, bad func(field, value, format
 			r := rank(p, i)
 			switch {
 			case key == "":
-				bad(field, "", "missing cell")
+				c.fail(field, "", ErrMatrix, "missing cell")
 			case r < 0:
-				bad(field, key, "no such rating")
+				c.fail(field, key, ErrMatrix, "no such rating")
 			case i > 0 && rank(p, i-1) > r:
-				bad(field, key, "the rating falls from %q at cells[%d][%d] as impact rises", s.Cells[p][i-1], p, i-1)
+				c.fail(field, key, ErrMatrix, "the rating falls from %q at cells[%d][%d] as impact rises", s.Cells[p][i-1], p, i-1)
 			case p > 0 && rank(p-1, i) > r:
-				bad(field, key, "the rating falls from %q at cells[%d][%d] as probability rises", s.Cells[p-1][i], p-1, i)
+				c.fail(field, key, ErrMatrix, "the rating falls from %q at cells[%d][%d] as probability rises", s.Cells[p-1][i], p-1, i)
 			}
 		}
 	}

@@ -2,7 +2,6 @@ package risk
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"maps"
 	"math"
@@ -98,29 +97,26 @@ func (p *SignalPolicy) resolved() (SignalPolicy, error) {
 	if p == nil {
 		return d, nil
 	}
-	var errs []error
-	bad := func(field, value, format string, args ...any) {
-		errs = append(errs, fieldErr(field, value, fmt.Errorf("%w: "+format, append([]any{ErrOption}, args...)...)))
-	}
+	c := &checker{}
 	r := *p
 	if r.Pushes == 0 {
 		r.Pushes = d.Pushes
 	} else if r.Pushes < 0 {
-		bad("pushes", strconv.Itoa(r.Pushes), "a count is never below 0")
+		c.fail("pushes", strconv.Itoa(r.Pushes), ErrOption, "a count is never below 0")
 	}
 	if r.Pulls == 0 {
 		r.Pulls = d.Pulls
 	} else if r.Pulls < 0 {
-		bad("pulls", strconv.Itoa(r.Pulls), "a count is never below 0")
+		c.fail("pulls", strconv.Itoa(r.Pulls), ErrOption, "a count is never below 0")
 	}
 	if r.Stale == 0 {
 		r.Stale = d.Stale
 	} else if r.Stale < 0 {
-		bad("stale_seconds", r.Stale.String(), "a duration is never below 0")
+		c.fail("stale_seconds", r.Stale.String(), ErrOption, "a duration is never below 0")
 	}
 	for _, k := range slices.Sorted(maps.Keys(r.StageNorms)) {
 		if r.StageNorms[k] <= 0 {
-			bad("stage_norms_seconds."+k, r.StageNorms[k].String(), "a norm is above 0")
+			c.fail("stage_norms_seconds."+k, r.StageNorms[k].String(), ErrOption, "a norm is above 0")
 		}
 	}
 	for _, f := range []struct {
@@ -131,7 +127,7 @@ func (p *SignalPolicy) resolved() (SignalPolicy, error) {
 		if f.v.IsZero() {
 			*f.v = f.def
 		} else if err := checkProbability(f.name, *f.v); err != nil {
-			errs = append(errs, fieldErr(f.name, f.v.String(), fmt.Errorf("%w: a fraction within [0, 1]", ErrOption)))
+			c.fail(f.name, f.v.String(), ErrOption, "a fraction within [0, 1]")
 		}
 	}
 	weights := d.Weights
@@ -139,9 +135,9 @@ func (p *SignalPolicy) resolved() (SignalPolicy, error) {
 		w := r.Weights[k]
 		switch {
 		case k <= 0 || int(k) >= len(signalNames):
-			errs = append(errs, fieldErr("weights", k.String(), ErrUnknownName))
+			c.name("weights", k.String())
 		case math.IsNaN(w) || math.IsInf(w, 0) || w < 0 || w > 1e9:
-			bad("weights."+k.String(), strconv.FormatFloat(w, 'g', -1, 64), "a weight is within [0, 1e9]")
+			c.fail("weights."+k.String(), strconv.FormatFloat(w, 'g', -1, 64), ErrOption, "a weight is within [0, 1e9]")
 		default:
 			weights[k] = w
 		}
@@ -150,28 +146,26 @@ func (p *SignalPolicy) resolved() (SignalPolicy, error) {
 	if r.Tiers == nil {
 		r.Tiers = d.Tiers
 	} else {
-		checkTiers(r.Tiers, bad)
+		checkTiers(c, r.Tiers)
 	}
-	return r, errors.Join(errs...)
+	return r, c.err()
 }
 
-func checkTiers(tiers []Tier, bad func(field, value, format string, args ...any)) {
+func checkTiers(c *checker, tiers []Tier) {
 	if len(tiers) == 0 || len(tiers) > MaxRatings {
-		bad("tiers", strconv.Itoa(len(tiers))+" tiers", "a policy has 1 to %d tiers", MaxRatings)
+		c.fail("tiers", strconv.Itoa(len(tiers))+" tiers", ErrOption, "a policy has 1 to %d tiers", MaxRatings)
 	}
 	keys := map[string]int{}
 	for k, t := range tiers {
 		at := "tiers[" + strconv.Itoa(k) + "]"
-		checkKey(at+".key", t.Key, keys, k, "tiers", func(field, value, format string, args ...any) {
-			bad(field, value, format, args...)
-		})
+		checkKey(c, at+".key", t.Key, keys, k, "tiers", ErrOption)
 		switch from := strconv.FormatFloat(t.From, 'g', -1, 64); {
 		case k == 0 && t.From != 0:
-			bad(at+".from", from, "the first tier starts at 0")
+			c.fail(at+".from", from, ErrOption, "the first tier starts at 0")
 		case math.IsNaN(t.From) || math.IsInf(t.From, 0):
-			bad(at+".from", from, "a tier starts at a finite score")
+			c.fail(at+".from", from, ErrOption, "a tier starts at a finite score")
 		case k > 0 && !(t.From > tiers[k-1].From):
-			bad(at+".from", from, "tiers must rise: not above tiers[%d]'s %g", k-1, tiers[k-1].From)
+			c.fail(at+".from", from, ErrOption, "tiers must rise: not above tiers[%d]'s %g", k-1, tiers[k-1].From)
 		}
 	}
 }

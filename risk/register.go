@@ -3,7 +3,6 @@ package risk
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"slices"
 	"strconv"
 )
@@ -102,20 +101,20 @@ func (g Register) Report(m *Matrix, o *ReportOptions) (Report, error) {
 }
 
 func (o ReportOptions) check() error {
-	var errs []error
+	c := &checker{}
 	if o.Top < 0 {
-		errs = append(errs, fieldErr("top", strconv.Itoa(o.Top), fmt.Errorf("%w: top is 0 (the default, 10) or more", ErrOption)))
+		c.fail("top", strconv.Itoa(o.Top), ErrOption, "top is 0 (the default, 10) or more")
 	}
 	if !o.AsOf.IsZero() && !o.AsOf.IsValid() {
-		errs = append(errs, fieldErr("as_of", o.AsOf.String(), ErrDate))
+		c.add(fieldErr("as_of", o.AsOf.String(), ErrDate))
 	}
 	if o.RankBy != ByEMV && o.RankBy != ByScore {
-		errs = append(errs, fieldErr("rank_by", o.RankBy.String(), ErrUnknownName))
+		c.name("rank_by", o.RankBy.String())
 	}
 	if o.Side != Inherent && o.Side != Residual {
-		errs = append(errs, fieldErr("side", o.Side.String(), ErrUnknownName))
+		c.name("side", o.Side.String())
 	}
-	return errors.Join(errs...)
+	return c.err()
 }
 
 // Top returns the first n of as ranked by by on side, in a new slice (as is

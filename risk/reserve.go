@@ -155,29 +155,26 @@ func reserveOptions(o *ReserveOptions) (ReserveOptions, []string, error) {
 	if o != nil {
 		opt = *o
 	}
-	var errs []error
-	bad := func(field, value, format string, args ...any) {
-		errs = append(errs, fieldErr(field, value, fmt.Errorf("%w: "+format, append([]any{ErrOption}, args...)...)))
-	}
+	c := &checker{}
 	switch {
 	case opt.Trials == 0:
 		opt.Trials = 10_000
 	case opt.Trials < 0 || opt.Trials > MaxTrials:
-		bad("trials", strconv.Itoa(opt.Trials), "trials are 1 to %d", MaxTrials)
+		c.fail("trials", strconv.Itoa(opt.Trials), ErrOption, "trials are 1 to %d", MaxTrials)
 	}
 	switch {
 	case opt.Confidence == 0:
 		opt.Confidence = 0.9
 	case !(opt.Confidence > 0 && opt.Confidence < 1):
-		bad("confidence", strconv.FormatFloat(opt.Confidence, 'g', -1, 64), "a confidence lies within (0, 1)")
+		c.fail("confidence", strconv.FormatFloat(opt.Confidence, 'g', -1, 64), ErrOption, "a confidence lies within (0, 1)")
 	}
 	drivers := slices.Sorted(maps.Keys(opt.Drivers))
 	for _, d := range drivers {
 		if r := opt.Drivers[d]; !(r >= 0 && r <= 1) {
-			bad("drivers."+d, strconv.FormatFloat(r, 'g', -1, 64), "a correlation lies within [0, 1]")
+			c.fail("drivers."+d, strconv.FormatFloat(r, 'g', -1, 64), ErrOption, "a correlation lies within [0, 1]")
 		}
 	}
-	return opt, drivers, errors.Join(errs...)
+	return opt, drivers, c.err()
 }
 
 // simRisks assesses the risks and turns the open ones into draws.

@@ -1,8 +1,6 @@
 package risk
 
 import (
-	"errors"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -121,17 +119,17 @@ func (r DealRisk) Reason() Reason {
 // enum, a bad date); a zero asOf is one naming asOf; a bad policy field is
 // one wrapping [ErrOption] or [ErrUnknownName]. All wrap sentinels.
 func Signals(d Deal, asOf time.Time, p *SignalPolicy) (DealRisk, error) {
-	var errs []error
+	c := &checker{}
 	if asOf.IsZero() {
-		errs = append(errs, fieldErr("asOf", "", fmt.Errorf("%w: an instant is required", ErrInvalid)))
+		c.fail("asOf", "", ErrInvalid, "an instant is required")
 	}
-	d.check(&errs)
+	d.check(c)
 	pol, err := p.resolved()
 	if err != nil {
-		errs = append(errs, flatten(err)...)
+		c.errs = append(c.errs, flatten(err)...)
 	}
-	if len(errs) > 0 {
-		return DealRisk{}, errors.Join(errs...)
+	if len(c.errs) > 0 {
+		return DealRisk{}, c.err()
 	}
 	out := DealRisk{Deal: d.ID, Signals: []Signal{}, Tier: pol.Tiers[0].Key}
 	if d.Outcome != OutcomeOpen {
