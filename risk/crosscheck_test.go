@@ -2,6 +2,8 @@ package risk_test
 
 import (
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -146,4 +148,47 @@ func genTree(rng *rand.Rand, depth int) risk.Node {
 		n.Payoff = decimal.New(rng.Int64N(1_000_000)-200_000, -int32(rng.IntN(3)))
 	}
 	return n
+}
+
+// TestTopCrossCheck: Top's heap selection equals the first n of a full
+// stable sort by the documented order, for every n, ranking and side.
+func TestTopCrossCheck(t *testing.T) {
+	m := risk.PMBOK()
+	rng := rand.New(rand.NewPCG(7, 7))
+	rep, err := genRegister(rng, m.Spec(), 300).Report(m, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as := rep.Assessments
+	for _, by := range []risk.RankBy{risk.ByEMV, risk.ByScore} {
+		for _, side := range []risk.Side{risk.Inherent, risk.Residual} {
+			sorted := slices.Clone(as)
+			pick := func(a risk.Assessment) risk.Exposure {
+				if side == risk.Residual {
+					return a.Residual
+				}
+				return a.Inherent
+			}
+			slices.SortStableFunc(sorted, func(a, b risk.Assessment) int {
+				x, y := pick(a), pick(b)
+				keys := []int{y.EMV.Abs().Cmp(x.EMV.Abs()), y.Score.Cmp(x.Score)}
+				if by == risk.ByScore {
+					keys[0], keys[1] = keys[1], keys[0]
+				}
+				for _, k := range keys {
+					if k != 0 {
+						return k
+					}
+				}
+				return strings.Compare(a.ID, b.ID)
+			})
+			for _, n := range []int{0, 1, 7, 64, 299, 300, 1000} {
+				got := risk.Top(as, n, by, side)
+				want := sorted[:min(n, len(sorted))]
+				if diff := cmp.Diff(want, got, decimalEqual); diff != "" {
+					t.Fatalf("Top(%d, %s, %s) differs from a full sort (-want +got):\n%s", n, by, side, diff)
+				}
+			}
+		}
+	}
 }

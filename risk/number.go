@@ -157,3 +157,18 @@ func sub64(x, y int64) (int64, bool) {
 	}
 	return d, true
 }
+
+// cmpAbs is a.Abs().Cmp(b.Abs()).
+func cmpAbs(a, b decimal.Decimal) int {
+	ca, ea, okA := small(a)
+	cb, eb, okB := small(b)
+	if okA && okB {
+		e := min(ea, eb)
+		if x, ok := scaled(abs64(ca), ea-e); ok {
+			if y, ok := scaled(abs64(cb), eb-e); ok {
+				return cmp.Compare(x, y)
+			}
+		}
+	}
+	return a.Abs().Cmp(b.Abs())
+}

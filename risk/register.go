@@ -120,31 +120,77 @@ func (o ReportOptions) check() error {
 // Top returns the first n of as ranked by by on side, in a new slice (as is
 // left as it is). ByEMV ranks by the size of the expected monetary value,
 // |EMV|, largest first, so the worst threats and the best opportunities
-// lead; ties go to the higher score, then the smaller id. ByScore ranks by
-// score, then |EMV|, then id. A negative n is taken as 0.
+// lead; ties go to the higher score, then the smaller id, then the earlier
+// place in as. ByScore ranks by score, then |EMV|, then id and place. A
+// negative n is taken as 0. It keeps the best n in a heap as it goes, so a
+// register of a million risks is ranked in one pass.
 func Top(as []Assessment, n int, by RankBy, side Side) []Assessment {
-	sorted := slices.Clone(as)
-	pick := func(a *Assessment) *Exposure {
+	n = max(0, min(n, len(as)))
+	pick := func(k int) *Exposure {
 		if side == Residual {
-			return &a.Residual
+			return &as[k].Residual
 		}
-		return &a.Inherent
+		return &as[k].Inherent
 	}
-	slices.SortStableFunc(sorted, func(a, b Assessment) int {
-		x, y := pick(&a), pick(&b)
-		emv, score := y.EMV.Abs().Cmp(x.EMV.Abs()), y.Score.Cmp(x.Score)
+	// before reports whether as[i] ranks before as[j].
+	before := func(i, j int) bool {
+		x, y := pick(i), pick(j)
+		first, second := cmpAbs(x.EMV, y.EMV), x.Score.Cmp(y.Score)
 		if by == ByScore {
-			emv, score = score, emv
+			first, second = second, first
 		}
-		if emv != 0 {
-			return emv
+		switch {
+		case first != 0:
+			return first > 0
+		case second != 0:
+			return second > 0
+		case as[i].ID != as[j].ID:
+			return as[i].ID < as[j].ID
 		}
-		if score != 0 {
-			return score
+		return i < j
+	}
+	// heap holds the best n seen, the one ranked last at the root.
+	heap := make([]int, 0, n)
+	down := func(k int) {
+		for {
+			worst, l, r := k, 2*k+1, 2*k+2
+			if l < len(heap) && before(heap[worst], heap[l]) {
+				worst = l
+			}
+			if r < len(heap) && before(heap[worst], heap[r]) {
+				worst = r
+			}
+			if worst == k {
+				return
+			}
+			heap[k], heap[worst] = heap[worst], heap[k]
+			k = worst
 		}
-		return cmp.Compare(a.ID, b.ID)
+	}
+	for i := range as {
+		switch {
+		case n == 0:
+		case len(heap) < n:
+			heap = append(heap, i)
+			for k := len(heap) - 1; k > 0 && before(heap[(k-1)/2], heap[k]); k = (k - 1) / 2 {
+				heap[k], heap[(k-1)/2] = heap[(k-1)/2], heap[k]
+			}
+		case before(i, heap[0]):
+			heap[0] = i
+			down(0)
+		}
+	}
+	slices.SortFunc(heap, func(i, j int) int {
+		if before(i, j) {
+			return -1
+		}
+		return 1
 	})
-	return sorted[:max(0, min(n, len(sorted)))]
+	out := make([]Assessment, len(heap))
+	for k, i := range heap {
+		out[k] = as[i]
+	}
+	return out
 }
 
 // OverdueReview is an open risk whose review is overdue: Days calendar
