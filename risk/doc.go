@@ -61,6 +61,16 @@
 // asOf, an instant: calendar rules use asOf's date in asOf's location,
 // elapsed rules count 24-hour spans ([Day]).
 //
+// # Errors
+//
+// Bad input is an error, never a panic. Every error wraps one of the
+// package's sentinels (ErrInvalid, ErrLevel, ErrMatrix...), most inside a
+// [*FieldError] naming the field as the caller wrote it
+// ("risks[3].response.actions[0].cost", "cells[2][4]"). A call that finds
+// several problems reports them all in one flat [errors.Join]: its
+// Unwrap() []error lists one FieldError a problem. Calls that take many
+// records ([Register.Report], [Reserve]) take all of them or none.
+//
 // # Accumulators
 //
 // [Totals], [HeatMap] and [SignalCounts] merge (associative, commutative)
