@@ -69,14 +69,7 @@ func TestReportCrossCheck(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var naive []risk.Assessment
-		for _, r := range g.Risks {
-			a, ok := naiveAssess(s, r)
-			if !ok {
-				t.Fatalf("naive assessment refused %+v", r)
-			}
-			naive = append(naive, a)
-		}
+		naive := naiveRegister(t, s, g.Risks)
 		if diff := cmp.Diff(naiveTotals(s, naive), rep.Totals, decimalEqual); diff != "" {
 			t.Fatalf("round %d: totals differ from the naive sums (-want +got):\n%s", round, diff)
 		}

@@ -143,14 +143,7 @@ func FuzzRegister(f *testing.F) {
 			clearError(t, err)
 			return
 		}
-		var naive []risk.Assessment
-		for _, r := range g.Risks {
-			a, ok := naiveAssess(s, r)
-			if !ok {
-				t.Fatalf("Report accepted a risk the naive assessment cannot place: %+v", r)
-			}
-			naive = append(naive, a)
-		}
+		naive := naiveRegister(t, s, g.Risks)
 		if !rep.Totals.Equal(naiveTotals(s, naive)) {
 			t.Fatalf("totals differ from the naive sums:\n%s", cmp.Diff(naiveTotals(s, naive), rep.Totals, decimalEqual))
 		}

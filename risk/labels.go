@@ -69,3 +69,12 @@ func sameTag(a, b string) bool {
 	}
 	return true
 }
+
+// label returns l's text for lang, or key when Get finds none: how every
+// labelled thing of the package names itself.
+func label(l Labels, lang, key string) string {
+	if s := l.Get(lang); s != "" {
+		return s
+	}
+	return key
+}

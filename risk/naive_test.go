@@ -3,6 +3,7 @@ package risk_test
 import (
 	"slices"
 	"sort"
+	"testing"
 
 	"github.com/saleskit/saleskit/risk"
 	"github.com/shopspring/decimal"
@@ -294,4 +295,19 @@ func naiveDecide(n risk.Node) (decimal.Decimal, []string) {
 		path = append(path, cur.Name)
 	}
 	return value(n), path
+}
+
+// naiveRegister assesses every risk of a register the naive way; a risk it
+// cannot place fails t.
+func naiveRegister(t *testing.T, s risk.MatrixSpec, rs []risk.Risk) []risk.Assessment {
+	t.Helper()
+	var out []risk.Assessment
+	for _, r := range rs {
+		a, ok := naiveAssess(s, r)
+		if !ok {
+			t.Fatalf("the naive assessment cannot place %+v, which Report accepted", r)
+		}
+		out = append(out, a)
+	}
+	return out
 }

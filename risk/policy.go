@@ -62,12 +62,7 @@ type Tier struct {
 
 // Label returns the tier's label in lang, as [Labels.Get] chooses it, or
 // its key when it has none.
-func (t Tier) Label(lang string) string {
-	if s := t.Labels.Get(lang); s != "" {
-		return s
-	}
-	return t.Key
-}
+func (t Tier) Label(lang string) string { return label(t.Labels, lang, t.Key) }
 
 // DefaultSignalPolicy returns the default policy, a fresh value on every
 // call: Pushes 2, Pulls 1, Stale 14 days, no stage norms, AmountCut 0.1,

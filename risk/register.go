@@ -64,26 +64,11 @@ func (g Register) Report(m *Matrix, o *ReportOptions) (Report, error) {
 	if opt.Top == 0 {
 		opt.Top = 10
 	}
-	rep := Report{Name: g.Name, Assessments: make([]Assessment, len(g.Risks)), Totals: NewTotals(m), HeatMap: NewHeatMap(m)}
-	var errs []error
-	seen := make(map[string]int, len(g.Risks))
-	for k := range g.Risks {
-		r := &g.Risks[k]
-		c := checker{list: "risks", index: k}
-		if prev, dup := seen[r.ID]; dup && r.ID != "" {
-			c.fail("id", r.ID, ErrDuplicate, "risks[%d] has it too", prev)
-		}
-		seen[r.ID] = k
-		a, err := m.assess(&c, r)
-		if err != nil || len(c.errs) > 0 {
-			errs = append(errs, c.errs...)
-			continue
-		}
-		rep.Assessments[k] = a
+	as, err := m.assessAll(g.Risks)
+	if err != nil {
+		return Report{}, err
 	}
-	if len(errs) > 0 {
-		return Report{}, errors.Join(errs...)
-	}
+	rep := Report{Name: g.Name, Assessments: as, Totals: NewTotals(m), HeatMap: NewHeatMap(m)}
 	open := make([]Assessment, 0, len(rep.Assessments))
 	for _, a := range rep.Assessments {
 		// Assessments of m always fit accumulators of m.
@@ -98,6 +83,33 @@ func (g Register) Report(m *Matrix, o *ReportOptions) (Report, error) {
 		rep.Overdue = Overdue(g.Risks, opt.AsOf)
 	}
 	return rep, nil
+}
+
+// assessAll assesses every risk, all or none: the errors of every risk
+// that Assess refuses and of every repeated id, each field prefixed with
+// the risk's place (risks[3].impact.level), in one flat join.
+func (m *Matrix) assessAll(risks []Risk) ([]Assessment, error) {
+	as := make([]Assessment, len(risks))
+	var errs []error
+	seen := make(map[string]int, len(risks))
+	for k := range risks {
+		r := &risks[k]
+		c := checker{list: "risks", index: k}
+		if prev, dup := seen[r.ID]; dup && r.ID != "" {
+			c.fail("id", r.ID, ErrDuplicate, "risks[%d] has it too", prev)
+		}
+		seen[r.ID] = k
+		a, err := m.assess(&c, r)
+		if err != nil || len(c.errs) > 0 {
+			errs = append(errs, c.errs...)
+			continue
+		}
+		as[k] = a
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return as, nil
 }
 
 func (o ReportOptions) check() error {

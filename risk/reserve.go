@@ -2,8 +2,6 @@ package risk
 
 import (
 	"cmp"
-	"errors"
-	"fmt"
 	"maps"
 	"math"
 	"slices"
@@ -182,21 +180,15 @@ func simRisks(m *Matrix, risks []Risk, opt ReserveOptions, drivers []string) ([]
 	if err := m.built(); err != nil {
 		return nil, err
 	}
-	var errs []error
-	seen := make(map[string]int, len(risks))
+	as, err := m.assessAll(risks)
+	if err != nil {
+		return nil, err
+	}
+	c := checker{list: "risks"}
 	sims := make([]simRisk, 0, len(risks))
-	for k := range risks {
+	for k, a := range as {
 		r := &risks[k]
-		c := checker{list: "risks", index: k}
-		if prev, dup := seen[r.ID]; dup && r.ID != "" {
-			c.fail("id", r.ID, ErrDuplicate, "risks[%d] has it too", prev)
-		}
-		seen[r.ID] = k
-		a, err := m.assess(&c, r)
-		if err != nil || len(c.errs) > 0 {
-			errs = append(errs, c.errs...)
-			continue
-		}
+		c.index = k
 		side, im := a.Residual, r.Impact
 		if opt.Inherent {
 			side = a.Inherent
@@ -214,7 +206,7 @@ func simRisks(m *Matrix, risks []Risk, opt ReserveOptions, drivers []string) ([]
 		if r.Driver != "" {
 			d, found := slices.BinarySearch(drivers, r.Driver)
 			if !found {
-				errs = append(errs, fieldErr(c.path("driver"), r.Driver, fmt.Errorf("%w: no correlation for the driver in ReserveOptions.Drivers", ErrOption)))
+				c.fail("driver", r.Driver, ErrOption, "no correlation for the driver in ReserveOptions.Drivers")
 				continue
 			}
 			s.driver = d
@@ -225,7 +217,7 @@ func simRisks(m *Matrix, risks []Risk, opt ReserveOptions, drivers []string) ([]
 		}
 		sims = append(sims, s)
 	}
-	return sims, errors.Join(errs...)
+	return sims, c.err()
 }
 
 // simulate runs the trials once for the totals, keeping the generator's

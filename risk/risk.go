@@ -314,8 +314,6 @@ var categoryLabels = map[Category][2]string{
 // Label returns a built-in category's label in lang, chosen as
 // [Labels.Get] chooses, or the category itself for a custom one.
 func (c Category) Label(lang string) string {
-	if l, ok := categoryLabels[c]; ok {
-		return Labels{"en": l[0], "zh-CN": l[1]}.Get(lang)
-	}
-	return string(c)
+	l := categoryLabels[c]
+	return label(Labels{"en": l[0], "zh-CN": l[1]}, lang, string(c))
 }

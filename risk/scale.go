@@ -19,12 +19,7 @@ type Level struct {
 
 // Label returns the level's label in lang, as [Labels.Get] chooses it, or
 // its key when it has none.
-func (l Level) Label(lang string) string {
-	if s := l.Labels.Get(lang); s != "" {
-		return s
-	}
-	return l.Key
-}
+func (l Level) Label(lang string) string { return label(l.Labels, lang, l.Key) }
 
 // Band is where a level starts on one measure: a quantity q of that measure
 // falls in level k when From of level k ≤ q < From of level k+1, and in the
@@ -92,12 +87,7 @@ type Rating struct {
 
 // Label returns the rating's label in lang, as [Labels.Get] chooses it, or
 // its key when it has none.
-func (r Rating) Label(lang string) string {
-	if s := r.Labels.Get(lang); s != "" {
-		return s
-	}
-	return r.Key
-}
+func (r Rating) Label(lang string) string { return label(r.Labels, lang, r.Key) }
 
 // Rounding is how a matrix rounds its scores to its places. The zero
 // Rounding is HalfUp, the rounding of the published PMBOK table.
