@@ -102,8 +102,7 @@ func (a Assessment) Reason() Reason {
 
 // MarshalJSON encodes e with its reason. Reasons are worked out from the
 // other fields when asked for, not stored: they cannot disagree with them,
-// and Assess does not pay for building them (three maps a risk would
-// triple its time).
+// and Assess builds none.
 func (e Exposure) MarshalJSON() ([]byte, error) {
 	type plain Exposure
 	return json.Marshal(struct {
