@@ -1,6 +1,7 @@
 package risk
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -192,6 +193,13 @@ func rollBack(n *Node) Valuation {
 		v.EMV = v.EMV.Sub(n.Cost)
 	}
 	return v
+}
+
+// Equal reports whether v and w are the same valuation, comparing EMVs by
+// value.
+func (v Valuation) Equal(w Valuation) bool {
+	return v.Name == w.Name && v.Kind == w.Kind && v.EMV.Equal(w.EMV) && v.Choice == w.Choice &&
+		slices.EqualFunc(v.Children, w.Children, Valuation.Equal)
 }
 
 // Path returns the names of the options chosen from v down through

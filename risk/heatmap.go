@@ -87,8 +87,8 @@ func (h *HeatMap) Place(m *Matrix, r Risk) error {
 	if len(c.errs) > 0 {
 		return c.err()
 	}
-	in, res, ok := m.place(&c, &r, false)
-	if !ok {
+	var in, res Exposure
+	if !m.place(&c, &r, &in, &res, false) {
 		return c.err()
 	}
 	if r.Status == Closed {

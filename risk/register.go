@@ -99,12 +99,9 @@ func (m *Matrix) assessAll(risks []Risk) ([]Assessment, error) {
 			c.fail("id", r.ID, ErrDuplicate, "risks[%d] has it too", prev)
 		}
 		seen[r.ID] = k
-		a, err := m.assess(&c, r)
-		if err != nil || len(c.errs) > 0 {
+		if !m.assess(&c, r, &as[k]) || len(c.errs) > 0 {
 			errs = append(errs, c.errs...)
-			continue
 		}
-		as[k] = a
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)

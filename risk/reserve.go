@@ -81,6 +81,21 @@ type Contribution struct {
 	TailOccurrence float64         `json:"tail_occurrence"`
 }
 
+// Equal reports whether c and d are the same contingency, comparing
+// amounts by value.
+func (c Contingency) Equal(d Contingency) bool {
+	return c.Trials == d.Trials && c.Seed == d.Seed && c.Confidence == d.Confidence && c.Mean.Equal(d.Mean) &&
+		c.StdDev.Equal(d.StdDev) && c.P50.Equal(d.P50) && c.P80.Equal(d.P80) && c.P90.Equal(d.P90) &&
+		c.Reserve.Equal(d.Reserve) && slices.EqualFunc(c.Tail, d.Tail, Contribution.Equal)
+}
+
+// Equal reports whether c and d are the same contribution, comparing
+// amounts by value.
+func (c Contribution) Equal(d Contribution) bool {
+	return c.ID == d.ID && c.Mean.Equal(d.Mean) && c.TailMean.Equal(d.TailMean) && c.Share == d.Share &&
+		c.Occurrence == d.Occurrence && c.TailOccurrence == d.TailOccurrence
+}
+
 // Reason explains c in one line: [CodeReserve] citing the reserve, the
 // confidence, the trials and the mean, and the risk with the largest part
 // of the tail with its share.
