@@ -56,7 +56,7 @@ func BenchmarkAssess(b *testing.B) {
 }
 
 // BenchmarkHeatMap counts 1,000,000 assessed risks in a heat map per op
-// (HeatMap.Add, the accumulator a report or a combine step fills).
+// (HeatMap.AddAll, as Register.Report fills it).
 // Budget: ≤ 50 ms per op (1,000,000 risks).
 func BenchmarkHeatMap(b *testing.B) {
 	m := risk.PMBOK()
@@ -71,10 +71,8 @@ func BenchmarkHeatMap(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		h := risk.NewHeatMap(m)
-		for k := range as {
-			if err := h.Add(as[k]); err != nil {
-				b.Fatal(err)
-			}
+		if err := h.AddAll(as); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -69,13 +69,13 @@ func (g Register) Report(m *Matrix, o *ReportOptions) (Report, error) {
 		return Report{}, err
 	}
 	rep := Report{Name: g.Name, Assessments: as, Totals: NewTotals(m), HeatMap: NewHeatMap(m)}
-	open := make([]Assessment, 0, len(rep.Assessments))
-	for _, a := range rep.Assessments {
-		// Assessments of m always fit accumulators of m.
-		_ = rep.Totals.Add(a)
-		_ = rep.HeatMap.Add(a)
-		if a.Status == Open {
-			open = append(open, a)
+	// Assessments of m always fit accumulators of m.
+	_ = rep.Totals.AddAll(as)
+	_ = rep.HeatMap.AddAll(as)
+	open := make([]Assessment, 0, len(as))
+	for k := range as {
+		if as[k].Status == Open {
+			open = append(open, as[k])
 		}
 	}
 	rep.Top = Top(open, opt.Top, opt.RankBy, opt.Side)

@@ -3,6 +3,7 @@ package risk_test
 import (
 	"encoding/json"
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -196,5 +197,41 @@ func TestChanges(t *testing.T) {
 	_, err = risk.Changes(risk.PMBOK(), before, bad)
 	if fe := fieldErrors(err)["after.risks[0].id"]; fe == nil {
 		t.Errorf("Changes with a bad snapshot: %v; want after.risks[0].id", err)
+	}
+}
+
+// TestAddAll: AddAll adds what Add adds one by one, and takes all or none.
+func TestAddAll(t *testing.T) {
+	rep, err := salesRegister().Report(risk.PMBOK(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tot, heat := risk.NewTotals(risk.PMBOK()), risk.NewHeatMap(risk.PMBOK())
+	for _, a := range rep.Assessments {
+		if err := tot.Add(a); err != nil {
+			t.Fatal(err)
+		}
+		if err := heat.Add(a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !tot.Equal(salesTotals()) || !heat.Equal(salesHeatMap()) {
+		t.Error("Add one by one differs from the report's accumulators")
+	}
+	bad := append(slices.Clone(rep.Assessments), risk.Assessment{ID: "x", Inherent: risk.Exposure{Rating: "extreme", Cell: risk.Cell{Probability: 9}}})
+	tot, heat = risk.NewTotals(risk.PMBOK()), risk.NewHeatMap(risk.PMBOK())
+	err = tot.AddAll(bad)
+	if fe := fieldErrors(err)["as[5].inherent.rating"]; fe == nil || !errors.Is(err, risk.ErrMismatch) {
+		t.Errorf("Totals.AddAll: %v, want as[5].inherent.rating wrapping ErrMismatch", err)
+	}
+	if tot.All.Count != 0 || tot.Closed != 0 {
+		t.Errorf("a refused AddAll added %+v", tot.All)
+	}
+	err = heat.AddAll(bad)
+	if fe := fieldErrors(err)["as[5].inherent.cell"]; fe == nil || !errors.Is(err, risk.ErrMismatch) {
+		t.Errorf("HeatMap.AddAll: %v, want as[5].inherent.cell wrapping ErrMismatch", err)
+	}
+	if !heat.Equal(risk.NewHeatMap(risk.PMBOK())) {
+		t.Error("a refused AddAll counted")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/shopspring/decimal"
 )
@@ -90,6 +91,11 @@ func (t *Totals) Add(a Assessment) error {
 	if len(t.Ratings) == 0 {
 		return fieldErr("totals", "", fmt.Errorf("%w: totals made without a matrix (use NewTotals)", ErrMismatch))
 	}
+	return t.add(&a)
+}
+
+// add adds one assessment to totals with Ratings.
+func (t *Totals) add(a *Assessment) error {
 	if a.Status == Closed {
 		t.Closed++
 		return nil
@@ -101,11 +107,38 @@ func (t *Totals) Add(a Assessment) error {
 	case res < 0:
 		return fieldErr("residual.rating", a.Residual.Rating, fmt.Errorf("%w: not a rating of these totals", ErrMismatch))
 	}
-	t.All.add(&a)
-	group(&t.ByCategory, string(a.Category)).add(&a)
-	group(&t.ByOwner, a.Owner).add(&a)
-	t.ByRating[in].add(&a)
-	t.ByResidualRating[res].add(&a)
+	t.All.add(a)
+	group(&t.ByCategory, string(a.Category)).add(a)
+	group(&t.ByOwner, a.Owner).add(a)
+	t.ByRating[in].add(a)
+	t.ByResidualRating[res].add(a)
+	return nil
+}
+
+// AddAll adds every assessment of as, all or none: an assessment whose
+// rating is not among Ratings is a [*FieldError] naming it
+// (as[3].inherent.rating) and wrapping [ErrMismatch], and nothing is added.
+func (t *Totals) AddAll(as []Assessment) error {
+	if len(t.Ratings) == 0 {
+		return t.Add(Assessment{})
+	}
+	for k := range as {
+		a := &as[k]
+		if a.Status == Closed {
+			continue
+		}
+		for _, side := range [...]struct {
+			name   string
+			rating string
+		}{{"inherent", a.Inherent.Rating}, {"residual", a.Residual.Rating}} {
+			if index(t.Ratings, side.rating) < 0 {
+				return fieldErr("as["+strconv.Itoa(k)+"]."+side.name+".rating", side.rating, fmt.Errorf("%w: not a rating of these totals", ErrMismatch))
+			}
+		}
+	}
+	for k := range as {
+		_ = t.add(&as[k])
+	}
 	return nil
 }
 
