@@ -56,9 +56,11 @@ func roundTo(d decimal.Decimal, places int32, mode Rounding) decimal.Decimal {
 // up a few amounts per risk; shopspring/decimal does each through big.Int,
 // rescaling (and allocating) whenever exponents differ. When the
 // coefficients fit in int64, which is every realistic amount, these do the
-// same arithmetic on int64 and allocate only the result: Assess of
-// 1,000,000 risks takes NN ms with them and NN ms without
-// (BenchmarkAssess). They give exactly shopspring's value and exponent.
+// same arithmetic on int64 and allocate only the result. BenchmarkAssess
+// (1,000,000 risks) with them and without, five pairs back to back on a
+// shared 2-core machine (load average 7 to 12): 3.8 allocations and 77 MB
+// against 7.5 and 241 MB, 0.49–1.31 s against 0.83–2.09 s, each pair about
+// 1.6 times faster. They give exactly shopspring's value and exponent.
 
 // small returns d's coefficient and exponent when the coefficient has at
 // most 18 digits.
