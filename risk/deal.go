@@ -16,7 +16,8 @@ import (
 // History lists earlier states of the deal's close date and amount, each
 // as recorded at At; the snapshot's own CloseDate and Amount are the latest
 // state. Signals reads History in order of At (equal instants keep their
-// order), so the caller may give it in any order.
+// order), so the caller may give it in any order. The zero Deal is an
+// empty draft that Signals refuses for want of an id.
 type Deal struct {
 	ID       string   `json:"id"`
 	Stage    string   `json:"stage,omitempty"`

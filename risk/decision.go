@@ -20,7 +20,8 @@ const (
 //
 // Cost is an investment paid on taking the branch to the node (the cost of
 // preparing a bid, of a response); Probability, on a child of a chance
-// node, is the chance of that outcome; Payoff is an end node's value.
+// node, is the chance of that outcome; Payoff is an end node's value. The
+// zero Node has no kind, and Decide refuses it.
 type Node struct {
 	Name        string          `json:"name,omitempty"`
 	Kind        NodeKind        `json:"kind,omitempty"`

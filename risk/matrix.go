@@ -38,7 +38,8 @@ const (
 //     rating key of probability level p and impact level i (both lowest
 //     first). A rating may never fall as probability or impact rises.
 //
-// Ratings list the ratings lowest first.
+// Ratings list the ratings lowest first. The zero MatrixSpec has no levels,
+// and NewMatrix refuses it.
 type MatrixSpec struct {
 	Name        string            `json:"name,omitempty"`
 	Labels      Labels            `json:"labels,omitempty"`

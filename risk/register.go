@@ -8,7 +8,7 @@ import (
 )
 
 // Register is a project's list of risks: plain data that round-trips
-// through JSON.
+// through JSON. The zero Register is empty, and so is its report.
 type Register struct {
 	Name  string `json:"name,omitempty"`
 	Risks []Risk `json:"risks"`

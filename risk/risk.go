@@ -13,7 +13,9 @@ import (
 //
 // Probability and Impact are the inherent estimates, before any response.
 // Response, when it has a strategy, says what the project does about the
-// risk, at what cost, and what is left (the residual).
+// risk, at what cost, and what is left (the residual). The zero Risk is an
+// empty draft: it marshals (a form saved half-filled), and Validate and
+// Assess refuse it until it has an id, a probability and an impact.
 type Risk struct {
 	ID          string      `json:"id"`
 	Title       string      `json:"title,omitempty"`
