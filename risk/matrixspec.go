@@ -281,4 +281,3 @@ func copySpec(s MatrixSpec) MatrixSpec {
 	}
 	return c
 }
-
