@@ -319,3 +319,32 @@ func TestStrategyFits(t *testing.T) {
 		}
 	}
 }
+
+// TestAssessWithoutBands: on a matrix without probability bands a level is
+// required, an exact value rides along with it, and exploit lands on the
+// top level.
+func TestAssessWithoutBands(t *testing.T) {
+	s := risk.Simple().Spec()
+	for k := range s.Probability {
+		s.Probability[k].Bands = nil
+	}
+	m, err := risk.NewMatrix(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := risk.Risk{ID: "x", Kind: risk.Opportunity, Probability: risk.Probability{Value: dec("0.4")}, Impact: risk.Impact{Level: "medium", Money: money(1_000)}}
+	if _, err := risk.Assess(m, r); fieldErrors(err)["probability.value"] == nil || !errors.Is(err, risk.ErrLevel) {
+		t.Errorf("a value alone without bands: %v, want probability.value wrapping ErrLevel", err)
+	}
+	r.Probability.Level = "medium"
+	r.Response = risk.Response{Strategy: risk.Exploit}
+	a, err := risk.Assess(m, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Inherent: medium × medium, 0.5 × 2 = 1 (medium), EMV 0.4 × 1,000 =
+	// 400; exploited: high × medium, 0.8 × 2 = 1.6 (high), EMV 1,000.
+	if a.Inherent.EMV.String() != "400" || a.Residual.ProbabilityLevel != "high" || a.Residual.Rating != "high" || !a.Residual.EMV.Equal(money(1_000)) {
+		t.Errorf("Assess = inherent %+v, residual %+v", a.Inherent, a.Residual)
+	}
+}
