@@ -1,7 +1,6 @@
 package target
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -18,9 +17,10 @@ var ErrDate = errors.New("target: invalid date")
 // a midnight moves with the zone it is read in, and on some days does not
 // exist. Date encodes as text in ISO 8601 form, "2025-10-01".
 //
-// The zero Date is not a valid date and has no text form: a struct field
-// that may hold it is tagged omitzero, so a draft saves without it (and in
-// JSON it is null).
+// The zero Date is not a valid date: it means "no date". Its text form is
+// empty, so a draft saves with it and loads back ("start": ""); a struct
+// field that may hold it is tagged omitzero, so a draft usually leaves it
+// out.
 type Date struct {
 	Year  int
 	Month time.Month
@@ -99,58 +99,31 @@ func (d Date) appendText(b []byte) []byte {
 	return appendPad(b, d.Day, 2)
 }
 
-// MarshalText encodes d as "2006-01-02"; an invalid d is a *FieldError
-// wrapping ErrDate.
+// MarshalText encodes d as "2006-01-02", and the zero Date as the empty
+// text; any other invalid d is a *FieldError wrapping ErrDate.
 func (d Date) MarshalText() ([]byte, error) {
+	if d.IsZero() {
+		return []byte{}, nil
+	}
 	if !d.IsValid() {
 		return nil, fieldErr("date", d.String(), ErrDate)
 	}
-	return []byte(d.String()), nil
+	return d.appendText(make([]byte, 0, 10)), nil
 }
 
-// UnmarshalText decodes "2006-01-02", as ParseDate does.
+// UnmarshalText decodes "2006-01-02", as ParseDate does, and the empty text
+// as the zero Date.
 func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = Date{}
+		return nil
+	}
 	v, err := ParseDate(string(b))
 	if err != nil {
 		return err
 	}
 	*d = v
 	return nil
-}
-
-// MarshalJSON encodes d as the JSON string "2006-01-02", and the zero Date
-// as null, so a zero value that escapes omitzero still saves; an invalid
-// non-zero d is a *FieldError wrapping ErrDate.
-func (d Date) MarshalJSON() ([]byte, error) { return textJSON(d.IsZero(), d.MarshalText) }
-
-// UnmarshalJSON decodes a JSON string as UnmarshalText does; null leaves d
-// unchanged, as encoding/json does for other types.
-func (d *Date) UnmarshalJSON(b []byte) error { return fromTextJSON(b, "date", d.UnmarshalText) }
-
-// textJSON encodes a value as the JSON string of its text, or as null when
-// it is zero.
-func textJSON(zero bool, text func() ([]byte, error)) ([]byte, error) {
-	if zero {
-		return []byte("null"), nil
-	}
-	b, err := text()
-	if err != nil {
-		return nil, err
-	}
-	return json.Marshal(string(b))
-}
-
-// fromTextJSON decodes a JSON string with set, and leaves null alone; any
-// other JSON is a *FieldError naming field and wrapping ErrDate.
-func fromTextJSON(b []byte, field string, set func([]byte) error) error {
-	if string(b) == "null" {
-		return nil
-	}
-	var s string
-	if err := json.Unmarshal(b, &s); err != nil {
-		return fieldErr(field, string(b), ErrDate)
-	}
-	return set([]byte(s))
 }
 
 // AddDays returns the date n calendar days after d (before, for negative n).

@@ -13,7 +13,7 @@ import (
 // a list of one-day ranges.
 //
 // A valid DateRange has valid dates with Last not before First. The zero
-// DateRange is not valid and has no text form; in JSON it is null.
+// DateRange is not valid: it means "no range", and its text form is empty.
 type DateRange struct {
 	First Date
 	Last  Date
@@ -92,30 +92,29 @@ func (r DateRange) String() string {
 	return r.First.String() + "/" + r.Last.String()
 }
 
-// MarshalText encodes r as String does; an invalid r is a *FieldError
-// wrapping ErrDate.
+// MarshalText encodes r as String does, and the zero DateRange as the
+// empty text; any other invalid r is a *FieldError wrapping ErrDate.
 func (r DateRange) MarshalText() ([]byte, error) {
+	if r.IsZero() {
+		return []byte{}, nil
+	}
 	if err := r.check("date_range"); err != nil {
 		return nil, err
 	}
 	return []byte(r.String()), nil
 }
 
-// UnmarshalText decodes a range or a single date, as ParseDateRange does.
+// UnmarshalText decodes a range or a single date, as ParseDateRange does,
+// and the empty text as the zero DateRange.
 func (r *DateRange) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*r = DateRange{}
+		return nil
+	}
 	v, err := ParseDateRange(string(b))
 	if err != nil {
 		return err
 	}
 	*r = v
 	return nil
-}
-
-// MarshalJSON encodes r as a JSON string, and the zero DateRange as null.
-func (r DateRange) MarshalJSON() ([]byte, error) { return textJSON(r.IsZero(), r.MarshalText) }
-
-// UnmarshalJSON decodes a JSON string as UnmarshalText does; null leaves r
-// unchanged.
-func (r *DateRange) UnmarshalJSON(b []byte) error {
-	return fromTextJSON(b, "date_range", r.UnmarshalText)
 }
