@@ -1,0 +1,123 @@
+package incentive
+
+import (
+	"errors"
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+// maxErrors is how many bad values one call reports; the rest are counted
+// in an error wrapping ErrTooMany.
+const maxErrors = 100
+
+// maxPlaces is the most decimal places a rate, share, fraction or count
+// may have.
+const maxPlaces = 12
+
+var (
+	maxMoney = decimal.New(1, 15) // amounts are below 10^15 in absolute value
+	maxRate  = decimal.NewFromInt(100)
+)
+
+// checker collects the problems of one input, each a *FieldError, up to
+// maxErrors.
+type checker struct {
+	errs   []error
+	more   int
+	places int32 // the currency's places, for money
+}
+
+func (c *checker) add(field, value string, err error) {
+	if len(c.errs) == maxErrors {
+		c.more++
+		return
+	}
+	c.errs = append(c.errs, fieldErr(field, value, err))
+}
+
+func (c *checker) full() bool { return len(c.errs) == maxErrors }
+
+func (c *checker) err() error {
+	if c.more > 0 {
+		return errors.Join(append(c.errs, because(ErrTooMany, "%d more not listed", c.more))...)
+	}
+	return errors.Join(c.errs...)
+}
+
+// tooBig reports whether |d| ≥ 10^15, without arithmetic on huge exponents.
+func tooBig(d decimal.Decimal) bool {
+	if d.IsZero() {
+		return false
+	}
+	if e := d.Exponent(); e > 15 || int64(d.NumDigits())+int64(e) > 15 {
+		return true
+	}
+	return false
+}
+
+// money checks an amount of money: at most the currency's places, below
+// 10^15 in absolute value, and not negative unless signed.
+func (c *checker) money(field string, d decimal.Decimal, signed bool) bool {
+	if p := places(d); p > c.places {
+		c.add(field, d.String(), because(ErrPlaces, "%d decimal places; the currency has %d", p, c.places))
+		return false
+	}
+	if tooBig(d) {
+		c.add(field, d.String(), because(ErrRange, "money is below 10^15"))
+		return false
+	}
+	if !signed && d.Sign() < 0 {
+		c.add(field, d.String(), ErrNegative)
+		return false
+	}
+	return true
+}
+
+// number checks a rate, share, fraction or count: at most maxPlaces
+// places, at most hi (a hi of zero means below 10^15), and not negative
+// unless signed.
+func (c *checker) number(field string, d decimal.Decimal, hi decimal.Decimal, signed bool) bool {
+	if p := places(d); p > maxPlaces {
+		c.add(field, d.String(), because(ErrRange, "%d decimal places; at most %d", p, maxPlaces))
+		return false
+	}
+	if tooBig(d) || (!hi.IsZero() && d.Cmp(hi) > 0) {
+		if hi.IsZero() {
+			c.add(field, d.String(), because(ErrRange, "below 10^15"))
+		} else {
+			c.add(field, d.String(), because(ErrRange, "at most %s", hi))
+		}
+		return false
+	}
+	if !signed && d.Sign() < 0 {
+		c.add(field, d.String(), ErrNegative)
+		return false
+	}
+	return true
+}
+
+// enum checks that v names a value of names.
+func (c *checker) enum(field string, v int, typ string, names enumNames) {
+	if v < 0 || v >= len(names) || names[v] == "" {
+		c.add(field, names.str(typ, v), ErrUnknownName)
+	}
+}
+
+// date checks a date that may be zero (unset) but not invalid.
+func (c *checker) date(field string, d Date) bool {
+	if !d.IsZero() && !d.IsValid() {
+		c.add(field, d.String(), ErrDate)
+		return false
+	}
+	return true
+}
+
+func at(list string, i int) string { return list + "[" + strconv.Itoa(i) + "]" }
+
+func decimalText(d *decimal.Decimal) string {
+	if d == nil {
+		return "null"
+	}
+	return d.String()
+}
