@@ -119,11 +119,11 @@ const (
 var reasonTexts = map[string][2]string{
 	CodeRate: {
 		"{component}: {basis} × {rate:%} = {amount}",
-		"{component}：{basis} × {rate:%} = {amount}",
+		"{component}：按费率 {basis} × {rate:%} = {amount}",
 	},
 	CodeAmount: {
 		"{component}: {amount}",
-		"{component}：{amount}",
+		"{component}：金额 {amount}",
 	},
 	CodeOverride: {
 		"Override on {key}'s deal {deal}: {basis} × {rate:%} = {amount}",
@@ -163,7 +163,7 @@ var reasonTexts = map[string][2]string{
 	},
 	CodeUnitBonus: {
 		"{component}: {basis:n} × {rate} = {amount}",
-		"{component}：{basis:n} × {rate} = {amount}",
+		"{component}：按件计 {basis:n} × {rate} = {amount}",
 	},
 	CodeDealBonus: {
 		"{component}: {rate} × share {basis:%} = {amount}",
