@@ -180,6 +180,9 @@ func (e *engine) adjust(r int32, s *Statement, cancels []cancel, trueups []Line)
 			l := Line{Kind: LineDraw, Code: CodeDrawRecoverable, To: draw, Basis: x, Amount: sub(draw, x)}
 			if dr.Kind == NonRecoverable {
 				l.Code = CodeDrawGuaranteed
+				// A guarantee is pay: it counts toward the year, so more
+				// earnings below the draw never use up room under the cap.
+				closing.YearEarned = add(closing.YearEarned, l.Amount)
 			} else {
 				owed = add(owed, l.Amount)
 			}

@@ -128,8 +128,10 @@ type Balance struct {
 	Owed decimal.Decimal `json:"owed,omitzero"`
 	// CapCarried is capped earnings to be paid later (Cap.Excess PayLater).
 	CapCarried decimal.Decimal `json:"cap_carried,omitzero"`
-	// YearEarned is what the rep has earned toward the per-year cap in the
-	// plan so far.
+	// YearEarned is what counts toward the per-year cap in the plan so far:
+	// earnings after caps, and the top-ups of a non-recoverable draw (a
+	// guarantee is pay; a recoverable top-up is an advance, repaid from
+	// earnings that count).
 	YearEarned decimal.Decimal `json:"year_earned,omitzero"`
 	// DrawPeriods counts the periods the rep has been on the draw, for
 	// Draw.AfterPeriods.
