@@ -8,19 +8,19 @@ import (
 func builtin(k *Component, r Rounding) Rule {
 	switch k.Type {
 	case TypeFlat:
-		return flatRule{rate: k.Rate}
+		return flatRule{rate: k.Rate, r: newRounder(r)}
 	case TypeOverride:
-		return flatRule{rate: k.Rate, team: true}
+		return flatRule{rate: k.Rate, team: true, r: newRounder(r)}
 	case TypePerUnit:
-		return unitRule{amount: k.Amount}
+		return unitRule{amount: k.Amount, r: newRounder(r)}
 	case TypePerDeal:
-		return dealRule{amount: k.Amount}
+		return dealRule{amount: k.Amount, r: newRounder(r)}
 	case TypeMilestones:
 		return milestoneRule{milestones: k.Milestones}
 	case TypeScorecard:
 		return newScorecard(k, r)
 	}
-	return newTiered(k)
+	return newTiered(k, r)
 }
 
 // flatRule pays rate on each credit's measure; an override pays it on team
@@ -28,6 +28,7 @@ func builtin(k *Component, r Rounding) Rule {
 type flatRule struct {
 	rate decimal.Decimal
 	team bool
+	r    rounder
 }
 
 func (r flatRule) Pay(in Input, lines []Line) ([]Line, error) {
@@ -37,7 +38,7 @@ func (r flatRule) Pay(in Input, lines []Line) ([]Line, error) {
 			continue
 		}
 		v := c.value(in.Measure, in.Key)
-		l := Line{Kind: LineCommission, Deal: c.Deal, Date: c.Date, Code: CodeRate, Basis: v, Rate: r.rate, Amount: mul(v, r.rate)}
+		l := Line{Kind: LineCommission, Deal: c.Deal, Date: c.Date, Code: CodeRate, Basis: v, Rate: r.rate, Amount: r.r.times(v, r.rate)}
 		if r.team {
 			l.Code, l.Key = CodeOverride, c.From
 		}
@@ -47,14 +48,17 @@ func (r flatRule) Pay(in Input, lines []Line) ([]Line, error) {
 }
 
 // unitRule pays amount per unit of the measure.
-type unitRule struct{ amount decimal.Decimal }
+type unitRule struct {
+	amount decimal.Decimal
+	r      rounder
+}
 
 func (r unitRule) Pay(in Input, lines []Line) ([]Line, error) {
 	for i := range in.Credits {
 		c := &in.Credits[i]
 		if v := c.value(in.Measure, in.Key); !c.Reversal && !v.IsZero() {
 			lines = append(lines, Line{Kind: LineBonus, Deal: c.Deal, Date: c.Date, Code: CodeUnitBonus,
-				Basis: v, Rate: r.amount, Amount: mul(v, r.amount)})
+				Basis: v, Rate: r.amount, Amount: r.r.times(v, r.amount)})
 		}
 	}
 	return lines, nil
@@ -62,14 +66,17 @@ func (r unitRule) Pay(in Input, lines []Line) ([]Line, error) {
 
 // dealRule pays amount for each deal, times the rep's share; credit notes
 // and refunds earn none.
-type dealRule struct{ amount decimal.Decimal }
+type dealRule struct {
+	amount decimal.Decimal
+	r      rounder
+}
 
 func (r dealRule) Pay(in Input, lines []Line) ([]Line, error) {
 	for i := range in.Credits {
 		c := &in.Credits[i]
 		if !c.Reversal && c.Amount.Sign() > 0 {
 			lines = append(lines, Line{Kind: LineBonus, Deal: c.Deal, Date: c.Date, Code: CodeDealBonus,
-				Basis: c.Share, Rate: r.amount, Amount: mul(c.Share, r.amount)})
+				Basis: c.Share, Rate: r.amount, Amount: r.r.times(c.Share, r.amount)})
 		}
 	}
 	return lines, nil

@@ -452,8 +452,10 @@ func (e *engine) component(k int, in Input, credits []Credit, lines []Line) ([]L
 				l.Amount = round(l.Amount, places, mode)
 			}
 		}
-		for j := range sg.credits {
-			opening = add(opening, sg.credits[j].value(comp.measure, comp.key))
+		if len(segs) > 1 {
+			for j := range sg.credits {
+				opening = add(opening, sg.credits[j].value(comp.measure, comp.key))
+			}
 		}
 	}
 	if cp := settings.Cap; cp != nil {

@@ -58,6 +58,11 @@ type crediter struct {
 	amounts  []decimal.Decimal
 	margins  []decimal.Decimal
 	reps     []int32 // the revenue then overlay split reps of one transaction
+	counting bool    // the first pass: count credits per rep
+	counts   []int
+	offset   []int
+	all      []Credit
+	scratch  Credit
 }
 
 // credit checks txs and credits them, keeping the credits dated in the
@@ -66,51 +71,86 @@ type crediter struct {
 func (d *Definition) credit(txs []Transaction, end Date, reversals bool) (*credited, error) {
 	c := &checker{places: d.plan.Rounding.Places}
 	seen := make(map[string]struct{}, min(len(txs), 1<<20))
+	owners := make([]int32, len(txs)) // each deal's only rep, or -1
+	// The split reps' indices, found once: those of txs[i] are
+	// splitIdx[splitOff[i]:splitOff[i+1]].
+	splitOff := make([]int32, len(txs)+1)
+	var splitIdx []int32
 	for i := range txs {
 		if c.full() {
 			c.more += len(txs) - i
 			break
 		}
-		d.checkTx(c, i, &txs[i], seen)
+		owners[i], splitIdx = d.checkTx(c, i, &txs[i], seen, splitIdx)
+		splitOff[i+1] = int32(len(splitIdx))
 	}
 	if err := c.err(); err != nil {
 		return nil, err
 	}
-	cr := &crediter{d: d}
-	counts := make([]int, len(d.plan.Reps))
+	cr := &crediter{d: d, counting: true, counts: make([]int, len(d.plan.Reps))}
 	// The first pass counts each rep's credits, the second makes them in
 	// place: one allocation for all of them.
 	for i := range txs {
-		cr.each(&txs[i], end, reversals, func(r int32, _ *Credit) { counts[r]++ })
+		cr.each(&txs[i], owners[i], splitIdx[splitOff[i]:splitOff[i+1]], end, reversals)
 	}
+	counts := cr.counts
 	out := &credited{byRep: make([][]Credit, len(counts))}
 	n := 0
 	for _, k := range counts {
 		n += k
 	}
 	out.all = make([]Credit, n)
-	offset := make([]int, len(counts))
+	cr.offset = make([]int, len(counts))
 	n = 0
 	for r, k := range counts {
-		offset[r] = n
-		out.byRep[r] = out.all[n : n : n+k]
+		cr.offset[r] = n
+		out.byRep[r] = out.all[n : n+k : n+k]
 		n += k
 	}
-	for i := range txs {
-		cr.each(&txs[i], end, reversals, func(r int32, c *Credit) {
-			out.all[offset[r]] = *c
-			offset[r]++
-		})
+	cr.all, cr.counting = out.all, false
+	// Made in date then ID order, most reps' credits need no sorting.
+	for _, i := range d.bookingOrder(txs) {
+		cr.each(&txs[i], owners[i], splitIdx[splitOff[i]:splitOff[i+1]], end, reversals)
 	}
 	var keys []creditKey
-	for r, k := range counts {
-		out.byRep[r] = out.byRep[r][:k]
-		keys = sortCredits(out.byRep[r], keys)
+	var tmp []Credit
+	for r := range counts {
+		keys, tmp = sortCredits(out.byRep[r], keys, tmp)
 	}
 	if reversals {
 		out.cancels = d.cancels(txs, end)
 	}
 	return out, nil
+}
+
+// bookingOrder returns the indices of txs ordered by booked date (a
+// counting sort over the plan's dates; dates outside the plan, whose
+// credits are dropped, come first), in their given order within a date.
+// Credits made in this order are sorted but for deals of one rep on one
+// date, which sortCredits puts in ID order.
+func (d *Definition) bookingOrder(txs []Transaction) []int32 {
+	// Date.key orders dates and spans a plan's dates in a small range:
+	// buckets by key, not by day count, cost a subtraction each.
+	lo, hi := d.plan.Start.key(), d.plan.End.key()
+	buckets := make([]int32, len(txs))
+	start := make([]int32, hi-lo+2)
+	for i := range txs {
+		k := txs[i].Booked.key() - lo + 1
+		if k < 1 || k > hi-lo {
+			k = 0
+		}
+		buckets[i] = int32(k)
+		start[k+1]++
+	}
+	for k := 1; k < len(start); k++ {
+		start[k] += start[k-1]
+	}
+	order := make([]int32, len(txs))
+	for i, k := range buckets {
+		order[start[k]] = int32(i)
+		start[k]++
+	}
+	return order
 }
 
 // creditKey is what credits sort by, held compactly.
@@ -123,30 +163,50 @@ type creditKey struct {
 }
 
 // sortCredits sorts cs as compareCredits orders them, sorting small keys
-// and moving each credit once; keys is scratch space, returned for reuse.
-func sortCredits(cs []Credit, keys []creditKey) []creditKey {
+// and moving each credit once; keys and tmp are scratch space, returned
+// for reuse.
+func sortCredits(cs []Credit, keys []creditKey, tmp []Credit) ([]creditKey, []Credit) {
+	descents := 0
+	for i := 1; i < len(cs); i++ {
+		if compareCredits(&cs[i-1], &cs[i]) > 0 {
+			descents++
+		}
+	}
+	switch {
+	case descents == 0:
+		return keys, tmp
+	case descents <= len(cs)/8:
+		// Nearly sorted (deals of one day in another order, a few
+		// reversals): insertion moves only the credits out of place.
+		for i := 1; i < len(cs); i++ {
+			if compareCredits(&cs[i-1], &cs[i]) <= 0 {
+				continue
+			}
+			c := cs[i]
+			j := i
+			for j > 0 && compareCredits(&cs[j-1], &c) > 0 {
+				cs[j] = cs[j-1]
+				j--
+			}
+			cs[j] = c
+		}
+		return keys, tmp
+	}
 	keys = keys[:0]
-	sorted := true
 	for i := range cs {
 		c := &cs[i]
 		rank := int(c.Type)
 		if c.Reversal {
 			rank += 8
 		}
-		keys = append(keys, creditKey{c.Date.days(), c.Deal, c.From, rank, i})
-		if sorted && i > 0 && compareKeys(keys[i-1], keys[i]) > 0 {
-			sorted = false
-		}
-	}
-	if sorted {
-		return keys
+		keys = append(keys, creditKey{c.Date.key(), c.Deal, c.From, rank, i})
 	}
 	slices.SortFunc(keys, compareKeys)
-	tmp := slices.Clone(cs)
+	tmp = append(tmp[:0], cs...)
 	for j, k := range keys {
 		cs[j] = tmp[k.i]
 	}
-	return keys
+	return keys, tmp
 }
 
 func compareKeys(a, b creditKey) int {
@@ -176,98 +236,126 @@ func (d *Definition) clawsBack(t *Transaction, end Date) bool {
 		!t.Booked.Before(d.plan.Start) && (cb.WithinDays == 0 || t.Cancelled.Sub(t.Booked) <= cb.WithinDays)
 }
 
-// each calls f with every credit t gives, dated in the plan before end:
-// the credits of each crediting event, team credit up the chain, and with
+// each makes every credit t gives, dated in the plan before end: the
+// credits of each crediting event, team credit up the chain, and with
 // reversals the reversal credits of a cancellation that reduces
-// attainment. The credit passed to f is reused.
-func (cr *crediter) each(t *Transaction, end Date, reversals bool, f func(rep int32, c *Credit)) {
+// attainment. While counting it only counts them per rep.
+func (cr *crediter) each(t *Transaction, owner int32, splits []int32, end Date, reversals bool) {
 	d := cr.d
-	cr.splitReps(t)
+	cr.splitReps(t, owner, splits)
 	reverse := reversals && d.plan.Clawback != nil && d.plan.Clawback.ReducesAttainment && d.clawsBack(t, end)
-	paid := paidOn(t)
+	var paid Date
+	if !cr.counting {
+		paid = paidOn(t)
+	}
 	places, mode := d.plan.Rounding.Places, d.plan.Rounding.Mode
 	for _, ev := range cr.eventsOf(t) {
 		if ev.date.Before(d.plan.Start) || !ev.date.Before(end) {
 			continue
 		}
-		cr.amounts = allocate(cr.amounts[:0], ev.amount, cr.shares, places)
-		cr.margins = allocate(cr.margins[:0], ev.margin, cr.shares, places)
+		if !cr.counting {
+			cr.amounts = allocate(cr.amounts[:0], ev.amount, cr.shares, places)
+			cr.margins = allocate(cr.margins[:0], ev.margin, cr.shares, places)
+		}
 		for k, r := range cr.reps {
-			c := Credit{Deal: t.ID, Rep: d.plan.Reps[r].ID, Date: ev.date, DealAmount: t.Amount, Product: t.Product,
-				Kind: t.Kind, Paid: paid, Attributes: t.Attributes}
-			var share decimal.Decimal
-			if k < len(cr.shares) {
-				share = cr.shares[k]
-				c.Amount, c.Margin = cr.amounts[k], cr.margins[k]
-			} else {
-				share = cr.overlays[k-len(cr.shares)]
-				c.Type = Overlay
-				c.Amount = round(mul(ev.amount, share), places, mode)
-				c.Margin = round(mul(ev.margin, share), places, mode)
-			}
-			c.Share = share
-			c.Units = mul(ev.units, share)
-			if len(ev.values) > 0 {
-				c.Values = make(map[string]decimal.Decimal, len(ev.values))
-				for key, v := range ev.values {
-					c.Values[key] = mul(v, share)
+			c := cr.slot(r)
+			c.Date = ev.date
+			if !cr.counting {
+				*c = Credit{Deal: t.ID, Rep: d.plan.Reps[r].ID, Date: ev.date, DealAmount: t.Amount, Product: t.Product,
+					Kind: t.Kind, Paid: paid, Attributes: t.Attributes}
+				if k < len(cr.shares) {
+					c.Share = cr.shares[k]
+					c.Amount, c.Margin = cr.amounts[k], cr.margins[k]
+				} else {
+					c.Share = cr.overlays[k-len(cr.shares)]
+					c.Type = Overlay
+					c.Amount = round(mul(ev.amount, c.Share), places, mode)
+					c.Margin = round(mul(ev.margin, c.Share), places, mode)
+				}
+				c.Units = mul(ev.units, c.Share)
+				if len(ev.values) > 0 {
+					c.Values = make(map[string]decimal.Decimal, len(ev.values))
+					for key, v := range ev.values {
+						c.Values[key] = mul(v, c.Share)
+					}
 				}
 			}
-			cr.emit(r, &c, reverse, t, f)
+			cr.emit(r, c, reverse, t)
 		}
 	}
 }
 
-// emit passes c and the team credit of r's managers to f, each followed by
-// its reversal when reverse.
-func (cr *crediter) emit(r int32, c *Credit, reverse bool, t *Transaction, f func(int32, *Credit)) {
-	one := func(r int32, c *Credit) {
-		f(r, c)
-		if reverse && cr.d.works(r, c.Date) {
-			rv := *c
-			rv.Reversal = true
-			rv.Date = t.Cancelled
-			rv.Amount, rv.Margin, rv.Units = c.Amount.Neg(), c.Margin.Neg(), c.Units.Neg()
-			if len(c.Values) > 0 {
-				rv.Values = make(map[string]decimal.Decimal, len(c.Values))
-				for k, v := range c.Values {
-					rv.Values[k] = v.Neg()
-				}
-			}
-			f(r, &rv)
-		}
+// slot returns where rep r's next credit goes, counting it.
+func (cr *crediter) slot(r int32) *Credit {
+	if cr.counting {
+		cr.counts[r]++
+		return &cr.scratch
 	}
-	one(r, c)
+	i := cr.offset[r]
+	cr.offset[r]++
+	return &cr.all[i]
+}
+
+// emit adds the reversal of c (made for rep r) when reverse, and the team
+// credit of r's managers, each with its own reversal.
+func (cr *crediter) emit(r int32, c *Credit, reverse bool, t *Transaction) {
+	cr.reverse(r, c, reverse, t)
 	if !cr.d.plan.Crediting.RollUp {
 		return
 	}
-	from := c.Rep
 	for _, m := range cr.d.chains[r] {
-		tc := *c
-		tc.Rep, tc.Type, tc.From = cr.d.plan.Reps[m].ID, Team, from
-		one(m, &tc)
+		tc := cr.slot(m)
+		tc.Date = c.Date
+		if !cr.counting {
+			*tc = *c
+			tc.Rep, tc.Type, tc.From = cr.d.plan.Reps[m].ID, Team, c.Rep
+		}
+		cr.reverse(m, tc, reverse, t)
+	}
+}
+
+// reverse adds the reversal of c, rep r's credit, when reverse and the
+// rep was credited.
+func (cr *crediter) reverse(r int32, c *Credit, reverse bool, t *Transaction) {
+	if !reverse || !cr.d.works(r, c.Date) {
+		return
+	}
+	rv := cr.slot(r)
+	if cr.counting {
+		return
+	}
+	*rv = *c
+	rv.Reversal = true
+	rv.Date = t.Cancelled
+	rv.Amount, rv.Margin, rv.Units = c.Amount.Neg(), c.Margin.Neg(), c.Units.Neg()
+	if len(c.Values) > 0 {
+		rv.Values = make(map[string]decimal.Decimal, len(c.Values))
+		for k, v := range c.Values {
+			rv.Values[k] = v.Neg()
+		}
 	}
 }
 
 // splitReps sets cr.reps to t's credited reps, the revenue splits' in
-// order and then the overlay splits' (or the owner alone), with their
-// shares in cr.shares and cr.overlays.
-func (cr *crediter) splitReps(t *Transaction) {
+// order and then the overlay splits' (or the owner alone, whose index is
+// owner; splits are the split reps' indices), with their shares in
+// cr.shares and cr.overlays.
+func (cr *crediter) splitReps(t *Transaction, owner int32, splits []int32) {
 	cr.reps, cr.shares, cr.overlays = cr.reps[:0], cr.shares[:0], cr.overlays[:0]
 	if len(t.Splits) == 0 {
-		cr.reps = append(cr.reps, cr.d.repIdx[t.Rep])
+		cr.reps = append(cr.reps, owner)
 		cr.shares = append(cr.shares, one)
 		return
 	}
-	for _, s := range t.Splits {
+	for k, s := range t.Splits {
 		if !s.Overlay {
-			cr.reps = append(cr.reps, cr.d.repIdx[s.Rep])
+			cr.reps = append(cr.reps, splits[k])
 			cr.shares = append(cr.shares, s.Share)
 		}
 	}
-	for _, s := range t.Splits {
+	for k, s := range t.Splits {
 		if s.Overlay {
-			cr.reps = append(cr.reps, cr.d.repIdx[s.Rep])
+			cr.reps = append(cr.reps, splits[k])
 			cr.overlays = append(cr.overlays, s.Share)
 		}
 	}
@@ -279,7 +367,8 @@ func (cr *crediter) splitReps(t *Transaction) {
 func (cr *crediter) eventsOf(t *Transaction) []event {
 	cr.events = cr.events[:0]
 	if cr.d.plan.Crediting.On == OnBooking {
-		return append(cr.events, event{t.Booked, t.Amount, t.Margin, t.Units, t.Values})
+		cr.events = append(cr.events, event{t.Booked, t.Amount, t.Margin, t.Units, t.Values})
+		return cr.events
 	}
 	pays := t.Payments
 	if !t.Paid.IsZero() {
@@ -343,7 +432,11 @@ func (d *Definition) cancels(txs []Transaction, end Date) [][]cancel {
 			}
 		}
 		cr := crediter{d: d}
-		cr.splitReps(t)
+		splits := make([]int32, len(t.Splits))
+		for k, sp := range t.Splits {
+			splits[k] = d.repIdx[sp.Rep]
+		}
+		cr.splitReps(t, d.repIdx[t.Rep], splits)
 		for _, r := range cr.reps {
 			addRep(r)
 			if d.plan.Crediting.RollUp {
@@ -367,113 +460,127 @@ func (d *Definition) cancels(txs []Transaction, end Date) [][]cancel {
 	return out
 }
 
-// checkTx checks one transaction.
-func (d *Definition) checkTx(c *checker, i int, t *Transaction, seen map[string]struct{}) {
-	f := at("transactions", i)
+// checkTx checks one transaction; its fields are under
+// transactions[i]. It returns the index of its only rep, or -1 for a
+// split deal.
+func (d *Definition) checkTx(c *checker, i int, t *Transaction, seen map[string]struct{}, splitIdx []int32) (int32, []int32) {
+	c.pre, c.pi = "transactions", i
 	switch {
 	case t.ID == "":
-		c.add(f+".id", "", ErrEmpty)
+		c.add(".id", "", ErrEmpty)
 	default:
 		if _, dup := seen[t.ID]; dup {
-			c.add(f+".id", t.ID, ErrDuplicate)
+			c.add(".id", t.ID, ErrDuplicate)
 		}
 		seen[t.ID] = struct{}{}
 	}
-	c.money(f+".amount", t.Amount, true)
-	c.money(f+".margin", t.Margin, true)
-	c.number(f+".units", t.Units, zero, true)
-	for _, k := range slices.Sorted(maps.Keys(t.Values)) {
-		c.number(f+".values."+k, t.Values[k], zero, true)
+	c.money(".amount", t.Amount, true)
+	c.money(".margin", t.Margin, true)
+	c.number(".units", t.Units, zero, true)
+	if len(t.Values) > 0 {
+		for _, k := range slices.Sorted(maps.Keys(t.Values)) {
+			c.number(".values."+k, t.Values[k], zero, true)
+		}
 	}
-	c.enum(f+".kind", int(t.Kind), "DealKind", dealKindNames)
+	c.enum(".kind", int(t.Kind), "DealKind", dealKindNames)
 	switch {
 	case t.Booked.IsZero():
-		c.add(f+".booked", "", ErrEmpty)
+		c.add(".booked", "", ErrEmpty)
 	case !t.Booked.IsValid():
-		c.add(f+".booked", t.Booked.String(), ErrDate)
+		c.add(".booked", t.Booked.String(), ErrDate)
 	}
-	if c.date(f+".cancelled", t.Cancelled) && !t.Cancelled.IsZero() && t.Cancelled.Before(t.Booked) {
-		c.add(f+".cancelled", t.Cancelled.String(), because(ErrRange, "cancelled %s is before booked %s", t.Cancelled, t.Booked))
+	if c.date(".cancelled", t.Cancelled) && !t.Cancelled.IsZero() && t.Cancelled.Before(t.Booked) {
+		c.add(".cancelled", t.Cancelled.String(), because(ErrRange, "cancelled %s is before booked %s", t.Cancelled, t.Booked))
 	}
-	if c.date(f+".paid", t.Paid) && !t.Paid.IsZero() {
+	if c.date(".paid", t.Paid) && !t.Paid.IsZero() {
 		switch {
 		case len(t.Payments) > 0:
-			c.add(f+".paid", t.Paid.String(), because(ErrPayments, "give paid or payments, not both"))
+			c.add(".paid", t.Paid.String(), because(ErrPayments, "give paid or payments, not both"))
 		case t.Paid.Before(t.Booked):
-			c.add(f+".paid", t.Paid.String(), because(ErrPayments, "paid %s is before booked %s", t.Paid, t.Booked))
+			c.add(".paid", t.Paid.String(), because(ErrPayments, "paid %s is before booked %s", t.Paid, t.Booked))
 		}
 	}
 	sum := zero
 	for j, p := range t.Payments {
-		g := at(f+".payments", j)
+		c.sub, c.si = ".payments", j
 		switch {
 		case p.Date.IsZero():
-			c.add(g+".date", "", ErrEmpty)
+			c.add(".date", "", ErrEmpty)
 		case !p.Date.IsValid():
-			c.add(g+".date", p.Date.String(), ErrDate)
+			c.add(".date", p.Date.String(), ErrDate)
 		case p.Date.Before(t.Booked):
-			c.add(g+".date", p.Date.String(), because(ErrPayments, "payment %s is before booked %s", p.Date, t.Booked))
+			c.add(".date", p.Date.String(), because(ErrPayments, "payment %s is before booked %s", p.Date, t.Booked))
 		}
-		if c.money(g+".amount", p.Amount, true) {
+		if c.money(".amount", p.Amount, true) {
 			sum = add(sum, p.Amount)
 		}
 	}
+	c.sub = ""
 	if len(t.Payments) > 0 {
 		if s := sum.Mul(decimal.NewFromInt(int64(t.Amount.Sign()))); s.Sign() < 0 || s.Cmp(t.Amount.Abs()) > 0 {
-			c.add(f+".payments", sum.String(), because(ErrPayments, "payments add up to %s; the deal is %s", sum, t.Amount))
+			c.add(".payments", sum.String(), because(ErrPayments, "payments add up to %s; the deal is %s", sum, t.Amount))
 		}
 	}
-	d.checkSplits(c, f, t)
+	owner, splitIdx := d.checkSplits(c, t, splitIdx)
+	c.pre, c.sub = "", ""
+	return owner, splitIdx
 }
 
-func (d *Definition) checkSplits(c *checker, f string, t *Transaction) {
+// checkSplits checks t's rep and splits, and returns the index of its
+// only rep (or -1) with splitIdx extended by its split reps' indices.
+func (d *Definition) checkSplits(c *checker, t *Transaction, splitIdx []int32) (int32, []int32) {
 	if len(t.Splits) == 0 {
-		switch _, ok := d.repIdx[t.Rep]; {
+		r, ok := d.repIdx[t.Rep]
+		switch {
 		case t.Rep == "":
-			c.add(f+".rep", "", because(ErrEmpty, "a deal needs a rep or splits"))
+			c.add(".rep", "", because(ErrEmpty, "a deal needs a rep or splits"))
 		case !ok:
-			c.add(f+".rep", t.Rep, ErrUnknownRep)
+			c.add(".rep", t.Rep, ErrUnknownRep)
 		}
-		return
+		return r, splitIdx
 	}
 	sum := zero
 	revenue := 0
 	owner := t.Rep == ""
 	for j, s := range t.Splits {
-		g := at(f+".splits", j)
-		if _, ok := d.repIdx[s.Rep]; !ok {
+		c.sub, c.si = ".splits", j
+		r, ok := d.repIdx[s.Rep]
+		splitIdx = append(splitIdx, r)
+		if !ok {
 			if s.Rep == "" {
-				c.add(g+".rep", "", ErrEmpty)
+				c.add(".rep", "", ErrEmpty)
 			} else {
-				c.add(g+".rep", s.Rep, ErrUnknownRep)
+				c.add(".rep", s.Rep, ErrUnknownRep)
 			}
 		}
 		for _, e := range t.Splits[:j] {
 			if e.Rep == s.Rep && e.Overlay == s.Overlay {
-				c.add(g+".rep", s.Rep, ErrDuplicate)
+				c.add(".rep", s.Rep, ErrDuplicate)
 				break
 			}
 		}
 		owner = owner || s.Rep == t.Rep
 		if s.Share.Sign() <= 0 {
-			c.add(g+".share", s.Share.String(), because(ErrShares, "a share is above 0"))
-		} else if c.number(g+".share", s.Share, one, false) && !s.Overlay {
+			c.add(".share", s.Share.String(), because(ErrShares, "a share is above 0"))
+		} else if c.number(".share", s.Share, one, false) && !s.Overlay {
 			sum = sum.Add(s.Share)
 		}
 		if s.Overlay && !d.plan.Crediting.Overlay {
-			c.add(g+".overlay", "true", because(ErrShares, "the plan does not allow overlay credit"))
+			c.add(".overlay", "true", because(ErrShares, "the plan does not allow overlay credit"))
 		}
 		if !s.Overlay {
 			revenue++
 		}
 	}
+	c.sub = ""
 	switch {
 	case revenue == 0:
-		c.add(f+".splits", "", because(ErrShares, "no revenue split"))
+		c.add(".splits", "", because(ErrShares, "no revenue split"))
 	case !sum.Equal(one):
-		c.add(f+".splits", sum.String(), because(ErrShares, "revenue shares add up to %s", sum))
+		c.add(".splits", sum.String(), because(ErrShares, "revenue shares add up to %s", sum))
 	}
 	if !owner {
-		c.add(f+".rep", t.Rep, because(ErrShares, "the owner %s has no split", t.Rep))
+		c.add(".rep", t.Rep, because(ErrShares, "the owner %s has no split", t.Rep))
 	}
+	return -1, splitIdx
 }

@@ -26,39 +26,58 @@ type tieredRule struct {
 	accumulate Accumulate
 	method     Method
 	boundary   Boundary
+	r          rounder
+	// final says whether a line's rate depends on the final total: a
+	// retroactive table, or a hybrid.
+	final bool
+	// bounds are an amount table's bounds, at the currency's places.
+	bounds []bound
 }
 
-func newTiered(k *Component) tieredRule {
-	return tieredRule{tiers: k.Tiers, basis: k.Basis, accumulate: k.Accumulate, method: k.Method, boundary: k.Boundary}
+func newTiered(k *Component, r Rounding) tieredRule {
+	t := tieredRule{tiers: k.Tiers, basis: k.Basis, accumulate: k.Accumulate, method: k.Method, boundary: k.Boundary,
+		r: newRounder(r), final: k.Method == Retroactive}
+	for _, tier := range k.Tiers {
+		t.final = t.final || tier.Retroactive
+		t.bounds = append(t.bounds, boundOf(tier.From, tier.To, zero, t.r))
+	}
+	return t
 }
 
-// bound is one tier's money bounds for a rep: from, to (when !open).
+// bound is one tier's bounds for a rep: from, to (when !open). They are
+// held as totals, as positions are: compared as integers, not decimals
+// (the int64 path of BenchmarkComputeMillion).
 type bound struct {
-	from, to decimal.Decimal
+	from, to total
 	open     bool
+}
+
+func boundOf(from decimal.Decimal, to *decimal.Decimal, scale decimal.Decimal, r rounder) bound {
+	b := bound{open: to == nil}
+	if scale.IsZero() {
+		b.from.add(r.at(from))
+		if to != nil {
+			b.to.add(r.at(*to))
+		}
+		return b
+	}
+	b.from.add(r.at(mul(from, scale)))
+	if to != nil {
+		b.to.add(r.at(mul(*to, scale)))
+	}
+	return b
 }
 
 func (r tieredRule) Pay(in Input, lines []Line) ([]Line, error) {
 	var buf [8]bound
-	bs := buf[:0]
+	bs := r.bounds
 	if r.basis == BasisAttainment {
 		if in.Quota.Sign() <= 0 {
 			return append(lines, Line{Kind: LineThreshold, Code: CodeNoQuota, Amount: zero}), nil
 		}
+		bs = buf[:0]
 		for _, t := range r.tiers {
-			b := bound{from: mul(t.From, in.Quota), open: t.To == nil}
-			if t.To != nil {
-				b.to = mul(*t.To, in.Quota)
-			}
-			bs = append(bs, b)
-		}
-	} else {
-		for _, t := range r.tiers {
-			b := bound{from: t.From, open: t.To == nil}
-			if t.To != nil {
-				b.to = *t.To
-			}
-			bs = append(bs, b)
+			bs = append(bs, boundOf(t.From, t.To, in.Quota, r.r))
 		}
 	}
 	if r.accumulate == PerDeal {
@@ -69,25 +88,34 @@ func (r tieredRule) Pay(in Input, lines []Line) ([]Line, error) {
 			}
 			v := c.value(in.Measure, in.Key)
 			neg := v.Sign() < 0
-			a := v
+			var lo, hi total
 			if neg {
-				a = v.Neg()
+				hi.add(v.Neg())
+			} else {
+				hi.add(v)
 			}
-			lines = r.slices(lines, bs, c, zero, a, neg, r.reached(bs, a))
+			lines = r.slices(lines, bs, c, &lo, &hi, v, neg, r.reached(bs, &hi))
 		}
 		return lines, nil
 	}
-	final := r.reached(bs, in.Total())
-	pos := in.Opening
+	final := 0
+	if r.final {
+		var t total
+		t.add(in.Total())
+		final = r.reached(bs, &t)
+	}
+	var pos total
+	pos.add(in.Opening)
 	for i := range in.Credits {
 		c := &in.Credits[i]
 		v := c.value(in.Measure, in.Key)
-		next := add(pos, v)
+		next := pos
+		next.add(v)
 		if !c.Reversal && !v.IsZero() {
 			if v.Sign() > 0 {
-				lines = r.slices(lines, bs, c, pos, next, false, final)
+				lines = r.slices(lines, bs, c, &pos, &next, v, false, final)
 			} else {
-				lines = r.slices(lines, bs, c, next, pos, true, final)
+				lines = r.slices(lines, bs, c, &next, &pos, v, true, final)
 			}
 		}
 		pos = next
@@ -98,9 +126,9 @@ func (r tieredRule) Pay(in Input, lines []Line) ([]Line, error) {
 // reached returns the index of the tier a total reaches, by the boundary
 // rule: on a boundary, the higher tier under LowerInclusive, the lower
 // under UpperInclusive.
-func (r tieredRule) reached(bs []bound, total decimal.Decimal) int {
+func (r tieredRule) reached(bs []bound, t *total) int {
 	for j := len(bs) - 1; j > 0; j-- {
-		c := cmpDec(total, bs[j].from)
+		c := t.cmp(&bs[j].from)
 		if c > 0 || (c == 0 && r.boundary == LowerInclusive) {
 			return j
 		}
@@ -122,38 +150,44 @@ func (r tieredRule) effective(j, k int) int {
 	return j
 }
 
-// slices appends the lines paying the move from lo to hi (lo ≤ hi), negated
-// when neg, for credit c, when the final total reaches tier k.
-func (r tieredRule) slices(lines []Line, bs []bound, c *Credit, lo, hi decimal.Decimal, neg bool, k int) []Line {
+// slices appends the lines paying the move from lo to hi (lo ≤ hi),
+// negated when neg, for credit c, whose value is whole, when the final
+// total reaches tier k.
+func (r tieredRule) slices(lines []Line, bs []bound, c *Credit, lo, hi *total, whole decimal.Decimal, neg bool, k int) []Line {
 	first := len(lines)
 	for j := range bs {
 		// Tier j covers [from, to); the first tier also covers everything
-		// below zero.
-		a := lo
-		if j > 0 {
-			a = maxDec(lo, bs[j].from)
-		}
-		b := hi
-		if !bs[j].open {
-			b = minDec(hi, bs[j].to)
-		}
-		if cmpDec(a, b) >= 0 {
+		// below zero. Tiers wholly below the move are skipped, and the
+		// first wholly above it ends the loop.
+		if !bs[j].open && bs[j].to.cmp(lo) <= 0 {
 			continue
 		}
+		if j > 0 && bs[j].from.cmp(hi) >= 0 {
+			break
+		}
+		a, b := lo, hi
+		if j > 0 && bs[j].from.cmp(lo) > 0 {
+			a = &bs[j].from
+		}
+		if !bs[j].open && bs[j].to.cmp(hi) < 0 {
+			b = &bs[j].to
+		}
 		e := r.effective(j, k)
-		part := sub(b, a)
-		if neg {
-			part = part.Neg()
+		part := whole // the whole move, when it lies in one tier
+		if a != lo || b != hi {
+			if part = sub(b.value(), a.value()); neg {
+				part = part.Neg()
+			}
 		}
 		if n := len(lines); n > first && lines[n-1].Tier == e+1 {
 			l := &lines[n-1]
 			l.Basis = add(l.Basis, part)
-			l.Amount = mul(l.Basis, l.Rate)
+			l.Amount = r.r.times(l.Basis, l.Rate)
 			continue
 		}
 		t := r.tiers[e]
 		l := Line{Kind: LineCommission, Deal: c.Deal, Date: c.Date, Code: r.code(e, j != e || r.method == Retroactive),
-			Tier: e + 1, From: t.From, Basis: part, Rate: t.Rate, Amount: mul(part, t.Rate)}
+			Tier: e + 1, From: t.From, Basis: part, Rate: t.Rate, Amount: r.r.times(part, t.Rate)}
 		if t.To != nil {
 			l.To = *t.To
 		}
