@@ -7,6 +7,7 @@ import (
 
 	funnel "github.com/saleskit/saleskit/funnel"
 	incentive "github.com/saleskit/saleskit/incentive"
+	incentive_incentivetest "github.com/saleskit/saleskit/incentive/incentivetest"
 	lifecycle "github.com/saleskit/saleskit/lifecycle"
 	target "github.com/saleskit/saleskit/target"
 )
@@ -162,14 +163,15 @@ func init() {
 			"target.WeekdayCalendar":   reflect.TypeFor[target.WeekdayCalendar](),
 		},
 		presets: map[string]func() any{
-			"funnel.B2B":              func() any { return funnel.B2B() },
-			"funnel.Telesales":        func() any { return funnel.Telesales() },
-			"incentive.NewRegistry":   func() any { return incentive.NewRegistry() },
-			"lifecycle.Customer":      func() any { return lifecycle.Customer() },
-			"lifecycle.Opportunity":   func() any { return lifecycle.Opportunity() },
-			"lifecycle.SalesProject":  func() any { return lifecycle.SalesProject() },
-			"lifecycle.TelesalesLead": func() any { return lifecycle.TelesalesLead() },
-			"target.DefaultPolicy":    func() any { return target.DefaultPolicy() },
+			"funnel.B2B":                     func() any { return funnel.B2B() },
+			"funnel.Telesales":               func() any { return funnel.Telesales() },
+			"incentive.NewRegistry":          func() any { return incentive.NewRegistry() },
+			"incentive/incentivetest.Inputs": func() any { return incentive_incentivetest.Inputs() },
+			"lifecycle.Customer":             func() any { return lifecycle.Customer() },
+			"lifecycle.Opportunity":          func() any { return lifecycle.Opportunity() },
+			"lifecycle.SalesProject":         func() any { return lifecycle.SalesProject() },
+			"lifecycle.TelesalesLead":        func() any { return lifecycle.TelesalesLead() },
+			"target.DefaultPolicy":           func() any { return target.DefaultPolicy() },
 		},
 		fieldErrors: map[string]func(field, value string, err error) error{
 			"funnel":    func(f, v string, err error) error { return &funnel.FieldError{Field: f, Value: v, Err: err} },
