@@ -15,10 +15,8 @@ const maxErrors = 100
 // may have.
 const maxPlaces = 12
 
-var (
-	maxMoney = decimal.New(1, 15) // amounts are below 10^15 in absolute value
-	maxRate  = decimal.NewFromInt(100)
-)
+// maxRate is the highest rate a rule may pay: 100 (10,000%).
+var maxRate = decimal.NewFromInt(100)
 
 // checker collects the problems of one input, each a *FieldError, up to
 // maxErrors.
@@ -131,10 +129,3 @@ func (c *checker) date(field string, d Date) bool {
 }
 
 func at(list string, i int) string { return list + "[" + strconv.Itoa(i) + "]" }
-
-func decimalText(d *decimal.Decimal) string {
-	if d == nil {
-		return "null"
-	}
-	return d.String()
-}

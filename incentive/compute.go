@@ -60,9 +60,9 @@ type engine struct {
 	target  int
 	cr      *credited
 	opening []Balance
-	locked  []map[int32]*Statement // per locked period
-	already map[trueKey]decimal.Decimal
-	metrics [][]Metric // per rep
+	locked  []map[int32]*Statement                   // per locked period
+	already map[trueKey]map[groupKey]decimal.Decimal // true-ups paid, by rep and period corrected
+	metrics [][]Metric                               // per rep
 	watch   map[string]bool
 	paid    map[paidKey]*paidRecord
 	trueups [][]Line // per rep, for the target period
@@ -208,13 +208,17 @@ func (e *engine) checkOptions(c *checker, o *ComputeOptions) {
 			break
 		}
 	}
-	e.already = map[trueKey]decimal.Decimal{}
+	e.already = map[trueKey]map[groupKey]decimal.Decimal{}
 	for _, m := range e.locked {
 		for r, s := range m {
 			for _, l := range s.Adjustments {
 				if l.Kind == LineTrueUp {
-					k := trueKey{r, l.Ref, groupOfTrueUp(l)}
-					e.already[k] = add(e.already[k], l.Amount)
+					k := trueKey{r, l.Ref}
+					if e.already[k] == nil {
+						e.already[k] = map[groupKey]decimal.Decimal{}
+					}
+					g := groupOfTrueUp(l)
+					e.already[k][g] = add(e.already[k][g], l.Amount)
 				}
 			}
 		}
@@ -237,6 +241,7 @@ func (e *engine) run() ([]Statement, error) {
 			lockedP = e.locked[p]
 		}
 		out = out[:0]
+		made := make([]bool, n)
 		for r := range n {
 			r32 := int32(r)
 			cs := e.cr.byRep[r]
@@ -270,14 +275,13 @@ func (e *engine) run() ([]Statement, error) {
 				e.trueups[r] = e.diff(r32, p, &s, lockedP[r32], e.trueups[r])
 			}
 			bal[r] = s.Closing
+			made[r] = true
 			out = append(out, s)
 		}
-		if lockedP != nil {
-			// A rep locked in the period with nothing in it now.
-			for r, ls := range lockedP {
-				if !slices.ContainsFunc(out, func(s Statement) bool { return s.Rep == ls.Rep }) {
-					e.trueups[r] = e.diff(r, p, &Statement{Rep: ls.Rep, Period: period}, ls, e.trueups[r])
-				}
+		// A rep locked in the period with nothing in it now.
+		for r, ls := range lockedP {
+			if !made[r] {
+				e.trueups[r] = e.diff(r, p, &Statement{Rep: ls.Rep, Period: period}, ls, e.trueups[r])
 			}
 		}
 	}

@@ -24,9 +24,8 @@ import (
 var pow10 = [19]int64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
 
 var (
-	zero    = decimal.Decimal{}
-	one     = decimal.NewFromInt(1)
-	hundred = decimal.NewFromInt(100)
+	zero = decimal.Decimal{}
+	one  = decimal.NewFromInt(1)
 )
 
 // small returns d's coefficient and exponent when the coefficient has at

@@ -17,7 +17,8 @@ const (
 	// ByEarned ranks by what the components earned, before adjustments.
 	ByEarned
 	// ByCredit ranks by the revenue credited to the rep directly (direct
-	// and overlay credit, reversals included; team credit left out).
+	// and overlay credit, reversals included; team credit and credits
+	// excluded by the rep's start or end date left out).
 	ByCredit
 	// ByAttainment ranks by direct credit over the effective quota, at 4
 	// decimal places (0.01%), the figure the ranking shows; reps without a
@@ -91,9 +92,15 @@ func Rank(stmts []Statement, by RankBy) (Ranking, error) {
 		case ByEarned:
 			v = s.Earned
 		default:
+			excluded := map[string]bool{}
+			for _, l := range s.Lines {
+				if l.Kind == LineExcluded {
+					excluded[l.Deal] = true
+				}
+			}
 			var t total
 			for _, c := range s.Credits {
-				if c.Type != Team {
+				if c.Type != Team && !excluded[c.Deal] {
 					t.add(c.Amount)
 				}
 			}

@@ -11,21 +11,27 @@ import (
 
 // Reason codes. Each is stable: a UI may key its own translations on it.
 const (
-	// CodeRate: a credit paid at a flat rate (or a custom rule's rate line). Cites amounts basis, rate and amount; text component.
+	// CodeRate: a credit paid at a flat rate (or a custom rule's rate line).
+	// Cites amounts basis, rate and amount; text component.
 	CodeRate = "rate"
-	// CodeAmount: a custom rule's line without a rate. Cites amount; text component.
+	// CodeAmount: a custom rule's line without a rate. Cites amount; text
+	// component.
 	CodeAmount = "amount"
-	// CodeOverride: a manager's override on a team member's credit. Cites amounts basis, rate and amount; texts key (the team member) and deal.
+	// CodeOverride: a manager's override on a team member's credit. Cites
+	// amounts basis, rate and amount; texts key (the team member) and deal.
 	CodeOverride = "override"
-	// CodeTier: the slice of a credit in one tier of an amount-keyed rate table. Cites number tier; amounts from, to, basis, rate and amount.
+	// CodeTier: the slice of a credit in one tier of an amount-keyed rate
+	// table. Cites number tier; amounts from, to, basis, rate and amount.
 	CodeTier = "tier"
 	// CodeTierOpen: as CodeTier, in the open top tier (no to).
 	CodeTierOpen = "tier_open"
-	// CodeTierQuota: as CodeTier, for a table keyed on attainment: from and to are fractions of quota.
+	// CodeTierQuota: as CodeTier, for a table keyed on attainment: from and to
+	// are fractions of quota.
 	CodeTierQuota = "tier_quota"
 	// CodeTierQuotaOpen: as CodeTierQuota, in the open top tier.
 	CodeTierQuotaOpen = "tier_quota_open"
-	// CodeTierRetro: as CodeTier, a slice re-rated at the rate of the retroactive tier the period reached.
+	// CodeTierRetro: as CodeTier, a slice re-rated at the rate of the
+	// retroactive tier the period reached.
 	CodeTierRetro = "tier_retro"
 	// CodeTierRetroOpen: as CodeTierRetro, the open top tier.
 	CodeTierRetroOpen = "tier_retro_open"
@@ -33,53 +39,90 @@ const (
 	CodeTierQuotaRetro = "tier_quota_retro"
 	// CodeTierQuotaRetroOpen: as CodeTierQuotaRetro, the open top tier.
 	CodeTierQuotaRetroOpen = "tier_quota_retro_open"
-	// CodeUnitBonus: a per-unit bonus. Cites amounts basis (the units), rate (the bonus per unit) and amount; text component.
+	// CodeUnitBonus: a per-unit bonus. Cites amounts basis (the units), rate
+	// (the bonus per unit) and amount; text component.
 	CodeUnitBonus = "unit_bonus"
-	// CodeDealBonus: a per-deal bonus. Cites amounts rate (the bonus per deal), basis (the rep's share) and amount; text component.
+	// CodeDealBonus: a per-deal bonus. Cites amounts rate (the bonus per
+	// deal), basis (the rep's share) and amount; text component.
 	CodeDealBonus = "deal_bonus"
-	// CodeMilestone: a milestone reached. Cites amounts from (the milestone, a fraction of quota), value (the attainment) and amount.
+	// CodeMilestone: a milestone reached. Cites amounts from (the milestone, a
+	// fraction of quota), value (the attainment) and amount.
 	CodeMilestone = "milestone"
-	// CodeScore: one scorecard measure. Cites text key (the measure); amounts value (the actual), from (the floor), to (the target), rate (the score), basis (the bonus times the weight) and amount.
+	// CodeScore: one scorecard measure. Cites text key (the measure); amounts
+	// value (the actual), from (the floor), to (the target), rate (the score),
+	// basis (the bonus times the weight) and amount.
 	CodeScore = "score"
-	// CodeScoreMissing: a scorecard measure with no metric for the period, scored 0. Cites text key and amount basis.
+	// CodeScoreMissing: a scorecard measure with no metric for the period,
+	// scored 0. Cites text key and amount basis.
 	CodeScoreMissing = "score_missing"
-	// CodeGateNotMet: a scorecard whose gate was not met pays nothing. Cites text key (the gate's measure); amounts value (the measure's share of its target) and from (the gate).
+	// CodeGateNotMet: a scorecard whose gate was not met pays nothing. Cites
+	// text key (the gate's measure); amounts value (the measure's share of its
+	// target) and from (the gate).
 	CodeGateNotMet = "gate_not_met"
-	// CodeThresholdNotMet: a component below its threshold pays nothing. Cites text component; amounts value (the attainment), from (the threshold), basis (the measure) and to (the quota).
+	// CodeThresholdNotMet: a component below its threshold pays nothing. Cites
+	// text component; amounts value (the attainment), from (the threshold),
+	// basis (the measure) and to (the quota).
 	CodeThresholdNotMet = "threshold_not_met"
-	// CodeNoQuota: a component that measures attainment pays nothing in a period the rep has no quota. Cites text component.
+	// CodeNoQuota: a component that measures attainment pays nothing in a
+	// period the rep has no quota. Cites text component.
 	CodeNoQuota = "no_quota"
-	// CodeBeforeStart: a credit dated before the rep's start date earns nothing. Cites texts deal, date and ref (the start date).
+	// CodeBeforeStart: a credit dated before the rep's start date earns
+	// nothing. Cites texts deal, date and ref (the start date).
 	CodeBeforeStart = "before_start"
-	// CodeAfterEnd: a credit dated on or after the rep's leaving date earns nothing. Cites texts deal, date and ref (the first date no longer worked).
+	// CodeAfterEnd: a credit dated on or after the rep's leaving date earns
+	// nothing. Cites texts deal, date and ref (the first date no longer
+	// worked).
 	CodeAfterEnd = "after_end"
-	// CodeCapDeal: a component's per-deal cap. Cites text component, deal; amounts to (the cap), basis (what the deal earned) and amount (withheld, negative).
+	// CodeCapDeal: a component's per-deal cap. Cites text component, deal;
+	// amounts to (the cap), basis (what the deal earned) and amount (withheld,
+	// negative).
 	CodeCapDeal = "cap_deal"
-	// CodeCapComponent: a component's per-period cap. Cites text component; amounts to, basis and amount.
+	// CodeCapComponent: a component's per-period cap. Cites text component;
+	// amounts to, basis and amount.
 	CodeCapComponent = "cap_component"
-	// CodeCapPeriod: the plan's per-period cap, excess forfeited. Cites amounts to, basis and amount.
+	// CodeCapPeriod: the plan's per-period cap, excess forfeited. Cites
+	// amounts to, basis and amount.
 	CodeCapPeriod = "cap_period"
-	// CodeCapPeriodCarried: the plan's per-period cap, excess paid later. Cites amounts to, basis and amount.
+	// CodeCapPeriodCarried: the plan's per-period cap, excess paid later.
+	// Cites amounts to, basis and amount.
 	CodeCapPeriodCarried = "cap_period_carried"
-	// CodeCapYear: the plan's per-year cap, excess forfeited. Cites amounts to, was (earned earlier in the plan year), basis and amount.
+	// CodeCapYear: the plan's per-year cap, excess forfeited. Cites amounts
+	// to, was (earned earlier in the plan year), basis and amount.
 	CodeCapYear = "cap_year"
-	// CodeCapYearCarried: the plan's per-year cap, excess paid later. Cites amounts to, was, basis and amount.
+	// CodeCapYearCarried: the plan's per-year cap, excess paid later. Cites
+	// amounts to, was, basis and amount.
 	CodeCapYearCarried = "cap_year_carried"
-	// CodeCapRelease: capped earnings carried from earlier periods, paid as far as the cap allows. Cites amounts was (carried) and amount.
+	// CodeCapRelease: capped earnings carried from earlier periods, paid as
+	// far as the cap allows. Cites amounts was (carried) and amount.
 	CodeCapRelease = "cap_release"
-	// CodeClawbackPaid: a cancelled deal's commission recovered. Cites texts deal, ref (booked), date (cancelled); number days; amounts basis (what the deal earned) and amount.
+	// CodeClawbackPaid: a cancelled deal's commission recovered. Cites texts
+	// deal, ref (booked), date (cancelled); number days; amounts basis (what
+	// the deal earned) and amount.
 	CodeClawbackPaid = "clawback_paid"
-	// CodeClawbackRate: as CodeClawbackPaid, recovering the credit at its original rates before caps. Cites amount basis (credit × rate over the deal's commission lines).
+	// CodeClawbackRate: as CodeClawbackPaid, recovering the credit at its
+	// original rates before caps. Cites amount basis (credit × rate over the
+	// deal's commission lines).
 	CodeClawbackRate = "clawback_rate"
-	// CodeClawbackPercentage: as CodeClawbackPaid, recovering a percentage. Cites amounts rate (the percentage) and basis.
+	// CodeClawbackPercentage: as CodeClawbackPaid, recovering a percentage.
+	// Cites amounts rate (the percentage) and basis.
 	CodeClawbackPercentage = "clawback_percentage"
-	// CodeTrueUpCredit: a locked period corrected because a deal's credit changed. Cites texts key (the period) and deal; amounts from (the credit then), basis (the credit now), was (what it earned then), value (what it earns now) and amount.
+	// CodeTrueUpCredit: a locked period corrected because a deal's credit
+	// changed. Cites texts key (the period) and deal; amounts from (the credit
+	// then), basis (the credit now), was (what it earned then), value (what it
+	// earns now) and amount.
 	CodeTrueUpCredit = "true_up_credit"
-	// CodeTrueUpAdded: a locked period corrected for a deal credited after it was locked. Cites texts key and deal; amounts basis (the credit), value and amount.
+	// CodeTrueUpAdded: a locked period corrected for a deal credited after it
+	// was locked. Cites texts key and deal; amounts basis (the credit), value
+	// and amount.
 	CodeTrueUpAdded = "true_up_added"
-	// CodeTrueUpRemoved: a locked period corrected for a deal no longer credited to the rep. Cites texts key and deal; amounts from (the credit then), was and amount.
+	// CodeTrueUpRemoved: a locked period corrected for a deal no longer
+	// credited to the rep. Cites texts key and deal; amounts from (the credit
+	// then), was and amount.
 	CodeTrueUpRemoved = "true_up_removed"
-	// CodeTrueUpRecalculated: a locked period corrected for a deal whose credit is unchanged but whose rate or tier changed (a plan change, or an earlier deal moving the running total). Cites texts key and deal; amounts was, value and amount.
+	// CodeTrueUpRecalculated: a locked period corrected for a deal whose
+	// credit is unchanged but whose rate or tier changed (a plan change, or an
+	// earlier deal moving the running total). Cites texts key and deal;
+	// amounts was, value and amount.
 	CodeTrueUpRecalculated = "true_up_recalculated"
 	// CodeTrueUpClawback: a locked period corrected for a change in a
 	// clawback. Cites texts key (the period), component and deal; amounts
@@ -94,22 +137,32 @@ const (
 	// plan-level adjustments (caps, rounding, deficit, draw, recovery).
 	// Cites text key; amounts was, value and amount.
 	CodeTrueUpPeriod = "true_up_period"
-	// CodeDrawRecoverable: a payout topped up to a recoverable draw. Cites amounts to (the draw), basis (the payout before it) and amount.
+	// CodeDrawRecoverable: a payout topped up to a recoverable draw. Cites
+	// amounts to (the draw), basis (the payout before it) and amount.
 	CodeDrawRecoverable = "draw_recoverable"
-	// CodeDrawGuaranteed: a payout topped up to a non-recoverable draw. Cites amounts to, basis and amount.
+	// CodeDrawGuaranteed: a payout topped up to a non-recoverable draw. Cites
+	// amounts to, basis and amount.
 	CodeDrawGuaranteed = "draw_guaranteed"
-	// CodeRecovery: a balance owed recovered from the payout. Cites amounts was (owed before) and amount (negative).
+	// CodeRecovery: a balance owed recovered from the payout. Cites amounts
+	// was (owed before) and amount (negative).
 	CodeRecovery = "recovery"
-	// CodeDeficit: a negative payout carried forward. Cites amounts basis (the payout it would have been) and amount.
+	// CodeDeficit: a negative payout carried forward. Cites amounts basis (the
+	// payout it would have been) and amount.
 	CodeDeficit = "deficit"
-	// CodeRounding: the statement rounded to the currency's places. Cites amounts basis (exact), value (rounded) and amount; text key (the mode).
+	// CodeRounding: the statement rounded to the currency's places. Cites
+	// amounts basis (exact), value (rounded) and amount; text key (the mode).
 	CodeRounding = "rounding"
 	// CodeQuota: a full period's quota. Cites amount quota.
 	CodeQuota = "quota"
-	// CodeQuotaProrated: a quota prorated by calendar dates worked. Cites amounts base and quota; numbers active and days.
+	// CodeQuotaProrated: a quota prorated by calendar dates worked. Cites
+	// amounts base and quota; numbers active and days.
 	CodeQuotaProrated = "quota_prorated"
-	// CodeQuotaRelieved: a quota less relief. Cites amounts base, prorated, relief and quota; numbers active and days.
+	// CodeQuotaRelieved: a quota less relief. Cites amounts base, prorated,
+	// relief and quota; numbers active and days.
 	CodeQuotaRelieved = "quota_relieved"
+	// CodeQuotaRelief: a full period's quota less relief. Cites amounts
+	// base, relief and quota.
+	CodeQuotaRelief = "quota_relief"
 )
 
 // reasonTexts holds each code's sentence in English and in simplified
@@ -296,6 +349,10 @@ var reasonTexts = map[string][2]string{
 	CodeQuotaProrated: {
 		"Quota {base} × {active} of {days} days = {quota}",
 		"配额 {base} × {active}/{days} 天 = {quota}",
+	},
+	CodeQuotaRelief: {
+		"Quota {base} less relief {relief} = {quota}",
+		"配额 {base}，减免 {relief} 后为 {quota}",
 	},
 	CodeQuotaRelieved: {
 		"Quota {base} × {active} of {days} days = {prorated}, less relief {relief} = {quota}",

@@ -289,3 +289,41 @@ func TestScore(t *testing.T) {
 		}
 	}
 }
+
+func TestFiltersAndRelief(t *testing.T) {
+	d := build(t, `{"start":"2025-01-01","end":"2026-01-01","rounding":{"places":2},
+		"reps":[{"id":"ana","quota":"20000","relief":[{"period":"2025-01-01","amount":"5000","note":"territory moved"}]}],
+		"components":[
+			{"id":"big","type":"per_deal","amount":"100","filter":{"at_least":"10000","below":"50000"}},
+			{"id":"paid","type":"flat","rate":"0.01","filter":{"status":"paid"}},
+			{"id":"late","type":"flat","rate":"0.02","filter":{"from":"2025-01-15","until":"2025-01-25","products":["cloud"]}},
+			{"id":"ms","type":"milestones","milestones":[{"at":"1","amount":"300"}]}]}`)
+	tx := func(id, amount, booked, paid, product string) incentive.Transaction {
+		t := deal(id, "ana", amount, booked)
+		t.Product = product
+		if paid != "" {
+			t.Paid = incentive.MustDate(paid)
+		}
+		return t
+	}
+	txs := []incentive.Transaction{
+		tx("D1", "12000", "2025-01-05", "2025-01-20", "cloud"), // big, paid in January
+		tx("D2", "60000", "2025-01-16", "", "cloud"),           // too big; in the window
+		tx("D3", "-15000", "2025-01-20", "", "onprem"),         // a credit note: no deal bonus
+		tx("D4", "3000", "2025-01-24", "2025-02-03", "cloud"),  // paid after January
+	}
+	s := compute(t, d, "2025-01-01", txs, nil)["ana"]
+	// Quota 20,000 less 5,000 relief: 15,000. Credit 12,000 + 60,000 −
+	// 15,000 + 3,000 = 60,000, 400%: the milestone pays.
+	checkLines(t, "lines", s.Lines, []want{
+		{bonus, "D1", 0, "100"},
+		{commission, "D1", 0, "120"},
+		{commission, "D2", 0, "1200"},
+		{commission, "D4", 0, "60"},
+		{bonus, "", 0, "300"},
+	})
+	equalDec(t, "quota", s.Quota.Effective, "15000")
+	if got, want := s.Quota.Reason().String(), "Quota 20,000 less relief 5,000 = 15,000"; got != want {
+		t.Errorf("quota says %q, want %q", got, want)
+	}
+}

@@ -101,9 +101,15 @@ func (q Quota) Equal(r Quota) bool {
 		q.Prorated.Equal(r.Prorated) && q.Relief.Equal(r.Relief) && q.Effective.Equal(r.Effective)
 }
 
-// Reason explains q: CodeQuota, CodeQuotaProrated or CodeQuotaRelieved.
+// Reason explains q: CodeQuota, CodeQuotaProrated, CodeQuotaRelief or
+// CodeQuotaRelieved.
 func (q Quota) Reason() Reason {
 	r := Reason{Code: CodeQuota, Amounts: map[string]decimal.Decimal{"quota": q.Effective}}
+	if q.ActiveDays == q.PeriodDays && !q.Relief.IsZero() {
+		r.Code = CodeQuotaRelief
+		r.Amounts["base"], r.Amounts["relief"] = q.Base, q.Relief
+		return r
+	}
 	if q.ActiveDays != q.PeriodDays || !q.Relief.IsZero() {
 		r.Code = CodeQuotaProrated
 		r.Amounts["base"] = q.Base

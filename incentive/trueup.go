@@ -31,7 +31,6 @@ type groupKey struct {
 type trueKey struct {
 	rep    int32
 	period Date
-	g      groupKey
 }
 
 // groupOf returns the group line l belongs to, and false for a true-up,
@@ -95,10 +94,8 @@ func creditOf(s *Statement, deal string) (decimal.Decimal, bool) {
 func (e *engine) diff(r int32, p int, restated, locked *Statement, out []Line) []Line {
 	period := e.d.periods[p]
 	want, got := groups(restated), groups(locked)
-	for k, v := range e.already {
-		if k.rep == r && k.period == period.Start {
-			got[k.g] = add(got[k.g], v)
-		}
+	for g, v := range e.already[trueKey{r, period.Start}] {
+		got[g] = add(got[g], v)
 	}
 	keys := make([]groupKey, 0, len(want)+len(got))
 	for k := range want {

@@ -15,6 +15,7 @@ const maxPeriods = 120
 func (c *checker) checkPlan(p *Plan) []Period {
 	var periods []Period
 	c.enum("period", int(p.Period), "Grain", grainNames)
+	startOK, endOK := false, false
 	switch {
 	case p.Start.IsZero():
 		c.add("start", "", ErrEmpty)
@@ -22,13 +23,20 @@ func (c *checker) checkPlan(p *Plan) []Period {
 		c.add("start", p.Start.String(), ErrDate)
 	case p.Start.Day > 28:
 		c.add("start", p.Start.String(), because(ErrPeriod, "a plan starts on day 1 to 28 of a month"))
+	default:
+		startOK = true
+	}
+	switch {
 	case p.End.IsZero():
 		c.add("end", "", ErrEmpty)
 	case !p.End.IsValid():
 		c.add("end", p.End.String(), ErrDate)
-	case !p.End.After(p.Start):
+	case startOK && !p.End.After(p.Start):
 		c.add("end", p.End.String(), because(ErrPeriod, "end %s is not after start %s", p.End, p.Start))
-	case int(p.Period) >= 0 && int(p.Period) < len(grainNames):
+	default:
+		endOK = true
+	}
+	if startOK && endOK && int(p.Period) >= 0 && int(p.Period) < len(grainNames) {
 		step := p.Period.months()
 		for s := p.Start; s.Before(p.End); s = addMonths(s, step) {
 			if len(periods) == maxPeriods {
@@ -38,8 +46,8 @@ func (c *checker) checkPlan(p *Plan) []Period {
 			periods = append(periods, Period{s, addMonths(s, step)})
 		}
 		if last := periods[len(periods)-1].End; last != p.End {
-			c.add("end", p.End.String(), because(ErrPeriod, "periods of %s from %s end on %s, not %s",
-				p.Period, p.Start, periods[len(periods)-1].Start, p.End))
+			c.add("end", p.End.String(), because(ErrPeriod, "periods of a %s from %s end on %s or %s, not %s",
+				p.Period, p.Start, periods[len(periods)-1].Start, last, p.End))
 			periods = nil
 		}
 	}
