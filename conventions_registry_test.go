@@ -296,6 +296,7 @@ func init() {
 			"incentive.CodeOverride":           incentive.CodeOverride,
 			"incentive.CodeQuota":              incentive.CodeQuota,
 			"incentive.CodeQuotaProrated":      incentive.CodeQuotaProrated,
+			"incentive.CodeQuotaRelief":        incentive.CodeQuotaRelief,
 			"incentive.CodeQuotaRelieved":      incentive.CodeQuotaRelieved,
 			"incentive.CodeRate":               incentive.CodeRate,
 			"incentive.CodeRecovery":           incentive.CodeRecovery,
