@@ -84,17 +84,23 @@ func TestCrossCheckNaive(t *testing.T) {
 	}
 }
 
+// genCase makes the plan, n transactions and definition of one seed.
+func genCase(t *testing.T, seed, stream uint64, o genOptions, n int) (*rand.Rand, incentive.Plan, []incentive.Transaction, *incentive.Definition) {
+	t.Helper()
+	rng := rand.New(rand.NewPCG(seed, stream))
+	p := genPlan(rng, o)
+	txs := genTxs(rng, p, n, o)
+	d, err := incentive.Build(p, nil)
+	if err != nil {
+		t.Fatalf("seed %d: Build: %v", seed, err)
+	}
+	return rng, p, txs, d
+}
+
 // Property: the same transactions in any order give the same statements.
 func TestOrderDoesNotMatter(t *testing.T) {
 	for seed := range uint64(60) {
-		rng := rand.New(rand.NewPCG(seed, 11))
-		o := genOptions{clawbacks: true, starts: true}
-		p := genPlan(rng, o)
-		txs := genTxs(rng, p, 40, o)
-		d, err := incentive.Build(p, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
+		rng, _, txs, d := genCase(t, seed, 11, genOptions{clawbacks: true, starts: true}, 40)
 		day := d.Periods()[rng.IntN(6)].Start
 		want, err := incentive.Compute(d, day, txs, nil)
 		if err != nil {
@@ -164,14 +170,7 @@ func paidOver(t *testing.T, d *incentive.Definition, txs []incentive.Transaction
 // nothing changed later, no true-up appears.
 func TestLockingChangesNothing(t *testing.T) {
 	for seed := range uint64(40) {
-		rng := rand.New(rand.NewPCG(seed, 17))
-		o := genOptions{clawbacks: true, starts: true}
-		p := genPlan(rng, o)
-		txs := genTxs(rng, p, 40, o)
-		d, err := incentive.Build(p, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
+		_, _, txs, d := genCase(t, seed, 17, genOptions{clawbacks: true, starts: true}, 40)
 		var locked []incentive.Statement
 		for _, q := range d.Periods() {
 			fresh, err := incentive.Compute(d, q.Start, txs, nil)

@@ -143,19 +143,29 @@ func mul(a, b decimal.Decimal) decimal.Decimal {
 	if a.IsZero() || b.IsZero() {
 		return zero
 	}
-	x, ea, ok1 := small(a)
-	y, eb, ok2 := small(b)
-	if ok1 && ok2 {
-		hi, lo := bits.Mul64(uint64(abs64(x)), uint64(abs64(y)))
-		if hi == 0 && lo < uint64(pow10[18]) {
-			p := int64(lo)
-			if (x < 0) != (y < 0) {
-				p = -p
-			}
-			return decimal.New(p, ea+eb) // exponents are bounded by validation
-		}
+	if p, e, ok := mulSmall(a, b); ok {
+		return decimal.New(p, e)
 	}
 	return a.Mul(b)
+}
+
+// mulSmall returns the coefficient and exponent of a × b when both and
+// the product have at most 18 digits.
+func mulSmall(a, b decimal.Decimal) (int64, int32, bool) {
+	x, ea, ok1 := small(a)
+	y, eb, ok2 := small(b)
+	if !ok1 || !ok2 {
+		return 0, 0, false
+	}
+	hi, lo := bits.Mul64(uint64(abs64(x)), uint64(abs64(y)))
+	if hi != 0 || lo >= uint64(pow10[18]) {
+		return 0, 0, false
+	}
+	p := int64(lo)
+	if (x < 0) != (y < 0) {
+		p = -p
+	}
+	return p, ea + eb, true // exponents are bounded by validation
 }
 
 // round returns d rounded to places decimal places by mode. A value with no
@@ -207,21 +217,12 @@ func mulRound(a, b decimal.Decimal, places int32, mode RoundingMode) decimal.Dec
 	if a.IsZero() || b.IsZero() {
 		return zero
 	}
-	x, ea, ok1 := small(a)
-	y, eb, ok2 := small(b)
-	if ok1 && ok2 {
-		hi, lo := bits.Mul64(uint64(abs64(x)), uint64(abs64(y)))
-		if hi == 0 && lo < uint64(pow10[18]) {
-			p, e := int64(lo), ea+eb
-			if (x < 0) != (y < 0) {
-				p = -p
-			}
-			if e >= -places {
-				return decimal.New(p, e)
-			}
-			if q, ok := roundSmall(p, e, places, mode); ok {
-				return decimal.New(q, -places)
-			}
+	if p, e, ok := mulSmall(a, b); ok {
+		if e >= -places {
+			return decimal.New(p, e)
+		}
+		if q, ok := roundSmall(p, e, places, mode); ok {
+			return decimal.New(q, -places)
 		}
 	}
 	return round(mul(a, b), places, mode)

@@ -196,13 +196,7 @@ func (c *checker) checkComponent(f string, k *Component, p *Plan, custom bool) {
 		(k.Effective.Before(p.Start) || !k.Effective.Before(p.End)) && p.Start.IsValid() && p.End.IsValid() {
 		c.add(f+".effective", k.Effective.String(), because(ErrPeriod, "not a date of the plan %s to %s", p.Start, p.End))
 	}
-	c.enum(f+".measure", int(k.Measure), "Measure", measureNames)
-	switch {
-	case k.Measure == Custom && k.Key == "":
-		c.add(f+".key", "", because(ErrParam, "a custom measure needs a key"))
-	case k.Measure != Custom && k.Key != "":
-		c.add(f+".key", k.Key, because(ErrParam, "key names a custom measure"))
-	}
+	c.measure(f, k.Measure, k.Key)
 	c.checkFilter(f+".filter", &k.Filter)
 	c.number(f+".threshold", k.Threshold, decimal.NewFromInt(1000), false)
 	if k.Cap != nil {
@@ -255,6 +249,21 @@ func (c *checker) checkComponent(f string, k *Component, p *Plan, custom bool) {
 	case TypeScorecard:
 		c.checkScorecard(f, k)
 	}
+}
+
+// measure checks a measure and its key: a custom measure names the value
+// (or metric) it reads, the others name none.
+func (c *checker) measure(f string, m Measure, key string) bool {
+	c.enum(f+".measure", int(m), "Measure", measureNames)
+	switch {
+	case m == Custom && key == "":
+		c.add(f+".key", "", because(ErrParam, "a custom measure needs a key"))
+	case m != Custom && key != "":
+		c.add(f+".key", key, because(ErrParam, "key names a custom measure"))
+	default:
+		return true
+	}
+	return false
 }
 
 func (c *checker) checkFilter(f string, fl *Filter) {
@@ -343,13 +352,7 @@ func (c *checker) checkScorecard(f string, k *Component) {
 			c.add(g+".id", m.ID, ErrDuplicate)
 		}
 		ids[m.ID] = true
-		c.enum(g+".measure", int(m.Measure), "Measure", measureNames)
-		switch {
-		case m.Measure == Custom && m.Key == "":
-			c.add(g+".key", "", because(ErrParam, "a custom measure reads the metric named key"))
-		case m.Measure != Custom && m.Key != "":
-			c.add(g+".key", m.Key, because(ErrParam, "key names a custom measure's metric"))
-		case m.Measure == Custom && m.Target.IsZero() && m.Floor.IsZero():
+		if c.measure(g, m.Measure, m.Key) && m.Measure == Custom && m.Target.IsZero() && m.Floor.IsZero() {
 			c.add(g+".target", "", because(ErrParam, "a custom measure needs a target or a floor"))
 		}
 		if m.Weight.Sign() <= 0 {
