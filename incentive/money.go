@@ -277,7 +277,7 @@ func places(d decimal.Decimal) int32 {
 	}
 	c, _, ok := small(d)
 	if !ok {
-		return -d.Normalize().Exponent()
+		return max(0, -d.Normalize().Exponent())
 	}
 	for e < 0 && c%10 == 0 {
 		c /= 10

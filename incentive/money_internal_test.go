@@ -12,7 +12,7 @@ import (
 // The int64 helpers must give exactly what shopspring's methods give
 // (and ratio what exact rational arithmetic gives), on both sides of the
 // 18-digit line.
-func checkMoney(t *testing.T, a, b decimal.Decimal, places int32) {
+func checkMoney(t *testing.T, a, b decimal.Decimal, at int32) {
 	t.Helper()
 	eq := func(op string, got, want decimal.Decimal) {
 		t.Helper()
@@ -42,16 +42,16 @@ func checkMoney(t *testing.T, a, b decimal.Decimal, places int32) {
 		p := a.Mul(b)
 		switch mode {
 		case HalfUp:
-			want = p.Round(places)
+			want = p.Round(at)
 		case HalfEven:
-			want = p.RoundBank(places)
+			want = p.RoundBank(at)
 		default:
-			want = p.RoundDown(places)
+			want = p.RoundDown(at)
 		}
-		eq("mulRound/"+mode.String(), mulRound(a, b, places, mode), want)
-		eq("round/"+mode.String(), round(p, places, mode), want)
+		eq("mulRound/"+mode.String(), mulRound(a, b, at, mode), want)
+		eq("round/"+mode.String(), round(p, at, mode), want)
 		if !b.IsZero() {
-			eq("ratio/"+mode.String(), ratio(a, b, places, mode), ratRound(a, b, places, mode))
+			eq("ratio/"+mode.String(), ratio(a, b, at, mode), ratRound(a, b, at, mode))
 		}
 	}
 }
