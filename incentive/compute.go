@@ -181,6 +181,9 @@ func (e *engine) checkOptions(c *checker, o *ComputeOptions) {
 		r, ok := d.repIdx[s.Rep]
 		p := slices.Index(d.periods, s.Period)
 		switch {
+		case s.Plan != d.plan.ID:
+			c.add(f+".plan", s.Plan, because(ErrLedger, "a statement of plan %q, not %q", s.Plan, d.plan.ID))
+			continue
 		case !ok:
 			c.add(f+".rep", s.Rep, ErrUnknownRep)
 			continue

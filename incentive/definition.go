@@ -11,8 +11,9 @@ import (
 	"strings"
 )
 
-// Definition is a built plan: checked, with its rules made, immutable and
-// safe for concurrent use. Build one with [Build] or [DecodePlan]; get its
+// Definition is a built plan: checked, with its rules made, and
+// immutable. It is safe for concurrent use when its registered rules are
+// (the built-in ones are). Build one with [Build] or [DecodePlan]; get its
 // data back, to edit or store, with [Definition.Plan].
 type Definition struct {
 	plan    Plan

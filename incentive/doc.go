@@ -53,9 +53,16 @@
 //     what-if ([WhatIf] recomputes a period under a changed plan); [Rank]
 //     ranks reps with ties shared (1, 2, 2, 4) and names the champions.
 //
+// The rules that decide ties and order are fixed and documented where they
+// apply: a split's leftover cent goes to the largest remainder, the
+// earlier split among equals; credits and lines are in date order, then
+// deal ID; a rate table's boundary total follows [Boundary]; ranks share a
+// place and skip the next (1, 2, 2, 4), reps sharing a rank in ID order;
+// statements are in rep ID order.
+//
 // Nothing here reads the clock, keeps global state or starts goroutines. A
-// Definition is safe for concurrent use; statements and balances are values
-// the caller owns.
+// Definition is safe for concurrent use (with rules of one's own that are);
+// statements and balances are values the caller owns.
 //
 // # A worked example
 //

@@ -160,6 +160,9 @@ func genTxs(rng *rand.Rand, p incentive.Plan, n int, o genOptions) []incentive.T
 		if o.clawbacks && rng.IntN(12) == 0 {
 			t.Amount = t.Amount.Neg()
 		}
+		if rng.IntN(40) == 0 {
+			t.Amount = decimal.Zero // a deal recorded at nothing
+		}
 		if rng.IntN(5) == 0 && len(p.Reps) > 1 {
 			a, b := rng.IntN(len(p.Reps)), rng.IntN(len(p.Reps)-1)
 			if b >= a {

@@ -197,6 +197,7 @@ func TestComputeRefusesBadLedgers(t *testing.T) {
 		{"a rep not in the plan", "2025-03-01", []incentive.Statement{{Rep: "zoe", Period: d.Periods()[0]}}, incentive.ErrUnknownRep},
 		{"twice the same rep", "2025-03-01", append(jan, jan...), incentive.ErrDuplicate},
 		{"a day outside the plan", "2026-01-01", nil, incentive.ErrPeriod},
+		{"another plan's statement", "2025-03-01", []incentive.Statement{{Plan: "other", Rep: "ana", Period: d.Periods()[0]}}, incentive.ErrLedger},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

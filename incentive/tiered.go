@@ -154,6 +154,9 @@ func (r tieredRule) effective(j, k int) int {
 // negated when neg, for credit c, whose value is whole, when the final
 // total reaches tier k.
 func (r tieredRule) slices(lines []Line, bs []bound, c *Credit, lo, hi *total, whole decimal.Decimal, neg bool, k int) []Line {
+	if whole.IsZero() {
+		return lines // a move of nothing; every other move has lo < hi, so each slice below is not empty
+	}
 	first := len(lines)
 	for j := range bs {
 		// Tier j covers [from, to); the first tier also covers everything
