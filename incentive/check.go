@@ -129,3 +129,8 @@ func (c *checker) date(field string, d Date) bool {
 }
 
 func at(list string, i int) string { return list + "[" + strconv.Itoa(i) + "]" }
+
+// sane reports whether d is an amount a statement could hold: below 10^15,
+// with at most 24 decimal places. Sums of other values could take a long
+// time (10^-2000000000 + 1 has two billion digits).
+func sane(d decimal.Decimal) bool { return !tooBig(d) && places(d) <= 2*maxPlaces }

@@ -1,6 +1,7 @@
 package incentive
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -192,6 +193,12 @@ func (e *engine) checkOptions(c *checker, o *ComputeOptions) {
 			continue
 		case p >= e.target:
 			c.add(f+".period", s.Period.String(), because(ErrLedger, "locked at or after the period computed, %s", d.periods[e.target]))
+			continue
+		}
+		if err := s.sane(); err != nil {
+			var fe *FieldError
+			errors.As(err, &fe)
+			c.add(f+"."+fe.Field, fe.Value, fe.Err)
 			continue
 		}
 		for len(e.locked) <= p {

@@ -161,3 +161,47 @@ func FuzzCompute(f *testing.F) {
 		}
 	})
 }
+
+// FuzzStatements feeds statements as a caller might store and load them —
+// edited, truncated, from another version — to Rank, Compare, Check and
+// Compute's ledger: none may panic, and every error wraps a sentinel.
+func FuzzStatements(f *testing.F) {
+	d := build(f, docPlan)
+	st, err := incentive.Compute(d, incentive.MustDate("2025-01-01"), docDeals(), nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	seed, _ := json.Marshal(st)
+	f.Add(seed)
+	f.Add([]byte(`[{"rep":"ana","period":{"start":"2025-01-01","end":"2025-04-01"},"payout":"1e400","lines":[{"kind":"true_up","code":"true_up_credit","amount":"-1"}]}]`))
+	f.Add([]byte(`[{"rep":"ana"},{"rep":"ana"}]`))
+	f.Add([]byte(`[{"rep":"ana","quota":{"effective":"1e-2000000000"},"payout":"1"},{"rep":"ben","payout":"1e-2000000000"}]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 16<<10 {
+			return
+		}
+		var ss []incentive.Statement
+		if json.Unmarshal(data, &ss) != nil || len(ss) > 50 {
+			return
+		}
+		for _, s := range ss {
+			if err := s.Check(); err != nil {
+				clearError(t, err)
+			}
+			for _, l := range append(s.Lines, s.Adjustments...) {
+				_ = l.Reason().Text("zh-CN")
+			}
+		}
+		for _, by := range []incentive.RankBy{incentive.ByPayout, incentive.ByAttainment, incentive.RankBy(9)} {
+			if _, err := incentive.Rank(ss, by); err != nil {
+				clearError(t, err)
+			}
+		}
+		if _, err := incentive.Compare(ss, st); err != nil {
+			clearError(t, err)
+		}
+		if _, err := incentive.Compute(d, incentive.MustDate("2025-04-01"), docDeals(), &incentive.ComputeOptions{Locked: ss}); err != nil {
+			clearError(t, err)
+		}
+	})
+}

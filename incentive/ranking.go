@@ -1,6 +1,7 @@
 package incentive
 
 import (
+	"errors"
 	"slices"
 	"strings"
 
@@ -68,7 +69,8 @@ type Standing struct {
 
 // Rank ranks the statements of one period by by. Statements of different
 // periods are a *FieldError wrapping ErrPeriod, two of one rep one wrapping
-// ErrDuplicate, and an unknown by one wrapping ErrUnknownName.
+// ErrDuplicate, an amount no statement holds one wrapping ErrRange, and an
+// unknown by one wrapping ErrUnknownName.
 func Rank(stmts []Statement, by RankBy) (Ranking, error) {
 	if int(by) < 0 || int(by) >= len(rankByNames) {
 		return Ranking{}, fieldErr("by", by.String(), ErrUnknownName)
@@ -83,6 +85,12 @@ func Rank(stmts []Statement, by RankBy) (Ranking, error) {
 		}
 		if seen[s.Rep] {
 			return Ranking{}, fieldErr(at("stmts", i)+".rep", s.Rep, ErrDuplicate)
+		}
+		if err := s.sane(); err != nil {
+			var fe *FieldError
+			errors.As(err, &fe)
+			fe.Field = at("stmts", i) + "." + fe.Field
+			return Ranking{}, fe
 		}
 		seen[s.Rep] = true
 		var v decimal.Decimal

@@ -412,6 +412,9 @@ func (r Reason) Text(lang string) string {
 func (r Reason) cite(name, format string) string {
 	percent := format == "%"
 	if d, ok := r.Amounts[name]; ok {
+		if e := d.Exponent(); e < -40 || e > 40 {
+			return d.ScientificNotationString() // no value Compute makes; a reason decoded from elsewhere
+		}
 		if percent {
 			return formatAmount(d.Shift(2).Round(2)) + "%"
 		}

@@ -34,8 +34,12 @@ type Statement struct {
 // Check reports whether s adds up: each subtotal is the sum of its
 // component's lines, Earned the sum of the lines and Payout Earned plus the
 // adjustments, exactly. It returns an error wrapping ErrUnbalanced naming
-// the first total that does not.
+// the first total that does not, or ErrRange for an amount no statement
+// holds (10^15 or more, more than 24 decimal places).
 func (s Statement) Check() error {
+	if err := s.sane(); err != nil {
+		return err
+	}
 	earned := zero
 	for _, l := range s.Lines {
 		earned = add(earned, l.Amount)
@@ -60,6 +64,42 @@ func (s Statement) Check() error {
 	}
 	if !payout.Equal(s.Payout) {
 		return fieldErr("payout", s.Payout.String(), because(ErrUnbalanced, "earned and adjustments add up to %s", payout))
+	}
+	return nil
+}
+
+// sane checks the amounts of s that Check, Rank, Compare and Compute's
+// ledger add up: below 10^15, with at most 24 decimal places. A stored
+// statement is data like any other; sums of absurd values could take a
+// long time (10^-2000000000 + 1 has two billion digits).
+func (s Statement) sane() error {
+	for _, part := range []struct {
+		name  string
+		lines []Line
+	}{{"lines", s.Lines}, {"adjustments", s.Adjustments}} {
+		for j, l := range part.lines {
+			if !sane(l.Amount) {
+				return fieldErr(at(part.name, j)+".amount", l.Amount.String(), because(ErrRange, "not an amount a statement holds"))
+			}
+		}
+	}
+	for i, st := range s.Subtotals {
+		if !sane(st.Amount) {
+			return fieldErr(at("subtotals", i)+".amount", st.Amount.String(), because(ErrRange, "not an amount a statement holds"))
+		}
+	}
+	for j, c := range s.Credits {
+		if !sane(c.Amount) {
+			return fieldErr(at("credits", j)+".amount", c.Amount.String(), because(ErrRange, "not an amount a statement holds"))
+		}
+	}
+	for _, x := range []struct {
+		name string
+		d    decimal.Decimal
+	}{{"earned", s.Earned}, {"payout", s.Payout}, {"quota.effective", s.Quota.Effective}} {
+		if !sane(x.d) {
+			return fieldErr(x.name, x.d.String(), because(ErrRange, "not an amount a statement holds"))
+		}
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package incentive
 
 import (
+	"errors"
 	"slices"
 	"strings"
 
@@ -61,13 +62,28 @@ func WhatIf(base, changed *Definition, day Date, txs []Transaction, opts *Comput
 	if err != nil {
 		return Comparison{}, err
 	}
-	return Compare(before, after), nil
+	return Compare(before, after)
 }
 
 // Compare diffs two sets of statements, matching them by rep and period; a
 // statement on one side only compares with nothing (a payout of zero).
-// Reps whose payout and lines are unchanged are left out.
-func Compare(before, after []Statement) Comparison {
+// Reps whose payout and lines are unchanged are left out. A statement with
+// an amount no statement holds (10^15 or more, more than 24 decimal
+// places) is a *FieldError wrapping ErrRange.
+func Compare(before, after []Statement) (Comparison, error) {
+	for _, side := range []struct {
+		name  string
+		stmts []Statement
+	}{{"before", before}, {"after", after}} {
+		for i, s := range side.stmts {
+			if err := s.sane(); err != nil {
+				var fe *FieldError
+				errors.As(err, &fe)
+				fe.Field = at(side.name, i) + "." + fe.Field
+				return Comparison{}, fe
+			}
+		}
+	}
 	type key struct {
 		rep    string
 		period Period
@@ -117,7 +133,7 @@ func Compare(before, after []Statement) Comparison {
 	sortChanges(c.Reps)
 	c.Before, c.After = tb.value(), ta.value()
 	c.Delta = sub(c.After, c.Before)
-	return c
+	return c, nil
 }
 
 func sortChanges(cs []PayoutChange) {
