@@ -1,6 +1,7 @@
 package incentive
 
 import (
+	"cmp"
 	"math/big"
 	"math/bits"
 	"slices"
@@ -113,13 +114,7 @@ func cmpDec(a, b decimal.Decimal) int {
 		return a.Cmp(b) // no rescaling: compares the coefficients
 	}
 	if x, y, _, ok := align(a, b); ok {
-		switch {
-		case x < y:
-			return -1
-		case x > y:
-			return 1
-		}
-		return 0
+		return cmp.Compare(x, y)
 	}
 	return a.Cmp(b)
 }
@@ -457,13 +452,7 @@ func (t *total) cmp(u *total) int {
 			y, ok = scale(y, int64(ey)-int64(ex))
 		}
 		if ok {
-			switch {
-			case x < y:
-				return -1
-			case x > y:
-				return 1
-			}
-			return 0
+			return cmp.Compare(x, y)
 		}
 	}
 	return t.value().Cmp(u.value())
