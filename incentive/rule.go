@@ -10,7 +10,7 @@ import (
 // logic is a [RuleFunc].
 //
 // Pay appends the lines it pays for in to lines and returns the extended
-// slice. The contract, which [incentivetest.TestRule] checks:
+// slice. The contract, which TestRule of package incentivetest checks:
 //
 //   - Pay is deterministic: the same Input gives the same lines, so it reads
 //     no clock, no randomness and no state of its own.
