@@ -1,7 +1,6 @@
 package incentive
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -114,125 +113,6 @@ func newEngine(d *Definition, day Date, txs []Transaction, opts *ComputeOptions)
 		}
 	}
 	return e, nil
-}
-
-// checkOptions checks the locked statements, opening balances and metrics.
-func (e *engine) checkOptions(c *checker, o *ComputeOptions) {
-	d := e.d
-	n := len(d.plan.Reps)
-	e.opening = make([]Balance, n)
-	for r := range e.opening {
-		e.opening[r].Rep = d.plan.Reps[r].ID
-	}
-	seen := make([]bool, n)
-	for i, b := range o.Opening {
-		f := at("opening", i)
-		r, ok := d.repIdx[b.Rep]
-		if !ok {
-			c.add(f+".rep", b.Rep, ErrUnknownRep)
-			continue
-		}
-		if seen[r] {
-			c.add(f+".rep", b.Rep, ErrDuplicate)
-		}
-		seen[r] = true
-		c.money(f+".owed", b.Owed, false)
-		c.money(f+".cap_carried", b.CapCarried, false)
-		c.money(f+".year_earned", b.YearEarned, false)
-		if b.DrawPeriods < 0 {
-			c.add(f+".draw_periods", fmt.Sprint(b.DrawPeriods), ErrNegative)
-		}
-		e.opening[r] = b
-	}
-	e.metrics = make([][]Metric, n)
-	type mkey struct {
-		r   int32
-		p   int
-		key string
-	}
-	mseen := map[mkey]bool{}
-	for i, m := range o.Metrics {
-		f := at("metrics", i)
-		r, ok := d.repIdx[m.Rep]
-		if !ok {
-			c.add(f+".rep", m.Rep, ErrUnknownRep)
-			continue
-		}
-		p := d.periodIndex(m.Period)
-		switch {
-		case !m.Period.IsValid():
-			c.add(f+".period", m.Period.String(), ErrDate)
-		case p < 0:
-			c.add(f+".period", m.Period.String(), ErrPeriod)
-		case m.Key == "":
-			c.add(f+".key", "", ErrEmpty)
-		case mseen[mkey{r, p, m.Key}]:
-			c.add(f+".key", m.Key, ErrDuplicate)
-		default:
-			mseen[mkey{r, p, m.Key}] = true
-			if c.number(f+".value", m.Value, zero, true) {
-				e.metrics[r] = append(e.metrics[r], m)
-			}
-		}
-	}
-	e.locked = make([]map[int32]*Statement, 0)
-	for i := range o.Locked {
-		s := &o.Locked[i]
-		f := at("locked", i)
-		r, ok := d.repIdx[s.Rep]
-		p := slices.Index(d.periods, s.Period)
-		switch {
-		case s.Plan != d.plan.ID:
-			c.add(f+".plan", s.Plan, because(ErrLedger, "a statement of plan %q, not %q", s.Plan, d.plan.ID))
-			continue
-		case !ok:
-			c.add(f+".rep", s.Rep, ErrUnknownRep)
-			continue
-		case p < 0:
-			c.add(f+".period", s.Period.String(), because(ErrLedger, "not one of the plan's periods"))
-			continue
-		case p >= e.target:
-			c.add(f+".period", s.Period.String(), because(ErrLedger, "locked at or after the period computed, %s", d.periods[e.target]))
-			continue
-		}
-		if err := s.sane(); err != nil {
-			var fe *FieldError
-			errors.As(err, &fe)
-			c.add(f+"."+fe.Field, fe.Value, fe.Err)
-			continue
-		}
-		for len(e.locked) <= p {
-			e.locked = append(e.locked, nil)
-		}
-		if e.locked[p] == nil {
-			e.locked[p] = map[int32]*Statement{}
-		}
-		if e.locked[p][r] != nil {
-			c.add(f+".rep", s.Rep, because(ErrDuplicate, "two locked statements for %s in %s", s.Rep, s.Period))
-		}
-		e.locked[p][r] = s
-	}
-	for p, m := range e.locked {
-		if m == nil {
-			c.add("locked", d.periods[p].String(), because(ErrLedger, "period %s is not locked but %s is", d.periods[p], d.periods[len(e.locked)-1]))
-			break
-		}
-	}
-	e.already = map[trueKey]map[groupKey]decimal.Decimal{}
-	for _, m := range e.locked {
-		for r, s := range m {
-			for _, l := range s.Adjustments {
-				if l.Kind == LineTrueUp {
-					k := trueKey{r, l.Ref}
-					if e.already[k] == nil {
-						e.already[k] = map[groupKey]decimal.Decimal{}
-					}
-					g := groupOfTrueUp(l)
-					e.already[k][g] = add(e.already[k][g], l.Amount)
-				}
-			}
-		}
-	}
 }
 
 // run works through the periods and returns the target's statements.
@@ -569,80 +449,9 @@ func (e *engine) record(r int32, lines []Line) {
 	}
 }
 
-// admits reports whether credit c passes the filter in period p.
-func (f *Filter) admits(c *Credit, p Period) bool {
-	if len(f.Products) > 0 && !slices.Contains(f.Products, c.Product) {
-		return false
-	}
-	if len(f.Kinds) > 0 && !slices.Contains(f.Kinds, c.Kind) {
-		return false
-	}
-	if len(f.Credits) > 0 && !slices.Contains(f.Credits, c.Type) {
-		return false
-	}
-	if f.AtLeast != nil || f.Below != nil {
-		a := c.DealAmount
-		if a.Sign() < 0 {
-			a = a.Neg()
-		}
-		if (f.AtLeast != nil && cmpDec(a, *f.AtLeast) < 0) || (f.Below != nil && cmpDec(a, *f.Below) >= 0) {
-			return false
-		}
-	}
-	if (!f.From.IsZero() && c.Date.Before(f.From)) || (!f.Until.IsZero() && !c.Date.Before(f.Until)) {
-		return false
-	}
-	switch f.Status {
-	case Paid:
-		return !c.Paid.IsZero() && c.Paid.Before(p.End)
-	case Unpaid:
-		return c.Paid.IsZero() || !c.Paid.Before(p.End)
-	}
-	return true
-}
-
-// empty reports whether f lets every credit through.
-func (f *Filter) empty() bool {
-	return len(f.Products) == 0 && len(f.Kinds) == 0 && len(f.Credits) == 0 && f.AtLeast == nil && f.Below == nil &&
-		f.From.IsZero() && f.Until.IsZero() && f.Status == AnyStatus
-}
-
 func maxDate(a, b Date) Date {
 	if a.After(b) {
 		return a
 	}
 	return b
-}
-
-// quota returns rep r's effective quota for period p.
-func (d *Definition) quota(r int32, p Period) Quota {
-	rep := &d.plan.Reps[r]
-	start, end := p.Start, p.End
-	if !rep.Start.IsZero() && rep.Start.After(start) {
-		start = rep.Start
-	}
-	if !rep.End.IsZero() && rep.End.Before(end) {
-		end = rep.End
-	}
-	q := Quota{Base: rep.Quota, ActiveDays: max(end.Sub(start), 0), PeriodDays: p.Days()}
-	q.Prorated = d.prorate(rep.Quota, q)
-	for _, rl := range rep.Relief {
-		if rl.Period == p.Start {
-			q.Relief = add(q.Relief, rl.Amount)
-		}
-	}
-	q.Effective = sub(q.Prorated, q.Relief)
-	if q.Effective.Sign() < 0 {
-		q.Effective = zero
-	}
-	return q
-}
-
-// prorate returns amount × active / period days, rounded by the plan.
-func (d *Definition) prorate(amount decimal.Decimal, q Quota) decimal.Decimal {
-	if q.ActiveDays == q.PeriodDays || amount.IsZero() {
-		return amount
-	}
-	return ratio(mul(amount, decimal.NewFromInt(int64(q.ActiveDays))), decimal.NewFromInt(int64(q.PeriodDays)),
-		d.plan.Rounding.Places, d.plan.Rounding.Mode)
 }
