@@ -1,0 +1,133 @@
+package incentive
+
+import (
+	"maps"
+	"slices"
+
+	"github.com/shopspring/decimal"
+)
+
+// checkTx checks one transaction; its fields are under
+// transactions[i]. It returns the index of its only rep, or -1 for a
+// split deal.
+func (d *Definition) checkTx(c *checker, i int, t *Transaction, seen map[string]struct{}, splitIdx []int32) (int32, []int32) {
+	c.pre, c.pi = "transactions", i
+	switch {
+	case t.ID == "":
+		c.add(".id", "", ErrEmpty)
+	default:
+		if _, dup := seen[t.ID]; dup {
+			c.add(".id", t.ID, ErrDuplicate)
+		}
+		seen[t.ID] = struct{}{}
+	}
+	c.money(".amount", t.Amount, true)
+	c.money(".margin", t.Margin, true)
+	c.number(".units", t.Units, zero, true)
+	if len(t.Values) > 0 {
+		for _, k := range slices.Sorted(maps.Keys(t.Values)) {
+			c.number(".values."+k, t.Values[k], zero, true)
+		}
+	}
+	c.enum(".kind", int(t.Kind), "DealKind", dealKindNames)
+	switch {
+	case t.Booked.IsZero():
+		c.add(".booked", "", ErrEmpty)
+	case !t.Booked.IsValid():
+		c.add(".booked", t.Booked.String(), ErrDate)
+	}
+	if c.date(".cancelled", t.Cancelled) && !t.Cancelled.IsZero() && t.Cancelled.Before(t.Booked) {
+		c.add(".cancelled", t.Cancelled.String(), because(ErrRange, "cancelled %s is before booked %s", t.Cancelled, t.Booked))
+	}
+	if c.date(".paid", t.Paid) && !t.Paid.IsZero() {
+		switch {
+		case len(t.Payments) > 0:
+			c.add(".paid", t.Paid.String(), because(ErrPayments, "give paid or payments, not both"))
+		case t.Paid.Before(t.Booked):
+			c.add(".paid", t.Paid.String(), because(ErrPayments, "paid %s is before booked %s", t.Paid, t.Booked))
+		}
+	}
+	sum := zero
+	for j, p := range t.Payments {
+		c.sub, c.si = ".payments", j
+		switch {
+		case p.Date.IsZero():
+			c.add(".date", "", ErrEmpty)
+		case !p.Date.IsValid():
+			c.add(".date", p.Date.String(), ErrDate)
+		case p.Date.Before(t.Booked):
+			c.add(".date", p.Date.String(), because(ErrPayments, "payment %s is before booked %s", p.Date, t.Booked))
+		}
+		if c.money(".amount", p.Amount, true) {
+			sum = add(sum, p.Amount)
+		}
+	}
+	c.sub = ""
+	if len(t.Payments) > 0 {
+		if s := sum.Mul(decimal.NewFromInt(int64(t.Amount.Sign()))); s.Sign() < 0 || s.Cmp(t.Amount.Abs()) > 0 {
+			c.add(".payments", sum.String(), because(ErrPayments, "payments add up to %s; the deal is %s", sum, t.Amount))
+		}
+	}
+	owner, splitIdx := d.checkSplits(c, t, splitIdx)
+	c.pre, c.sub = "", ""
+	return owner, splitIdx
+}
+
+// checkSplits checks t's rep and splits, and returns the index of its
+// only rep (or -1) with splitIdx extended by its split reps' indices.
+func (d *Definition) checkSplits(c *checker, t *Transaction, splitIdx []int32) (int32, []int32) {
+	if len(t.Splits) == 0 {
+		r, ok := d.repIdx[t.Rep]
+		switch {
+		case t.Rep == "":
+			c.add(".rep", "", because(ErrEmpty, "a deal needs a rep or splits"))
+		case !ok:
+			c.add(".rep", t.Rep, ErrUnknownRep)
+		}
+		return r, splitIdx
+	}
+	sum := zero
+	revenue := 0
+	owner := t.Rep == ""
+	for j, s := range t.Splits {
+		c.sub, c.si = ".splits", j
+		r, ok := d.repIdx[s.Rep]
+		splitIdx = append(splitIdx, r)
+		if !ok {
+			if s.Rep == "" {
+				c.add(".rep", "", ErrEmpty)
+			} else {
+				c.add(".rep", s.Rep, ErrUnknownRep)
+			}
+		}
+		for _, e := range t.Splits[:j] {
+			if e.Rep == s.Rep && e.Overlay == s.Overlay {
+				c.add(".rep", s.Rep, ErrDuplicate)
+				break
+			}
+		}
+		owner = owner || s.Rep == t.Rep
+		if s.Share.Sign() <= 0 {
+			c.add(".share", s.Share.String(), because(ErrShares, "a share is above 0"))
+		} else if c.number(".share", s.Share, one, false) && !s.Overlay {
+			sum = sum.Add(s.Share)
+		}
+		if s.Overlay && !d.plan.Crediting.Overlay {
+			c.add(".overlay", "true", because(ErrShares, "the plan does not allow overlay credit"))
+		}
+		if !s.Overlay {
+			revenue++
+		}
+	}
+	c.sub = ""
+	switch {
+	case revenue == 0:
+		c.add(".splits", "", because(ErrShares, "no revenue split"))
+	case !sum.Equal(one):
+		c.add(".splits", sum.String(), because(ErrShares, "revenue shares add up to %s", sum))
+	}
+	if !owner {
+		c.add(".rep", t.Rep, because(ErrShares, "the owner %s has no split", t.Rep))
+	}
+	return -1, splitIdx
+}
