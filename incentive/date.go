@@ -2,12 +2,14 @@ package incentive
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"time"
 )
 
-// ErrDate reports text that is not a date of the form "2006-01-02", or a
-// date that does not exist.
+// ErrDate reports text that is not a date of the form "2006-01-02", a date
+// that does not exist, or an instant that is not the first instant of its
+// date.
 var ErrDate = errors.New("incentive: invalid date")
 
 // Date is a calendar date: a year, a month and a day, with no time of day and
@@ -15,9 +17,10 @@ var ErrDate = errors.New("incentive: invalid date")
 // a midnight moves with the zone it is read in, and on some days does not
 // exist. Date encodes as text in ISO 8601 form, "2025-10-01".
 //
-// The zero Date is not a valid date; its text form is empty, so a draft
-// holding one saves, and a struct field that may hold it is tagged
-// omitzero.
+// The zero Date is not a valid date: it means "no date". Its text form is
+// empty, so a draft saves with it and loads back ("start": ""); a struct
+// field that may hold it is tagged omitzero, so a draft usually leaves it
+// out.
 type Date struct {
 	Year  int
 	Month time.Month
@@ -36,10 +39,25 @@ func DateOf(t time.Time) Date {
 func ParseDate(s string) (Date, error) {
 	// time.Parse checks the day against the month's length.
 	t, err := time.Parse(time.DateOnly, s)
-	if err != nil || len(s) != len(time.DateOnly) {
+	if err != nil || len(s) != len(time.DateOnly) || !DateOf(t).IsValid() { // time.Parse takes year 0
 		return Date{}, fieldErr("date", s, ErrDate)
 	}
 	return DateOf(t), nil
+}
+
+// MidnightDate returns the date of which t is the first instant in t's own
+// location: its midnight, or the first instant after a daylight-saving gap
+// that skips midnight. Any other instant is a *FieldError wrapping ErrDate:
+// a date stored as a midnight in one zone and read back in another (a
+// Shanghai midnight read in UTC is 16:00 the day before) is caught here
+// instead of silently becoming the day before. Pass t.In(loc) for the zone
+// the date was set in.
+func MidnightDate(t time.Time) (Date, error) {
+	d := DateOf(t)
+	if !t.Equal(d.In(t.Location())) {
+		return Date{}, fieldErr("t", t.Format(time.RFC3339Nano), fmt.Errorf("%w: not the first instant of a date in %s", ErrDate, t.Location()))
+	}
+	return d, nil
 }
 
 // MustDate is ParseDate for literals in tests and examples: it panics on bad
@@ -64,15 +82,25 @@ func (d Date) IsValid() bool {
 // String returns d as "2006-01-02" (or "Date(2025-06-31)" style text for an
 // invalid date, which has no text form).
 func (d Date) String() string {
-	s := pad(d.Year, 4) + "-" + pad(int(d.Month), 2) + "-" + pad(d.Day, 2)
+	var buf [24]byte
+	s := string(d.appendText(buf[:0]))
 	if !d.IsValid() {
 		return "Date(" + s + ")"
 	}
 	return s
 }
 
-// MarshalText encodes d as "2006-01-02", and the zero Date as empty text;
-// any other invalid d is a *FieldError wrapping ErrDate.
+// appendText appends "2006-01-02" to b.
+func (d Date) appendText(b []byte) []byte {
+	b = appendPad(b, d.Year, 4)
+	b = append(b, '-')
+	b = appendPad(b, int(d.Month), 2)
+	b = append(b, '-')
+	return appendPad(b, d.Day, 2)
+}
+
+// MarshalText encodes d as "2006-01-02", and the zero Date as the empty
+// text; any other invalid d is a *FieldError wrapping ErrDate.
 func (d Date) MarshalText() ([]byte, error) {
 	if d.IsZero() {
 		return []byte{}, nil
@@ -80,10 +108,10 @@ func (d Date) MarshalText() ([]byte, error) {
 	if !d.IsValid() {
 		return nil, fieldErr("date", d.String(), ErrDate)
 	}
-	return []byte(d.String()), nil
+	return d.appendText(make([]byte, 0, 10)), nil
 }
 
-// UnmarshalText decodes "2006-01-02", as ParseDate does, and empty text
+// UnmarshalText decodes "2006-01-02", as ParseDate does, and the empty text
 // as the zero Date.
 func (d *Date) UnmarshalText(b []byte) error {
 	if len(b) == 0 {
@@ -108,7 +136,7 @@ func (d Date) Sub(e Date) int { return d.days() - e.days() }
 // Compare returns -1, 0 or +1 as d is before, equal to or after e.
 func (d Date) Compare(e Date) int {
 	// Year, month and day in turn: the order of days for valid dates, and
-	// cheaper than counting days (Compute compares dates for every credit).
+	// cheaper than counting days.
 	switch a, b := d.key(), e.key(); {
 	case a < b:
 		return -1
@@ -132,13 +160,34 @@ func (d Date) Weekday() time.Weekday { return time.Weekday((d.days()%7 + 11) % 7
 
 // In returns the first instant of d in loc: its midnight, or, where a
 // daylight-saving change skips midnight (America/Santiago, Asia/Beirut), the
-// first instant after the gap.
+// first instant after the gap. For a date the zone skips altogether
+// (Pacific/Apia skipped 2011-12-30) it is the first instant of the day after.
 func (d Date) In(loc *time.Location) time.Time {
 	t := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
-	for DateOf(t).Before(d) { // time.Date moved into the previous day
-		t = t.Add(time.Duration(60-t.Minute()) * time.Minute).Truncate(time.Minute)
+	// time.Date picks one of the offsets in force around a midnight that
+	// falls in a gap, and may land in the day before or after the gap's
+	// end. So look at each zone period within a day and a bit of t: in a
+	// period with offset off, the first instant whose wall clock reads d
+	// or later is max(period start, midnight − off). The earliest of those
+	// is the answer.
+	midnight := time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).Unix()
+	var best time.Time
+	for u, stop := t.Add(-30*time.Hour), t.Add(30*time.Hour); u.Before(stop); {
+		start, end := u.ZoneBounds()
+		_, off := u.Zone()
+		c := time.Unix(midnight-int64(off), 0).In(loc)
+		if !start.IsZero() && c.Before(start) {
+			c = start
+		}
+		if (end.IsZero() || c.Before(end)) && (best.IsZero() || c.Before(best)) {
+			best = c
+		}
+		if end.IsZero() {
+			break
+		}
+		u = end
 	}
-	return t
+	return best
 }
 
 // days returns the number of days from 1970-01-01 to d (Howard Hinnant's
@@ -184,20 +233,29 @@ func dateOfDays(n int) Date {
 	return Date{y, time.Month(m), day}
 }
 
+// daysIn returns the number of days in month m of year y (Gregorian).
 func daysIn(y int, m time.Month) int {
-	if m == time.February {
+	switch m {
+	case time.February:
 		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
 			return 29
 		}
 		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
 	}
-	return 30 + int((0x15aa>>uint(m))&1) // 31 in January, March, May, July, August, October, December
+	return 31
 }
 
-func pad(v, width int) string {
-	s := strconv.Itoa(v)
-	for len(s) < width {
-		s = "0" + s
+// appendPad appends v in decimal, padded with zeros to width digits.
+func appendPad(b []byte, v, width int) []byte {
+	if v < 0 {
+		b, v = append(b, '-'), -v
 	}
-	return s
+	for n, p := 1, 10; n < width; n, p = n+1, p*10 {
+		if v < p {
+			b = append(b, '0')
+		}
+	}
+	return strconv.AppendInt(b, int64(v), 10)
 }

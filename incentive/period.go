@@ -70,10 +70,10 @@ func (p Period) String() string {
 	s, e := p.Start, p.End
 	if s.Day == 1 && e.Day == 1 && s.IsValid() && e.IsValid() {
 		m := (e.Year-s.Year)*12 + int(e.Month) - int(s.Month)
-		y := pad(s.Year, 4)
+		y := string(appendPad(nil, s.Year, 4))
 		switch {
 		case m == 1:
-			return y + "-" + pad(int(s.Month), 2)
+			return y + "-" + string(appendPad(nil, int(s.Month), 2))
 		case m == 3 && (s.Month-1)%3 == 0:
 			return y + "-Q" + strconv.Itoa(int(s.Month-1)/3+1)
 		case m == 6 && (s.Month-1)%6 == 0:
