@@ -1,0 +1,490 @@
+package forecast
+
+import (
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// PipelineOptions are the optional settings of a [Pipeline]. The zero value
+// (or nil) forecasts by calendar month.
+type PipelineOptions struct {
+	// Grain is the period length: month (the default), quarter or year.
+	Grain Grain `json:"grain,omitempty"`
+	// FiscalYearStart is the first month of the fiscal year, which quarters
+	// and years count from; zero means January.
+	FiscalYearStart time.Month `json:"fiscal_year_start,omitempty"`
+}
+
+// Pipeline is the weighted-pipeline accumulator: it takes deals one at a
+// time and keeps, for every owner, period and forecast category, the number
+// of deals, their amount and their weighted amount. [Pipeline.Report] turns
+// it into the forecast by period and category.
+//
+// A deal's weighted amount is its amount times its win probability (its
+// own, or its stage's), rounded half to even to the pipeline's places. The
+// probability is read to nine decimal places, rounded half to even from its
+// exact binary value, so 0.1 weights by exactly one tenth. Each deal is
+// rounded once, and sums are exact from then on: a report's totals are the
+// sums of the deals' weighted amounts to the last unit, whatever the order
+// or sharding of the deals.
+//
+// Pipelines merge ([Pipeline.Merge]: associative and commutative) and
+// travel ([Pipeline.MarshalBinary]), so a forecast computed over shards
+// equals one pass exactly. A Pipeline is not safe for concurrent use; give
+// each goroutine its own and merge them.
+type Pipeline struct {
+	dealRules
+
+	owners  []string
+	ownerIx map[string]uint32
+	cells   []cell
+	cellIx  map[uint64]int32
+	deals   int64
+
+	// The last owner seen and its number: deals exported owner by owner
+	// skip the owner lookup.
+	lastOwner   string
+	lastOwnerIx uint32
+
+	// periods caches the period start of recent close months, slot
+	// month-number mod 64: finding a deal's period in it instead of
+	// computing it takes Add from about 180 to 140 ns a deal.
+	periods [64]periodSlot
+}
+
+// periodSlot maps a month (year·12 + month - 1) to its period's start in
+// days since 1970-01-01; month -1 marks an empty slot.
+type periodSlot struct{ month, start int32 }
+
+// cell is one owner's deals of one category closing in one period.
+type cell struct {
+	owner    string
+	period   int32 // days from 1970-01-01 to the period's start
+	category Category
+	deals    int64
+	amount   sum128
+	weighted sum128
+}
+
+// maxDeals is the most deals a pipeline holds, so that no sum of amounts
+// (each below 2^63 units) can overflow 128 bits.
+const maxDeals = 1 << 62
+
+// NewPipeline returns an empty pipeline over stages, holding money to places
+// decimal places (2 for cents; 0 to 9). It returns a *FieldError wrapping
+// [ErrPlaces], [ErrOption] or one of those [Stages.Validate] returns.
+func NewPipeline(stages Stages, places int32, opts *PipelineOptions) (*Pipeline, error) {
+	if err := stages.Validate(); err != nil {
+		return nil, err
+	}
+	if err := checkPlaces("places", places); err != nil {
+		return nil, err
+	}
+	var o PipelineOptions
+	if opts != nil {
+		o = *opts
+	}
+	set, err := o.setting()
+	if err != nil {
+		return nil, err
+	}
+	p := &Pipeline{dealRules: newDealRules(stages, places, set)}
+	p.reset()
+	return p, nil
+}
+
+func (o PipelineOptions) setting() (periodSetting, error) {
+	var errs []error
+	if o.Grain < Month || o.Grain > Year {
+		errs = append(errs, fieldErr("grain", o.Grain.String(), ErrUnknownName))
+	}
+	if o.FiscalYearStart < 0 || o.FiscalYearStart > time.December {
+		errs = append(errs, fieldErr("fiscal_year_start", formatInt(int64(o.FiscalYearStart)), wrap(ErrOption, "not a month")))
+	}
+	f := o.FiscalYearStart
+	if f == 0 {
+		f = time.January
+	}
+	return periodSetting{o.Grain, f}, joinErrs(errs)
+}
+
+func (p *Pipeline) reset() {
+	p.owners, p.ownerIx = nil, map[string]uint32{}
+	p.cells, p.cellIx = nil, map[uint64]int32{}
+	p.lastOwner = ""
+	p.deals = 0
+	for i := range p.periods {
+		p.periods[i].month = -1
+	}
+}
+
+// Stages returns a copy of the pipeline's stage list.
+func (p *Pipeline) Stages() Stages { return p.stages.clone() }
+
+// Places returns the decimal places the pipeline holds money to.
+func (p *Pipeline) Places() int32 { return p.places }
+
+// Options returns the pipeline's options, with FiscalYearStart filled in.
+func (p *Pipeline) Options() PipelineOptions {
+	return PipelineOptions{Grain: p.setting.grain, FiscalYearStart: p.setting.fiscal}
+}
+
+// Deals returns the number of deals added, merged ones included.
+func (p *Pipeline) Deals() int64 { return p.deals }
+
+// Add counts one deal. A deal that cannot be counted is left out and the
+// error says why: *FieldErrors naming the deal's fields ("amount",
+// "close_date") and wrapping [ErrUnknownStage], [ErrAmount], [ErrDate],
+// [ErrProbability], [ErrCategory] or [ErrUnknownName], joined when several
+// fields are wrong.
+func (p *Pipeline) Add(d Deal) error {
+	var t dealTerms
+	if err := p.terms(&t, &d, ""); err != nil {
+		return err
+	}
+	if p.deals >= maxDeals {
+		return fieldErr("deal", d.ID, wrap(ErrOption, "pipeline full"))
+	}
+	p.count(d.Owner, &t)
+	return nil
+}
+
+// AddAll counts deals, all or none: when any deal cannot be counted, none
+// is, and the error lists every problem, each a *FieldError whose field
+// names the deal ("deals[3].stage").
+func (p *Pipeline) AddAll(deals []Deal) error {
+	ts := make([]dealTerms, len(deals))
+	var errs []error
+	for i := range deals {
+		if err := p.terms(&ts[i], &deals[i], "deals["+strconv.Itoa(i)+"]."); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) > 0 {
+		return joinErrs(errs)
+	}
+	if p.deals+int64(len(deals)) > maxDeals {
+		return fieldErr("deals", "", wrap(ErrOption, "pipeline full"))
+	}
+	for i := range deals {
+		p.count(deals[i].Owner, &ts[i])
+	}
+	return nil
+}
+
+// count adds a checked deal to its cell.
+func (p *Pipeline) count(owner string, t *dealTerms) {
+	c := p.cell(owner, p.periodStart(t.close), t.category)
+	c.deals++
+	c.amount.add(t.units)
+	c.weighted.add(t.weighted)
+	p.deals++
+}
+
+// periodStart returns the start of d's period in days since 1970-01-01.
+func (p *Pipeline) periodStart(d Date) int32 {
+	m := int32(d.Year)*12 + int32(d.Month) - 1
+	slot := &p.periods[m&63]
+	if slot.month != m {
+		slot.month = m
+		slot.start = int32(PeriodOf(d, p.setting.grain, p.setting.fiscal).Start.days())
+	}
+	return slot.start
+}
+
+// cellKey packs an owner number, a period start (days, within ±2^23 of
+// 1970 for years 1 to 9999) and a category into one map key. Finding the
+// owner's number and then the cell (a string and an integer map lookup)
+// costs about 35 ns a deal, against 55 ns for one lookup on a key holding
+// the owner's name.
+func cellKey(owner uint32, period int32, c Category) uint64 {
+	return uint64(owner)<<32 | uint64(uint32(period+1<<24))<<3 | uint64(c)
+}
+
+// ownerNumber returns the number of owner, giving it the next one if new.
+func (p *Pipeline) ownerNumber(owner string) uint32 {
+	if owner == p.lastOwner && len(p.owners) > 0 {
+		return p.lastOwnerIx
+	}
+	oi, ok := p.ownerIx[owner]
+	if !ok {
+		oi = uint32(len(p.owners))
+		p.owners = append(p.owners, owner)
+		p.ownerIx[owner] = oi
+	}
+	p.lastOwner, p.lastOwnerIx = owner, oi
+	return oi
+}
+
+// cell returns the cell for owner, period and category, making it if new.
+func (p *Pipeline) cell(owner string, period int32, c Category) *cell {
+	oi := p.ownerNumber(owner)
+	k := cellKey(oi, period, c)
+	i, ok := p.cellIx[k]
+	if !ok {
+		i = int32(len(p.cells))
+		p.cells = append(p.cells, cell{owner: owner, period: period, category: c})
+		p.cellIx[k] = i
+	}
+	return &p.cells[i]
+}
+
+// Merge adds everything q holds to p; q is unchanged. Merging is
+// associative and commutative: any grouping and order of merges of the same
+// deals gives the same pipeline. It returns an error wrapping [ErrMismatch]
+// when the two differ in stages, places or options, and [ErrSelfMerge] when q
+// is p.
+func (p *Pipeline) Merge(q *Pipeline) error {
+	if p == q {
+		return fieldErr("pipeline", "", ErrSelfMerge)
+	}
+	if !p.stages.equal(q.stages) || p.places != q.places || p.setting != q.setting {
+		return fieldErr("pipeline", "", wrap(ErrMismatch, "stages, places or periods differ"))
+	}
+	if p.deals+q.deals > maxDeals {
+		return fieldErr("pipeline", "", wrap(ErrOption, "pipeline full"))
+	}
+	for _, qc := range q.cells {
+		c := p.cell(qc.owner, qc.period, qc.category)
+		c.deals += qc.deals
+		c.amount.addSum(qc.amount)
+		c.weighted.addSum(qc.weighted)
+	}
+	p.deals += q.deals
+	return nil
+}
+
+// Reset empties p, keeping its stages, places and options.
+func (p *Pipeline) Reset() { p.reset() }
+
+// ReportOptions are the optional settings of [Pipeline.Report].
+type ReportOptions struct {
+	// ByOwner adds each owner's forecast to every period.
+	ByOwner bool `json:"by_owner,omitempty"`
+}
+
+// CategoryTotal is what one forecast category holds: the number of deals,
+// their amount and their weighted amount (see [Pipeline]).
+type CategoryTotal struct {
+	Category Category        `json:"category"`
+	Deals    int64           `json:"deals"`
+	Amount   decimal.Decimal `json:"amount"`
+	Weighted decimal.Decimal `json:"weighted"`
+}
+
+// Equal reports whether t and u hold the same numbers.
+func (t CategoryTotal) Equal(u CategoryTotal) bool {
+	return t.Category == u.Category && t.Deals == u.Deals && t.Amount.Equal(u.Amount) && t.Weighted.Equal(u.Weighted)
+}
+
+// Total is a cumulative forecast: deals, amount and weighted amount over
+// several categories.
+type Total struct {
+	Deals    int64           `json:"deals"`
+	Amount   decimal.Decimal `json:"amount"`
+	Weighted decimal.Decimal `json:"weighted"`
+}
+
+// Equal reports whether t and u hold the same numbers.
+func (t Total) Equal(u Total) bool {
+	return t.Deals == u.Deals && t.Amount.Equal(u.Amount) && t.Weighted.Equal(u.Weighted)
+}
+
+// Forecasts are the cumulative forecasts of a period, as the leading CRMs
+// define them. Omitted deals never count.
+//
+//	OpenPipeline = pipeline + best case + commit   (all open deals)
+//	BestCase     = best case + commit + closed
+//	Commit       = commit + closed
+//	Closed       = closed                          (won)
+type Forecasts struct {
+	OpenPipeline Total `json:"open_pipeline"`
+	BestCase     Total `json:"best_case"`
+	Commit       Total `json:"commit"`
+	Closed       Total `json:"closed"`
+}
+
+// Equal reports whether f and g hold the same numbers.
+func (f Forecasts) Equal(g Forecasts) bool {
+	return f.OpenPipeline.Equal(g.OpenPipeline) && f.BestCase.Equal(g.BestCase) &&
+		f.Commit.Equal(g.Commit) && f.Closed.Equal(g.Closed)
+}
+
+// PeriodForecast is the forecast of one period: each category on its own
+// (Categories, always five, in the order pipeline, best case, commit,
+// closed, omitted), the cumulative forecasts, and Expected, the expected
+// bookings: the weighted amount of every deal that is not omitted (won deals
+// count in full). Owners, when asked for, holds the same per owner, sorted by
+// owner ("" for deals without one).
+type PeriodForecast struct {
+	Period     Period          `json:"period"`
+	Categories []CategoryTotal `json:"categories"`
+	Forecasts  Forecasts       `json:"forecasts"`
+	Expected   decimal.Decimal `json:"expected"`
+	Owners     []OwnerForecast `json:"owners,omitempty"`
+}
+
+// Category returns the total of category c.
+func (f PeriodForecast) Category(c Category) CategoryTotal {
+	for _, t := range f.Categories {
+		if t.Category == c {
+			return t
+		}
+	}
+	return CategoryTotal{Category: c}
+}
+
+// Equal reports whether f and g hold the same numbers.
+func (f PeriodForecast) Equal(g PeriodForecast) bool {
+	return f.Period == g.Period && slices.EqualFunc(f.Categories, g.Categories, CategoryTotal.Equal) &&
+		f.Forecasts.Equal(g.Forecasts) && f.Expected.Equal(g.Expected) &&
+		slices.EqualFunc(f.Owners, g.Owners, OwnerForecast.Equal)
+}
+
+// OwnerForecast is one owner's forecast of one period.
+type OwnerForecast struct {
+	Owner      string          `json:"owner"`
+	Categories []CategoryTotal `json:"categories"`
+	Forecasts  Forecasts       `json:"forecasts"`
+	Expected   decimal.Decimal `json:"expected"`
+}
+
+// Equal reports whether o and q hold the same numbers.
+func (o OwnerForecast) Equal(q OwnerForecast) bool {
+	return o.Owner == q.Owner && slices.EqualFunc(o.Categories, q.Categories, CategoryTotal.Equal) &&
+		o.Forecasts.Equal(q.Forecasts) && o.Expected.Equal(q.Expected)
+}
+
+// PipelineReport is the forecast of a pipeline: one entry per period that
+// has deals, in date order.
+type PipelineReport struct {
+	Places  int32            `json:"places"`
+	Grain   Grain            `json:"grain"`
+	Deals   int64            `json:"deals"`
+	Periods []PeriodForecast `json:"periods"`
+}
+
+// Equal reports whether r and s hold the same numbers.
+func (r PipelineReport) Equal(s PipelineReport) bool {
+	return r.Places == s.Places && r.Grain == s.Grain && r.Deals == s.Deals &&
+		slices.EqualFunc(r.Periods, s.Periods, PeriodForecast.Equal)
+}
+
+// Period returns the forecast of the period that contains d, and whether
+// the report has one.
+func (r PipelineReport) Period(d Date) (PeriodForecast, bool) {
+	for _, f := range r.Periods {
+		if f.Period.Contains(d) {
+			return f, true
+		}
+	}
+	return PeriodForecast{}, false
+}
+
+// sums is the exact total of one category.
+type sums struct {
+	deals            int64
+	amount, weighted sum128
+}
+
+func (s *sums) add(c *cell) {
+	s.deals += c.deals
+	s.amount.addSum(c.amount)
+	s.weighted.addSum(c.weighted)
+}
+
+func (s *sums) addSums(t sums) {
+	s.deals += t.deals
+	s.amount.addSum(t.amount)
+	s.weighted.addSum(t.weighted)
+}
+
+// Report returns the forecast by period and category.
+func (p *Pipeline) Report(opts *ReportOptions) PipelineReport {
+	var o ReportOptions
+	if opts != nil {
+		o = *opts
+	}
+	type key struct {
+		period int32
+		owner  string
+	}
+	byPeriod := map[int32]*[numCategories]sums{}
+	var byOwner map[key]*[numCategories]sums
+	if o.ByOwner {
+		byOwner = map[key]*[numCategories]sums{}
+	}
+	for i := range p.cells {
+		c := &p.cells[i]
+		s := byPeriod[c.period]
+		if s == nil {
+			s = new([numCategories]sums)
+			byPeriod[c.period] = s
+		}
+		s[c.category].add(c)
+		if o.ByOwner {
+			k := key{c.period, c.owner}
+			s := byOwner[k]
+			if s == nil {
+				s = new([numCategories]sums)
+				byOwner[k] = s
+			}
+			s[c.category].add(c)
+		}
+	}
+	r := PipelineReport{Places: p.places, Grain: p.setting.grain, Deals: p.deals}
+	periods := make([]int32, 0, len(byPeriod))
+	for d := range byPeriod {
+		periods = append(periods, d)
+	}
+	slices.Sort(periods)
+	owners := make(map[int32][]string)
+	if o.ByOwner {
+		for k := range byOwner {
+			owners[k.period] = append(owners[k.period], k.owner)
+		}
+	}
+	for _, d := range periods {
+		start := dateOfDays(int(d))
+		f := PeriodForecast{Period: PeriodOf(start, p.setting.grain, p.setting.fiscal)}
+		f.Categories, f.Forecasts, f.Expected = summarise(byPeriod[d], p.places)
+		if o.ByOwner {
+			os := owners[d]
+			slices.Sort(os)
+			for _, o := range os {
+				of := OwnerForecast{Owner: o}
+				of.Categories, of.Forecasts, of.Expected = summarise(byOwner[key{d, o}], p.places)
+				f.Owners = append(f.Owners, of)
+			}
+		}
+		r.Periods = append(r.Periods, f)
+	}
+	return r
+}
+
+// summarise turns exact category sums into totals, cumulative forecasts and
+// the expected amount.
+func summarise(s *[numCategories]sums, places int32) ([]CategoryTotal, Forecasts, decimal.Decimal) {
+	cats := make([]CategoryTotal, 0, numCategories-1)
+	for c := CategoryPipeline; c <= CategoryOmitted; c++ {
+		cats = append(cats, CategoryTotal{Category: c, Deals: s[c].deals,
+			Amount: s[c].amount.decimal(places), Weighted: s[c].weighted.decimal(places)})
+	}
+	total := func(cs ...Category) Total {
+		var t sums
+		for _, c := range cs {
+			t.addSums(s[c])
+		}
+		return Total{Deals: t.deals, Amount: t.amount.decimal(places), Weighted: t.weighted.decimal(places)}
+	}
+	f := Forecasts{
+		OpenPipeline: total(CategoryPipeline, CategoryBestCase, CategoryCommit),
+		BestCase:     total(CategoryBestCase, CategoryCommit, CategoryClosed),
+		Commit:       total(CategoryCommit, CategoryClosed),
+		Closed:       total(CategoryClosed),
+	}
+	return cats, f, total(CategoryPipeline, CategoryBestCase, CategoryCommit, CategoryClosed).Weighted
+}
