@@ -11,19 +11,27 @@ import (
 
 // Reason codes. Each is stable: a UI may key its own translations on it.
 const (
-	// CodeGrowthAboveLimit: the target asks for more growth over the
-	// baseline than the policy allows. Cites amounts target, baseline,
-	// growth (a fraction) and limit (a fraction).
-	CodeGrowthAboveLimit = "growth_above_limit"
+	// CodeOptimised: a model's parameters (and, when estimated, its
+	// initial states) were found by minimising the SSE of the one-step
+	// errors. Cites numbers sse, evaluations and starts.
+	CodeOptimised = "optimised"
+	// CodeSimpleInitialStates: the series was too short for the heuristic
+	// initial states, so the simple ones were used. Cites numbers
+	// observations and needed.
+	CodeSimpleInitialStates = "simple_initial_states"
 )
 
 // reasonTexts holds each code's sentence in English and in simplified
 // Chinese. {name} cites a value by name; {name:%} shows a fraction as a
 // percentage.
 var reasonTexts = map[string][2]string{
-	CodeGrowthAboveLimit: {
-		"target {target} is {growth:%} above baseline {baseline}; policy allows at most {limit:%}",
-		"目标 {target} 比基数 {baseline} 高 {growth:%}，政策上限为 {limit:%}",
+	CodeOptimised: {
+		"parameters chosen to minimise the squared one-step errors (SSE {sse}) in {evaluations} evaluations from {starts} starting points",
+		"参数按一步预测误差平方和最小选取（SSE {sse}），自 {starts} 个起点共计算 {evaluations} 次",
+	},
+	CodeSimpleInitialStates: {
+		"{observations} observations are fewer than the {needed} the heuristic initial states need; the simple ones were used",
+		"观测值 {observations} 个，少于启发式初始状态所需的 {needed} 个，改用简单初始状态",
 	},
 }
 
