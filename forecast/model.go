@@ -78,7 +78,9 @@ func (i InitMethod) String() string { return initNames.str("InitMethod", int(i))
 
 // MarshalText encodes i as its name; a value without one is a *FieldError
 // wrapping [ErrUnknownName].
-func (i InitMethod) MarshalText() ([]byte, error) { return initNames.text("init", "InitMethod", int(i)) }
+func (i InitMethod) MarshalText() ([]byte, error) {
+	return initNames.text("init", "InitMethod", int(i))
+}
 
 // UnmarshalText decodes "estimated" or "heuristic"; any other text is a
 // *FieldError wrapping [ErrUnknownName].

@@ -19,6 +19,18 @@ const (
 	// initial states, so the simple ones were used. Cites numbers
 	// observations and needed.
 	CodeSimpleInitialStates = "simple_initial_states"
+	// CodeNoIntervals: the model defines no prediction intervals. Cites
+	// text model.
+	CodeNoIntervals = "no_intervals"
+	// CodeZeroActuals: MAPE left out the points whose actual is zero.
+	// Cites numbers zero and n.
+	CodeZeroActuals = "zero_actuals"
+	// CodeMASENoTraining: MASE is absent: there is no training series
+	// longer than the lag to scale by. Cites number lag.
+	CodeMASENoTraining = "mase_no_training"
+	// CodeMASEZeroScale: MASE is absent: the training series' naive
+	// errors are all zero. Cites number lag.
+	CodeMASEZeroScale = "mase_zero_scale"
 )
 
 // reasonTexts holds each code's sentence in English and in simplified
@@ -28,6 +40,22 @@ var reasonTexts = map[string][2]string{
 	CodeOptimised: {
 		"parameters chosen to minimise the squared one-step errors (SSE {sse}) in {evaluations} evaluations from {starts} starting points",
 		"参数按一步预测误差平方和最小选取（SSE {sse}），自 {starts} 个起点共计算 {evaluations} 次",
+	},
+	CodeZeroActuals: {
+		"MAPE leaves out {zero} of {n} points whose actual is zero",
+		"MAPE 未计入 {n} 个点中实际值为零的 {zero} 个",
+	},
+	CodeMASENoTraining: {
+		"MASE is left out: no training series longer than the lag {lag} to scale by",
+		"未计算 MASE：没有长于滞后 {lag} 的训练序列作为尺度",
+	},
+	CodeMASEZeroScale: {
+		"MASE is left out: the training series' lag-{lag} naive errors are all zero",
+		"未计算 MASE：训练序列滞后 {lag} 的朴素误差全为零",
+	},
+	CodeNoIntervals: {
+		"{model} defines no prediction intervals",
+		"{model} 模型没有预测区间",
 	},
 	CodeSimpleInitialStates: {
 		"{observations} observations are fewer than the {needed} the heuristic initial states need; the simple ones were used",
