@@ -22,6 +22,16 @@ const (
 	// CodeNoIntervals: the model defines no prediction intervals. Cites
 	// text model.
 	CodeNoIntervals = "no_intervals"
+	// CodeBestBacktest: Auto chose the model with the lowest backtest
+	// error. Cites texts model, metric and runner_up, numbers score,
+	// runner_up_score, forecasts, origins and candidates.
+	CodeBestBacktest = "best_backtest"
+	// CodeOnlyCandidate: Auto chose the only model it could backtest.
+	// Cites texts model and metric, numbers score, forecasts and origins.
+	CodeOnlyCandidate = "only_candidate"
+	// CodeCandidateSkipped: Auto left a model out. Cites texts model and
+	// error.
+	CodeCandidateSkipped = "candidate_skipped"
 	// CodeZeroActuals: MAPE left out the points whose actual is zero.
 	// Cites numbers zero and n.
 	CodeZeroActuals = "zero_actuals"
@@ -52,6 +62,18 @@ var reasonTexts = map[string][2]string{
 	CodeMASEZeroScale: {
 		"MASE is left out: the training series' lag-{lag} naive errors are all zero",
 		"未计算 MASE：训练序列滞后 {lag} 的朴素误差全为零",
+	},
+	CodeBestBacktest: {
+		"{model} has the lowest backtest {metric}, {score}, over {forecasts} forecasts from {origins} origins; the next best of {candidates}, {runner_up}, has {runner_up_score}",
+		"{model} 的回测 {metric} 最低，为 {score}（{origins} 个起点共 {forecasts} 个预测）；{candidates} 个候选中次优的 {runner_up} 为 {runner_up_score}",
+	},
+	CodeOnlyCandidate: {
+		"{model} is the only model that could be backtested: {metric} {score} over {forecasts} forecasts from {origins} origins",
+		"只有 {model} 能完成回测：{origins} 个起点共 {forecasts} 个预测，{metric} 为 {score}",
+	},
+	CodeCandidateSkipped: {
+		"{model} was not compared: {error}",
+		"{model} 未参与比较：{error}",
 	},
 	CodeNoIntervals: {
 		"{model} defines no prediction intervals",
