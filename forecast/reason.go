@@ -22,6 +22,10 @@ const (
 	// CodeNoIntervals: the model defines no prediction intervals. Cites
 	// text model.
 	CodeNoIntervals = "no_intervals"
+	// CodeQuotaChance: how often the simulated bookings reached the quota.
+	// Cites amount quota, numbers hit (a fraction), trials, mean, p10 and
+	// p90.
+	CodeQuotaChance = "quota_chance"
 	// CodeBestBacktest: Auto chose the model with the lowest backtest
 	// error. Cites texts model, metric and runner_up, numbers score,
 	// runner_up_score, forecasts, origins and candidates.
@@ -74,6 +78,10 @@ var reasonTexts = map[string][2]string{
 	CodeCandidateSkipped: {
 		"{model} was not compared: {error}",
 		"{model} 未参与比较：{error}",
+	},
+	CodeQuotaChance: {
+		"{hit:%} of {trials} simulated outcomes reach the quota {quota}; mean {mean}, 80% between {p10} and {p90}",
+		"{trials} 次模拟中有 {hit:%} 达到指标 {quota}；均值 {mean}，80% 落在 {p10} 至 {p90} 之间",
 	},
 	CodeNoIntervals: {
 		"{model} defines no prediction intervals",
