@@ -22,6 +22,18 @@ const (
 	// CodeNoIntervals: the model defines no prediction intervals. Cites
 	// text model.
 	CodeNoIntervals = "no_intervals"
+	// CodeWinScore: a deal's win probability, learnt from its team's
+	// closed deals. Cites numbers probability, won, lost (closed deals
+	// counted) and fields (field values used), texts stage and team.
+	CodeWinScore = "win_score"
+	// CodeWinScoreAllTeams: as CodeWinScore, learnt from the closed deals
+	// of all teams together, the deal having no team or one with no
+	// closed deals.
+	CodeWinScoreAllTeams = "win_score_all_teams"
+	// CodeManualProbability: a deal's manual probability is kept over the
+	// model's. Cites numbers override and probability (the model's), and
+	// what CodeWinScore cites.
+	CodeManualProbability = "manual_probability"
 	// CodeQuotaChance: how often the simulated bookings reached the quota.
 	// Cites amount quota, numbers hit (a fraction), trials, mean, p10 and
 	// p90.
@@ -82,6 +94,18 @@ var reasonTexts = map[string][2]string{
 	CodeQuotaChance: {
 		"{hit:%} of {trials} simulated outcomes reach the quota {quota}; mean {mean}, 80% between {p10} and {p90}",
 		"{trials} 次模拟中有 {hit:%} 达到指标 {quota}；均值 {mean}，80% 落在 {p10} 至 {p90} 之间",
+	},
+	CodeWinScore: {
+		"win probability {probability:%} at stage {stage}, learnt from {won} won and {lost} lost deals of team {team}",
+		"阶段 {stage} 的赢单概率为 {probability:%}，依据团队 {team} 的 {won} 个赢单和 {lost} 个输单",
+	},
+	CodeWinScoreAllTeams: {
+		"win probability {probability:%} at stage {stage}, learnt from {won} won and {lost} lost deals of all teams together",
+		"阶段 {stage} 的赢单概率为 {probability:%}，依据所有团队合计的 {won} 个赢单和 {lost} 个输单",
+	},
+	CodeManualProbability: {
+		"manual probability {override:%} kept; the model says {probability:%}",
+		"保留手动设定的概率 {override:%}；模型给出 {probability:%}",
 	},
 	CodeNoIntervals: {
 		"{model} defines no prediction intervals",
