@@ -27,7 +27,6 @@ const encodingVersion = 1
 // encoder appends the primitives to a byte slice.
 type encoder struct{ b []byte }
 
-func (e *encoder) byte(v byte)      { e.b = append(e.b, v) }
 func (e *encoder) uvarint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
 func (e *encoder) varint(v int64)   { e.b = binary.AppendVarint(e.b, v) }
 func (e *encoder) float(v float64)  { e.b = binary.LittleEndian.AppendUint64(e.b, math.Float64bits(v)) }
@@ -42,14 +41,6 @@ func (e *encoder) string(s string) {
 func (e *encoder) sum(s sum128) {
 	e.uvarint(uint64(s.hi))
 	e.uvarint(s.lo)
-}
-
-func (e *encoder) bool(v bool) {
-	if v {
-		e.byte(1)
-	} else {
-		e.byte(0)
-	}
 }
 
 func encodeLabels(e *encoder, l Labels) {
@@ -168,17 +159,6 @@ func (d *decoder) string() string {
 	s := string(d.b[d.off : d.off+n])
 	d.off += n
 	return s
-}
-
-func (d *decoder) bool() bool {
-	switch d.byte() {
-	case 0:
-		return false
-	case 1:
-		return true
-	}
-	d.fail("bad boolean")
-	return false
 }
 
 // sum reads a non-negative 128-bit sum.

@@ -58,6 +58,10 @@ type periodSetting struct {
 	fiscal time.Month
 }
 
+// exactPlaces marks deal rules that keep amounts as decimals and count no
+// units (snapshot comparison).
+const exactPlaces = -1
+
 // dealRules is what checking a deal needs: the stage list and its index,
 // the stages' default probabilities, the places money is held to and the
 // period setting.
@@ -87,6 +91,8 @@ func (r *dealRules) terms(t *dealTerms, d *Deal, at string) error {
 	t.stage = i
 	if d.Amount.Sign() < 0 {
 		errs = append(errs, fieldErr(at+"amount", d.Amount.String(), wrap(ErrAmount, "negative")))
+	} else if places == exactPlaces {
+		// amounts kept as they are: no units to count
 	} else if u, ok := toUnits(d.Amount, places); !ok {
 		errs = append(errs, fieldErr(at+"amount", d.Amount.String(),
 			wrap(ErrAmount, "more than "+formatInt(int64(places))+" decimal places, or too large")))

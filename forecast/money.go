@@ -172,12 +172,6 @@ func (s *sum128) addSum(t sum128) bool {
 	return true
 }
 
-// isZero reports whether s is zero.
-func (s sum128) isZero() bool { return s.hi == 0 && s.lo == 0 }
-
-// negative reports whether s is below zero.
-func (s sum128) negative() bool { return s.hi < 0 }
-
 // decimal returns s units of 10^-places as a decimal.
 func (s sum128) decimal(places int32) decimal.Decimal {
 	if (s.hi == 0 && s.lo <= math.MaxInt64) || (s.hi == -1 && s.lo > math.MaxInt64) {
@@ -190,8 +184,5 @@ func (s sum128) decimal(places int32) decimal.Decimal {
 	b.Or(b, new(big.Int).SetUint64(s.lo))
 	return decimal.NewFromBigInt(b, -places)
 }
-
-// unitsDecimal returns v units of 10^-places as a decimal.
-func unitsDecimal(v int64, places int32) decimal.Decimal { return decimal.New(v, -places) }
 
 func formatInt(v int64) string { return strconv.FormatInt(v, 10) }

@@ -60,13 +60,12 @@ func minimise(f objective, x0, lo, hi []float64, maxIter int) minimum {
 	stalls := 0
 	for range maxIter {
 		// projected gradient and free set
-		var pg, gmax float64
+		var pg float64
 		for i := range x {
 			free[i] = lo[i] < hi[i] && !(x[i] <= lo[i] && g[i] > 0) && !(x[i] >= hi[i] && g[i] < 0)
 			if free[i] {
 				pg = math.Max(pg, math.Abs(g[i]))
 			}
-			gmax = math.Max(gmax, math.Abs(g[i]))
 		}
 		if pg <= 1e-9*math.Max(1, math.Abs(fx)) {
 			break
@@ -106,7 +105,6 @@ func minimise(f objective, x0, lo, hi []float64, maxIter int) minimum {
 					d[i] = 0
 				}
 			}
-			gd = dotFree(g, d, free)
 			S, Y, rho = S[:0], Y[:0], rho[:0]
 		}
 		// projected backtracking line search
@@ -176,7 +174,6 @@ func minimise(f objective, x0, lo, hi []float64, maxIter int) minimum {
 		} else {
 			stalls = 0
 		}
-		_ = gmax
 	}
 	return minimum{x: x, f: fx, evals: evals}
 }

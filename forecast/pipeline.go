@@ -361,15 +361,16 @@ func (o OwnerForecast) Equal(q OwnerForecast) bool {
 // PipelineReport is the forecast of a pipeline: one entry per period that
 // has deals, in date order.
 type PipelineReport struct {
-	Places  int32            `json:"places"`
-	Grain   Grain            `json:"grain"`
-	Deals   int64            `json:"deals"`
-	Periods []PeriodForecast `json:"periods"`
+	Places          int32            `json:"places"`
+	Grain           Grain            `json:"grain"`
+	FiscalYearStart time.Month       `json:"fiscal_year_start"`
+	Deals           int64            `json:"deals"`
+	Periods         []PeriodForecast `json:"periods"`
 }
 
 // Equal reports whether r and s hold the same numbers.
 func (r PipelineReport) Equal(s PipelineReport) bool {
-	return r.Places == s.Places && r.Grain == s.Grain && r.Deals == s.Deals &&
+	return r.Places == s.Places && r.Grain == s.Grain && r.FiscalYearStart == s.FiscalYearStart && r.Deals == s.Deals &&
 		slices.EqualFunc(r.Periods, s.Periods, PeriodForecast.Equal)
 }
 
@@ -435,7 +436,7 @@ func (p *Pipeline) Report(opts *ReportOptions) PipelineReport {
 			s[c.category].add(c)
 		}
 	}
-	r := PipelineReport{Places: p.places, Grain: p.setting.grain, Deals: p.deals}
+	r := PipelineReport{Places: p.places, Grain: p.setting.grain, FiscalYearStart: p.setting.fiscal, Deals: p.deals}
 	periods := make([]int32, 0, len(byPeriod))
 	for d := range byPeriod {
 		periods = append(periods, d)

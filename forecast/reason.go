@@ -22,6 +22,25 @@ const (
 	// CodeNoIntervals: the model defines no prediction intervals. Cites
 	// text model.
 	CodeNoIntervals = "no_intervals"
+	// CodeBlendClosed: the part of a blended forecast already won. Cites
+	// amount amount.
+	CodeBlendClosed = "blend_closed"
+	// CodeBlendPipeline: the part the open pipeline is expected to bring,
+	// weighted. Cites amount amount.
+	CodeBlendPipeline = "blend_pipeline"
+	// CodeBlendRunRate: the part not yet in the pipeline, from the
+	// run-rate model. Cites amount amount, numbers forecast (a whole
+	// period's) and remaining (a fraction), text model.
+	CodeBlendRunRate = "blend_run_rate"
+	// CodeRunRateNegative: the run-rate model forecasts below zero, so the
+	// run-rate part is zero. Cites what CodeBlendRunRate cites.
+	CodeRunRateNegative = "run_rate_negative"
+	// CodeRolledUp: a unit's number is its own deals plus its team's.
+	// Cites amounts amount, own and team, texts unit and category.
+	CodeRolledUp = "rolled_up"
+	// CodeAdjusted: a unit's number was set by an adjustment. Cites
+	// amounts amount and computed, texts unit, category and by.
+	CodeAdjusted = "adjusted"
 	// CodeWinScore: a deal's win probability, learnt from its team's
 	// closed deals. Cites numbers probability, won, lost (closed deals
 	// counted) and fields (field values used), texts stage and team.
@@ -106,6 +125,30 @@ var reasonTexts = map[string][2]string{
 	CodeManualProbability: {
 		"manual probability {override:%} kept; the model says {probability:%}",
 		"保留手动设定的概率 {override:%}；模型给出 {probability:%}",
+	},
+	CodeRolledUp: {
+		"{unit} {category}: {amount}, {own} of its own and {team} from its team",
+		"{unit} 的 {category}：{amount}，其中自身 {own}，下属团队 {team}",
+	},
+	CodeAdjusted: {
+		"{by} set {unit}'s {category} to {amount}; the deals say {computed}",
+		"{by} 将 {unit} 的 {category} 调整为 {amount}；按商机计算为 {computed}",
+	},
+	CodeBlendClosed: {
+		"{amount} already won",
+		"已赢单 {amount}",
+	},
+	CodeBlendPipeline: {
+		"{amount} expected from the open pipeline, weighted by win probability",
+		"按赢单概率加权，在途商机预计带来 {amount}",
+	},
+	CodeBlendRunRate: {
+		"{amount} expected from business not yet in the pipeline: {model} forecasts {forecast} a period, {remaining:%} of which is still to come",
+		"尚未进入管道的业务预计 {amount}：{model} 预测每期 {forecast}，本期尚余 {remaining:%}",
+	},
+	CodeRunRateNegative: {
+		"no business expected beyond the pipeline: {model} forecasts {forecast} a period, below zero",
+		"预计没有管道之外的业务：{model} 预测每期 {forecast}，低于零",
 	},
 	CodeNoIntervals: {
 		"{model} defines no prediction intervals",
