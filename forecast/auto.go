@@ -3,6 +3,7 @@ package forecast
 import (
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // Metric is the accuracy measure [Auto] ranks models by. The zero value is
@@ -36,6 +37,14 @@ func (m *Metric) UnmarshalText(b []byte) error {
 	}
 	*m = Metric(v)
 	return nil
+}
+
+// display returns the measure's usual written name: "MAE", "sMAPE".
+func (m Metric) display() string {
+	if m == SMAPE {
+		return "sMAPE"
+	}
+	return strings.ToUpper(m.String())
 }
 
 // of returns the measure from r, and whether r has it.
@@ -200,7 +209,7 @@ func Auto(y []float64, opts *AutoOptions) (*Choice, error) {
 		score, ok := o.Metric.of(r.Accuracy)
 		if !ok {
 			c.Skipped = &Reason{Code: CodeCandidateSkipped, Texts: map[string]string{"model": m.Name(),
-				"error": o.Metric.String() + " is not defined for its backtest"}}
+				"error": o.Metric.display() + " is not defined for its backtest"}}
 			skipped = append(skipped, c)
 			continue
 		}
@@ -232,12 +241,12 @@ func Auto(y []float64, opts *AutoOptions) (*Choice, error) {
 	ch.Candidates = append(ranked, skipped...)
 	acc := best.Backtest.Accuracy
 	if len(ranked) == 1 {
-		ch.Reason = Reason{Code: CodeOnlyCandidate, Texts: map[string]string{"model": best.Model.Name(), "metric": o.Metric.String()},
+		ch.Reason = Reason{Code: CodeOnlyCandidate, Texts: map[string]string{"model": best.Model.Name(), "metric": o.Metric.display()},
 			Numbers: map[string]float64{"score": *best.Score, "forecasts": float64(acc.N), "origins": float64(best.Backtest.Origins)}}
 	} else {
 		next := ranked[1]
 		ch.Reason = Reason{Code: CodeBestBacktest,
-			Texts: map[string]string{"model": best.Model.Name(), "metric": o.Metric.String(), "runner_up": next.Model.Name()},
+			Texts: map[string]string{"model": best.Model.Name(), "metric": o.Metric.display(), "runner_up": next.Model.Name()},
 			Numbers: map[string]float64{"score": *best.Score, "runner_up_score": *next.Score, "forecasts": float64(acc.N),
 				"origins": float64(best.Backtest.Origins), "candidates": float64(len(ranked))}}
 	}
