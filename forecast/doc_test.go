@@ -25,8 +25,8 @@ func TestDocWorkedExample(t *testing.T) {
 		t.Errorf("period = %v, want %v", f.Period, want)
 	}
 	cats := []struct {
-		c                 forecast.Category
-		deals             int64
+		c                forecast.Category
+		deals            int64
 		amount, weighted string
 	}{
 		{forecast.CategoryPipeline, 2, "83333.33", "15833.33"},
