@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/saleskit/saleskit/forecast"
@@ -314,8 +315,13 @@ func naiveOdoo(stages []string, history []forecast.ClosedDeal, d forecast.OpenDe
 		sLost *= v.lost / tl
 	}
 	p := sWon / (sWon + sLost)
+	// Python: min(max(round(100 * p, 2), 0.01), 99.99), a percent; as a
+	// fraction, the nearest float64 to it over 100
 	pct, _ := strconv.ParseFloat(strconv.FormatFloat(100*p, 'f', 2, 64), 64)
-	return math.Min(math.Max(pct, 0.01), 99.99) / 100, true
+	pct = math.Min(math.Max(pct, 0.01), 99.99)
+	hundredths, _ := strconv.ParseInt(strings.Replace(strconv.FormatFloat(pct, 'f', 2, 64), ".", "", 1), 10, 64)
+	f, _ := big.NewRat(hundredths, 10000).Float64()
+	return f, true
 }
 
 // naiveBacktest runs a rolling-origin backtest with plain loops and

@@ -543,9 +543,9 @@ func (w *WinModel) score(d *OpenDeal, cache *tableCache, at string) (WinScore, e
 	}
 	p := sw / (sw + sl)
 	if w.rules == RulesOdoo {
-		// Odoo: min(max(round(100·p, 2), 0.01), 99.99), in percent
-		pct := math.Min(math.Max(roundHalfEven(100*p, 2), 0.01), 99.99)
-		p = pct / 100
+		// Odoo: min(max(round(100·p, 2), 0.01), 99.99), in percent; as a
+		// fraction, the float64 nearest that percent over 100
+		p = odooPercent(p)
 	} else {
 		p = math.Min(math.Max(p, 0.0001), 0.9999)
 	}
@@ -569,9 +569,13 @@ func (w *WinModel) score(d *OpenDeal, cache *tableCache, at string) (WinScore, e
 	return s, nil
 }
 
-// roundHalfEven rounds x to places decimals as Python's round does: the
-// decimal nearest x's exact binary value, ties to even.
-func roundHalfEven(x float64, places int) float64 {
-	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', places, 64), 64)
+// odooPercent returns Odoo's rounding of probability p as a fraction: 100·p
+// rounded half to even to two decimals (Python's round, on the exact binary
+// value), clamped to [0.01, 99.99], read back as the float64 nearest that
+// many hundredths of a percent.
+func odooPercent(p float64) float64 {
+	pct, _ := strconv.ParseFloat(strconv.FormatFloat(100*p, 'f', 2, 64), 64)
+	pct = math.Min(math.Max(pct, 0.01), 99.99)
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(pct, 'f', 2, 64)+"e-2", 64)
 	return v
 }
