@@ -96,9 +96,9 @@ func (s *errorSums) report() AccuracyReport {
 			r.MASEScale = s.scale
 		}
 	case s.scaleZero:
-		r.Reasons = append(r.Reasons, Reason{Code: CodeMASEZeroScale, Numbers: map[string]float64{"lag": float64(s.lag)}})
+		r.Reasons = append(r.Reasons, Reason{Code: CodeMaseZeroScale, Numbers: map[string]float64{"lag": float64(s.lag)}})
 	default:
-		r.Reasons = append(r.Reasons, Reason{Code: CodeMASENoTraining, Numbers: map[string]float64{"lag": float64(s.lag)}})
+		r.Reasons = append(r.Reasons, Reason{Code: CodeMaseNoTraining, Numbers: map[string]float64{"lag": float64(s.lag)}})
 	}
 	for _, v := range []float64{r.MAE, r.RMSE, r.SMAPE, r.Bias} {
 		if !finite(v) {

@@ -56,11 +56,11 @@ func TestAccuracyUndefined(t *testing.T) {
 	for _, x := range r.Reasons {
 		codes[x.Code] = true
 	}
-	if !codes[forecast.CodeZeroActuals] || !codes[forecast.CodeMASEZeroScale] {
+	if !codes[forecast.CodeZeroActuals] || !codes[forecast.CodeMaseZeroScale] {
 		t.Errorf("reasons %v, want zero_actuals and mase_zero_scale", r.Reasons)
 	}
 	r, _ = forecast.Accuracy([]float64{1}, []float64{2}, nil)
-	if r.MASE != nil || r.Reasons[0].Code != forecast.CodeMASENoTraining {
+	if r.MASE != nil || r.Reasons[0].Code != forecast.CodeMaseNoTraining {
 		t.Errorf("without training: MASE %v, reasons %v", r.MASE, r.Reasons)
 	}
 	for _, c := range []struct {

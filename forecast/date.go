@@ -15,8 +15,9 @@ var ErrDate = errors.New("forecast: invalid date")
 // a midnight moves with the zone it is read in, and on some days does not
 // exist. Date encodes as text in ISO 8601 form, "2025-10-01".
 //
-// The zero Date is not a valid date and has no text form: a struct field
-// that may hold it is tagged omitzero, so a draft saves without it.
+// The zero Date is not a valid date. A struct field that may hold it is
+// tagged omitzero, so a draft saves without it; where it is marshalled
+// anyway it is the empty text, which decodes back to the zero Date.
 type Date struct {
 	Year  int
 	Month time.Month
@@ -70,17 +71,25 @@ func (d Date) String() string {
 	return s
 }
 
-// MarshalText encodes d as "2006-01-02"; an invalid d is a *FieldError
-// wrapping ErrDate.
+// MarshalText encodes d as "2006-01-02", and the zero Date as ""; any
+// other invalid d is a *FieldError wrapping ErrDate.
 func (d Date) MarshalText() ([]byte, error) {
+	if d.IsZero() {
+		return []byte{}, nil
+	}
 	if !d.IsValid() {
 		return nil, fieldErr("date", d.String(), ErrDate)
 	}
 	return []byte(d.String()), nil
 }
 
-// UnmarshalText decodes "2006-01-02", as ParseDate does.
+// UnmarshalText decodes "2006-01-02", as ParseDate does, and "" as the
+// zero Date.
 func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = Date{}
+		return nil
+	}
 	v, err := ParseDate(string(b))
 	if err != nil {
 		return err

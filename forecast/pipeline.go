@@ -269,7 +269,7 @@ type ReportOptions struct {
 // CategoryTotal is what one forecast category holds: the number of deals,
 // their amount and their weighted amount (see [Pipeline]).
 type CategoryTotal struct {
-	Category Category        `json:"category"`
+	Category Category        `json:"category,omitempty"`
 	Deals    int64           `json:"deals"`
 	Amount   decimal.Decimal `json:"amount"`
 	Weighted decimal.Decimal `json:"weighted"`

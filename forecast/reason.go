@@ -70,12 +70,12 @@ const (
 	// CodeZeroActuals: MAPE left out the points whose actual is zero.
 	// Cites numbers zero and n.
 	CodeZeroActuals = "zero_actuals"
-	// CodeMASENoTraining: MASE is absent: there is no training series
+	// CodeMaseNoTraining: MASE is absent: there is no training series
 	// longer than the lag to scale by. Cites number lag.
-	CodeMASENoTraining = "mase_no_training"
-	// CodeMASEZeroScale: MASE is absent: the training series' naive
+	CodeMaseNoTraining = "mase_no_training"
+	// CodeMaseZeroScale: MASE is absent: the training series' naive
 	// errors are all zero. Cites number lag.
-	CodeMASEZeroScale = "mase_zero_scale"
+	CodeMaseZeroScale = "mase_zero_scale"
 )
 
 // reasonTexts holds each code's sentence in English and in simplified
@@ -90,11 +90,11 @@ var reasonTexts = map[string][2]string{
 		"MAPE leaves out {zero} of {n} points whose actual is zero",
 		"MAPE 未计入 {n} 个点中实际值为零的 {zero} 个",
 	},
-	CodeMASENoTraining: {
+	CodeMaseNoTraining: {
 		"MASE is left out: no training series longer than the lag {lag} to scale by",
 		"未计算 MASE：没有长于滞后 {lag} 的训练序列作为尺度",
 	},
-	CodeMASEZeroScale: {
+	CodeMaseZeroScale: {
 		"MASE is left out: the training series' lag-{lag} naive errors are all zero",
 		"未计算 MASE：训练序列滞后 {lag} 的朴素误差全为零",
 	},

@@ -142,7 +142,7 @@ func (a Adjustment) Equal(b Adjustment) bool {
 // (the unit's own, then its manager's, which overrides it). Adjustments
 // lists those applied, in that order.
 type RollUpLine struct {
-	Category    Category        `json:"category"`
+	Category    Category        `json:"category,omitempty"`
 	Own         decimal.Decimal `json:"own"`
 	Team        decimal.Decimal `json:"team"`
 	Computed    decimal.Decimal `json:"computed"`

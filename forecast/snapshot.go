@@ -56,7 +56,7 @@ func (m *Movement) UnmarshalText(b []byte) error {
 // DealState is where a deal stood in one snapshot.
 type DealState struct {
 	Stage     string          `json:"stage"`
-	Category  Category        `json:"category"`
+	Category  Category        `json:"category,omitempty"`
 	Period    Period          `json:"period"`
 	CloseDate Date            `json:"close_date"`
 	Amount    decimal.Decimal `json:"amount"`
@@ -92,7 +92,7 @@ type DealMove struct {
 // term is the deals' amount, exactly.
 type Bridge struct {
 	Period     Period          `json:"period"`
-	Category   Category        `json:"category"`
+	Category   Category        `json:"category,omitempty"`
 	Before     decimal.Decimal `json:"before"`
 	Added      decimal.Decimal `json:"added"`
 	Removed    decimal.Decimal `json:"removed"`
