@@ -49,6 +49,9 @@ const (
 	MaxPeriods = 1000
 	// maxCells bounds trials × (periods + 1), the totals a simulation keeps.
 	maxCells = 50_000_000
+	// maxSimTotal bounds the largest total a trial can reach, so that no
+	// statistic of the totals (their squares included) overflows.
+	maxSimTotal = 1e150
 )
 
 // Summary describes the distribution of simulated totals: the mean, the
@@ -97,8 +100,9 @@ type Simulation struct {
 // gives the same numbers everywhere.
 //
 // Errors are *FieldErrors wrapping [ErrProbability], [ErrAmount] (negative
-// amounts, a range with Low above High) or [ErrOption] (trials or periods
-// out of range, a prospect's period outside the horizon).
+// amounts, a range with Low above High, amounts adding up to more than
+// 1e150) or [ErrOption] (trials or periods out of range, a prospect's
+// period outside the horizon).
 func Simulate(prospects []Prospect, quota decimal.Decimal, seed uint64, opts *SimulateOptions) (Simulation, error) {
 	var o SimulateOptions
 	if opts != nil {
@@ -237,6 +241,13 @@ func prepare(prospects []Prospect, quota decimal.Decimal, o *SimulateOptions) ([
 		}
 		s.period, s.prob, s.slip = p.Period, p.Probability, p.Slip
 		s.win, s.winHere = threshold(p.Probability), threshold(p.Probability*(1-p.Slip))
+	}
+	var most float64
+	for _, s := range sims {
+		most += s.amount + s.span
+	}
+	if !(most <= maxSimTotal) {
+		errs = append(errs, fieldErr("prospects", "", wrap(ErrAmount, "the amounts add up to more than 1e150")))
 	}
 	if o.Periods == 0 {
 		o.Periods = last + 1

@@ -78,6 +78,10 @@ func TestSimulateErrors(t *testing.T) {
 			t.Errorf("Simulate = %v, want an error wrapping %v", err, w)
 		}
 	}
+	_, err = forecast.Simulate([]forecast.Prospect{{Amount: dec("1e200"), Probability: 1}}, dec("0"), 0, nil)
+	if !errors.Is(err, forecast.ErrAmount) {
+		t.Errorf("Simulate of 1e200 = %v, want ErrAmount", err)
+	}
 	_, err = forecast.Simulate(nil, dec("0"), 0, &forecast.SimulateOptions{Trials: forecast.MaxTrials, Periods: 100})
 	if !errors.Is(err, forecast.ErrOption) {
 		t.Errorf("Simulate of 10⁷ trials × 100 periods = %v, want ErrOption", err)
