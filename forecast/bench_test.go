@@ -1,6 +1,7 @@
 package forecast_test
 
 import (
+	"math"
 	"math/rand/v2"
 	"strconv"
 	"testing"
@@ -85,5 +86,89 @@ func BenchmarkSimulate(b *testing.B) {
 		if _, err := forecast.Simulate(ps, quota, 42, &forecast.SimulateOptions{Trials: 10_000}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// seasonalSeries returns n points of a noisy multiplicative seasonal
+// series with a trend, from a fixed seed.
+func seasonalSeries(n int) []float64 {
+	r := rand.New(rand.NewPCG(4, 4))
+	y := make([]float64, n)
+	for t := range y {
+		y[t] = (500 + 0.01*float64(t)) * (1 + 0.2*math.Sin(2*math.Pi*float64(t)/12)) * (1 + 0.02*r.NormFloat64())
+	}
+	return y
+}
+
+// Budget: a fixed-parameter Holt-Winters fit on 100,000 points in at most
+// 3 ms.
+func BenchmarkHoltWintersFixed100k(b *testing.B) {
+	y := seasonalSeries(100_000)
+	m := forecast.Model{Method: forecast.MethodHoltWinters, Period: 12, Seasonal: forecast.Multiplicative,
+		Params: &forecast.Params{Alpha: 0.3, Beta: 0.1, Gamma: 0.15},
+		Initial: &forecast.States{Level: 500, Trend: 0.01,
+			Seasonal: []float64{1, 1.1, 1.17, 1.2, 1.17, 1.1, 1, 0.9, 0.83, 0.8, 0.83, 0.9}}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := m.Fit(y); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// Budget: an optimised Holt-Winters fit, initial states estimated, on the
+// 714-point housing-starts series in at most 20 ms.
+func BenchmarkHoltWintersOptimisedHousing(b *testing.B) {
+	y := loadOracle(b, "housing_starts").Series.Values
+	for _, s := range []forecast.Seasonality{forecast.Additive, forecast.Multiplicative} {
+		b.Run(s.String(), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := forecast.HoltWinters(y, 12, s, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// Budget (issue 14's for accumulators, scaled): MarshalBinary +
+// UnmarshalBinary of a pipeline of 1,000,000 deals and of a win model of
+// 1,000,000 closed deals, each well under 150 ms. Both hold aggregates, so
+// their size does not grow with the deals.
+func BenchmarkAccumulatorBinary(b *testing.B) {
+	p, _ := forecast.NewPipeline(forecast.B2B(), 2, nil)
+	if err := p.AddAll(genDeals(1_000_000, 1)); err != nil {
+		b.Fatal(err)
+	}
+	w := newWin(b, forecast.RulesOdoo)
+	if err := w.LearnAll(genClosed(1_000_000, 2)); err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		acc  interface {
+			MarshalBinary() ([]byte, error)
+		}
+		dec func([]byte) error
+	}{
+		{"pipeline", p, func(d []byte) error { var q forecast.Pipeline; return q.UnmarshalBinary(d) }},
+		{"win_model", w, func(d []byte) error { var q forecast.WinModel; return q.UnmarshalBinary(d) }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			var n int
+			for b.Loop() {
+				data, err := c.acc.MarshalBinary()
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := c.dec(data); err != nil {
+					b.Fatal(err)
+				}
+				n = len(data)
+			}
+			b.ReportMetric(float64(n), "bytes")
+		})
 	}
 }

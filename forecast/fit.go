@@ -49,8 +49,8 @@ func fitSmoothing(y []float64, m Model) (*Fit, error) {
 			"evaluations": float64(evals), "starts": float64(starts)}})
 	}
 	n := len(y)
-	f := &Fit{N: n, Fitted: make([]float64, n), Level: make([]float64, n)}
-	p := path{fitted: f.Fitted, level: f.Level}
+	f := &Fit{N: n, Fitted: make([]float64, n), Residuals: make([]float64, n), Level: make([]float64, n)}
+	p := path{fitted: f.Fitted, residuals: f.Residuals, level: f.Level}
 	if sm.trend {
 		f.Trend = make([]float64, n)
 		p.trend = f.Trend
@@ -59,8 +59,7 @@ func fitSmoothing(y []float64, m Model) (*Fit, error) {
 		f.Season = make([]float64, n)
 		p.season = f.Season
 	}
-	sm.run(y, &th, make([]float64, sm.m), &p)
-	f.residualsOf(y)
+	f.SSE = sm.run(y, &th, make([]float64, sm.m), &p)
 	fm := m
 	pp := th.params(sm)
 	fm.Params = &pp

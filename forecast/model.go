@@ -247,6 +247,9 @@ func checkSeries(name string, y []float64) error {
 	if len(y) == 0 {
 		return fieldErr(name, "", wrap(ErrSeries, "no values"))
 	}
+	if allFinite(y) {
+		return nil
+	}
 	for i, v := range y {
 		if !finite(v) {
 			return fieldErr(name+"["+strconv.Itoa(i)+"]", formatFloat(v), ErrSeries)
@@ -323,10 +326,8 @@ type Fit struct {
 // finite reports whether every number in f is finite.
 func (f *Fit) finite() bool {
 	for _, s := range [][]float64{f.Fitted, f.Residuals, f.Level, f.Trend, f.Season} {
-		for _, v := range s {
-			if !finite(v) {
-				return false
-			}
+		if !allFinite(s) {
+			return false
 		}
 	}
 	if f.Linear != nil && !(finite(f.Linear.RSquared) && finite(f.Linear.Intercept) && finite(f.Linear.Slope)) {
