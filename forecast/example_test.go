@@ -244,3 +244,35 @@ func ExampleWinModel() {
 	// c 0.6963  win probability 69.63% at stage negotiation, learnt from 8 won and 6 lost deals of all teams together
 	// d 0.9000  manual probability 90% kept; the model says 72.32%
 }
+
+// The simulated chance of reaching an annual target from the pipeline as it
+// stands: the year's deals become prospects (won ones booked, lost ones left
+// out), each open deal may slip a month and land 15% either side of its
+// amount.
+func ExampleProspectsOf() {
+	d := forecast.MustDate
+	deals := []forecast.Deal{
+		{ID: "q1-won", Amount: decimal.NewFromInt(400000), Stage: "won", CloseDate: d("2026-02-10")},
+		{ID: "big", Amount: decimal.NewFromInt(900000), Stage: "negotiation", CloseDate: d("2026-11-20")},
+		{ID: "mid", Amount: decimal.NewFromInt(500000), Stage: "proposal", CloseDate: d("2026-09-05")},
+		{ID: "late", Amount: decimal.NewFromInt(300000), Stage: "qualified", CloseDate: d("2026-12-28")},
+		{ID: "early", Amount: decimal.NewFromInt(250000), Stage: "lead", CloseDate: d("2026-05-02")},
+		{ID: "gone", Amount: decimal.NewFromInt(700000), Stage: "lost", CloseDate: d("2026-03-01")},
+		{ID: "next-year", Amount: decimal.NewFromInt(800000), Stage: "proposal", CloseDate: d("2027-01-15")},
+	}
+	ps, err := forecast.ProspectsOf(forecast.B2B(), deals, d("2026-01-01"), 12,
+		&forecast.ProspectOptions{Slip: 0.25, Spread: 0.15})
+	if err != nil {
+		panic(err)
+	}
+	target := decimal.NewFromInt(1_200_000)
+	s, err := forecast.Simulate(ps, target, 7, &forecast.SimulateOptions{Periods: 12})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("%d prospects; expected %.0f\n", len(ps), s.Total.Expected)
+	fmt.Println(s.Reason)
+	// Output:
+	// 5 prospects; expected 1406250
+	// 72.8% of 10000 simulated outcomes reach the quota 1,200,000; mean 1404376.83, 80% between 673775.44 and 1958980.5
+}

@@ -100,3 +100,54 @@ const (
 	pinnedP90  = 1.7719647173336525e+06
 	pinnedHit  = 0.9972
 )
+
+// TestProspectsOf turns the worked example into prospects for July alone:
+// the lost deal F is left out, the won deal E is booked for sure, the open
+// deals keep their probabilities and take the slip and spread. The exact
+// expectation is the weighted open pipeline, 80% of which stays in July,
+// plus E: (90,000 + 40,000 + 12,500 + 3,333.333 + 5,000.025)·0.8 + 60,000.
+func TestProspectsOf(t *testing.T) {
+	ps, err := forecast.ProspectsOf(forecast.B2B(), workedDeals(), forecast.MustDate("2026-07-01"), 1,
+		&forecast.ProspectOptions{Slip: 0.2, Spread: 0.1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ps) != 6 {
+		t.Fatalf("%d prospects, want 6 (all but the lost deal)", len(ps))
+	}
+	for _, p := range ps {
+		switch p.ID {
+		case "E":
+			if p.Probability != 1 || p.Slip != 0 || !p.Low.IsZero() {
+				t.Errorf("won deal E = %+v, want a sure, fixed prospect", p)
+			}
+		case "A":
+			if p.Probability != 0.75 || p.Slip != 0.2 || !p.Low.Equal(dec("108000")) || !p.High.Equal(dec("132000")) {
+				t.Errorf("A = %+v, want probability 0.75, slip 0.2, range 108,000 to 132,000", p)
+			}
+		case "F":
+			t.Errorf("the lost deal F is a prospect")
+		}
+	}
+	s, err := forecast.Simulate(ps, dec("200000"), 3, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := (90000+40000+12500+3333.333+5000.025)*0.8 + 60000
+	if math.Abs(s.Total.Expected-want) > 1e-6 {
+		t.Errorf("expected %v, want %v", s.Total.Expected, want)
+	}
+	// August is outside a one-month horizon from July; from June, two months
+	ps, _ = forecast.ProspectsOf(forecast.B2B(), workedDeals(), forecast.MustDate("2026-06-15"), 1, nil)
+	if len(ps) != 0 {
+		t.Errorf("%d prospects in June, want none", len(ps))
+	}
+	ps, _ = forecast.ProspectsOf(forecast.B2B(), workedDeals(), forecast.MustDate("2026-06-15"), 2, nil)
+	if len(ps) != 6 || ps[0].Period != 1 {
+		t.Errorf("from June over two months: %d prospects, first in period %d; want 6 in period 1", len(ps), ps[0].Period)
+	}
+	if _, err := forecast.ProspectsOf(forecast.B2B(), workedDeals(), forecast.Date{}, 0, &forecast.ProspectOptions{Slip: 2}); !errors.Is(err, forecast.ErrDate) ||
+		!errors.Is(err, forecast.ErrOption) || !errors.Is(err, forecast.ErrProbability) {
+		t.Errorf("ProspectsOf with bad settings = %v, want ErrDate, ErrOption and ErrProbability", err)
+	}
+}

@@ -95,6 +95,28 @@ func (c *Category) UnmarshalText(b []byte) error {
 	return nil
 }
 
+// categoryLabels are the categories' names for people, in English and in
+// simplified Chinese.
+var categoryLabels = [numCategories][2]string{
+	{"", ""},
+	{"Pipeline", "管道"},
+	{"Best case", "最佳情况"},
+	{"Commit", "承诺"},
+	{"Closed", "已成交"},
+	{"Omitted", "已忽略"},
+}
+
+// Label returns the category's name for people in lang ("Best case",
+// "最佳情况"), chosen as [Labels.Get] chooses between English and
+// simplified Chinese; a value without a name gets its String.
+func (c Category) Label(lang string) string {
+	if !c.valid() {
+		return c.String()
+	}
+	l := categoryLabels[c]
+	return Labels{"en": l[0], "zh-CN": l[1]}.Get(lang)
+}
+
 // valid reports whether c names a category.
 func (c Category) valid() bool { return c >= CategoryPipeline && c <= CategoryOmitted }
 
