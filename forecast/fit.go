@@ -59,11 +59,11 @@ func fitSmoothing(y []float64, m Model) (*Fit, error) {
 		f.Season = make([]float64, n)
 		p.season = f.Season
 	}
-	f.SSE = sm.run(y, &th, make([]float64, sm.m), &p)
+	f.SSE = sm.run(y, &th, make([]float64, sm.m), &p, nil)
 	fm := m
-	pp := th.params(sm)
+	pp := th.params()
 	fm.Params = &pp
-	st := th.states(sm)
+	st := th.states()
 	fm.Initial = &st
 	f.Model = fm
 	f.Reasons = reasons
@@ -90,29 +90,15 @@ func (sm smoother) theta(p Params, s States) theta {
 	return th
 }
 
-func (th theta) params(sm smoother) Params {
-	p := Params{Alpha: th.alpha}
-	if sm.trend {
-		p.Beta = th.beta
-	}
-	if sm.m > 0 {
-		p.Gamma = th.gamma
-	}
-	if sm.damped {
-		p.Phi = th.phi
-	}
-	return p
+// params returns th's parameters; those the model does not use are zero in
+// every theta built by smoother.theta or toTheta.
+func (th theta) params() Params {
+	return Params{Alpha: th.alpha, Beta: th.beta, Gamma: th.gamma, Phi: th.phi}
 }
 
-func (th theta) states(sm smoother) States {
-	s := States{Level: th.level}
-	if sm.trend {
-		s.Trend = th.trend
-	}
-	if sm.m > 0 {
-		s.Seasonal = append([]float64(nil), th.seasonal...)
-	}
-	return s
+// states returns th's initial states, with the same zeros.
+func (th theta) states() States {
+	return States{Level: th.level, Trend: th.trend, Seasonal: append([]float64(nil), th.seasonal...)}.clone()
 }
 
 // checkParams checks given parameters against the model's bounds.
@@ -292,7 +278,7 @@ func (sm smoother) optimise(y []float64, th theta, fixedParams, fixedInit bool) 
 	work := theta{seasonal: make([]float64, sm.m)}
 	sse := func(x []float64) float64 {
 		sm.toTheta(x, S, &work)
-		return sm.run(y, &work, ring, nil)
+		return sm.run(y, &work, ring, nil, nil)
 	}
 	evals := 0
 

@@ -255,6 +255,18 @@ func FuzzPipeline(f *testing.F) {
 		if _, err := json.Marshal(r); err != nil {
 			t.Fatal(err)
 		}
+		if len(deals) > 0 {
+			ps, err := forecast.ProspectsOf(forecast.B2B(), deals, deals[0].CloseDate, 1+int(grain%12), nil)
+			if err != nil {
+				clearError(t, err)
+				return
+			}
+			for _, pr := range ps {
+				if !(pr.Probability >= 0 && pr.Probability <= 1) || pr.Period < 0 {
+					t.Fatalf("prospect %+v", pr)
+				}
+			}
+		}
 	})
 }
 
@@ -379,6 +391,17 @@ func FuzzWinModel(f *testing.F) {
 						t.Fatalf("Score(%+v) = %v, Odoo's rules give %v (%v)", od, s.Automated, want, ok)
 					}
 				}
+			}
+			c, err := w.Calibrate(parseClosed(open, 8), nil)
+			if err != nil {
+				clearError(t, err)
+				continue
+			}
+			if !(c.Brier >= 0 && c.Brier <= 1) {
+				t.Fatalf("Brier score %v outside [0, 1]", c.Brier)
+			}
+			if _, err := json.Marshal(c); err != nil {
+				t.Fatal(err)
 			}
 		}
 	})

@@ -69,3 +69,11 @@ func sameTag(a, b string) bool {
 	}
 	return true
 }
+
+// or returns Get(lang), or key when that is "": the label of a keyed thing.
+func (l Labels) or(lang, key string) string {
+	if s := l.Get(lang); s != "" {
+		return s
+	}
+	return key
+}

@@ -1,6 +1,7 @@
 package forecast_test
 
 import (
+	"maps"
 	"math"
 	"math/big"
 	"math/rand/v2"
@@ -247,26 +248,11 @@ func naiveOdoo(stages []string, history []forecast.ClosedDeal, d forecast.OpenDe
 		fr.wonTotal += c.won
 		fr.lostTotal += c.lost
 	}
-	teams := make([]string, 0, len(freq))
-	for t := range freq {
-		teams = append(teams, t)
-	}
-	sort.Strings(teams)
-	for _, team := range teams {
+	for _, team := range slices.Sorted(maps.Keys(freq)) {
 		fields := freq[team]
-		fnames := make([]string, 0, len(fields))
-		for f := range fields {
-			fnames = append(fnames, f)
-		}
-		sort.Strings(fnames)
-		for _, f := range fnames {
+		for _, f := range slices.Sorted(maps.Keys(fields)) {
 			vals := fields[f]
-			vnames := make([]string, 0, len(vals))
-			for v := range vals {
-				vnames = append(vnames, v)
-			}
-			sort.Strings(vnames)
-			for _, v := range vnames {
+			for _, v := range slices.Sorted(maps.Keys(vals)) {
 				c := wl{vals[v].won + 0.1, vals[v].lost + 0.1}
 				if team != "" {
 					add(team, f, v, c)
@@ -290,12 +276,7 @@ func naiveOdoo(stages []string, history []forecast.ClosedDeal, d forecast.OpenDe
 	teamWon, teamLost := first.won, first.lost
 	sWon, sLost := teamWon/(teamWon+teamLost), teamLost/(teamWon+teamLost)
 	values := [][2]string{{"stage_id", d.Stage}}
-	fnames := make([]string, 0, len(d.Fields))
-	for f := range d.Fields {
-		fnames = append(fnames, f)
-	}
-	sort.Strings(fnames)
-	for _, f := range fnames {
+	for _, f := range slices.Sorted(maps.Keys(d.Fields)) {
 		values = append(values, [2]string{f, d.Fields[f]})
 	}
 	for _, fv := range values {

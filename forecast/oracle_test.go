@@ -172,6 +172,14 @@ func (m oracleModel) model() forecast.Model {
 	return out
 }
 
+// model returns the fixed fit's model: its parameters and pinned initial
+// states.
+func (fx oracleFixed) model() forecast.Model {
+	m := fx.Model.model()
+	m.Params, m.Initial = fx.Params.params(), fx.Initial.states()
+	return m
+}
+
 func (p oracleParams) params() *forecast.Params {
 	out := &forecast.Params{Alpha: p.Alpha}
 	for _, x := range []struct {
@@ -231,8 +239,7 @@ func TestOracleFixedFits(t *testing.T) {
 		scale := maxAbs(y)
 		for name, fx := range s.Fixed {
 			t.Run(s.Series.Name+"/"+name, func(t *testing.T) {
-				m := fx.Model.model()
-				m.Params, m.Initial = fx.Params.params(), fx.Initial.states()
+				m := fx.model()
 				f, err := m.Fit(y)
 				if err != nil {
 					t.Fatal(err)
@@ -261,31 +268,29 @@ func TestOracleOptimisedFits(t *testing.T) {
 	for _, s := range loadOracles(t) {
 		y := s.Series.Values
 		for name, o := range s.Optimised {
-			t.Run(s.Series.Name+"/"+name+"/fixed_init", func(t *testing.T) {
-				m := o.Model.model()
-				m.Initial = s.Fixed[name].Initial.states()
-				f, err := m.Fit(y)
-				if err != nil {
-					t.Fatal(err)
-				}
-				best := o.FixedInit.Best.SSE
-				t.Logf("SSE %.10g, best %.10g (%.4f), statsmodels default %.10g", f.SSE, best, f.SSE/best, o.FixedInit.Default.SSE)
-				if f.SSE > best*1.001 {
-					t.Errorf("SSE = %.10g, want at most %.10g (best %.10g + 0.1%%)", f.SSE, best*1.001, best)
-				}
-			})
-			t.Run(s.Series.Name+"/"+name+"/estimated_init", func(t *testing.T) {
-				m := o.Model.model()
-				f, err := m.Fit(y)
-				if err != nil {
-					t.Fatal(err)
-				}
-				best := o.EstimatedInit.Best.SSE
-				t.Logf("SSE %.10g, best %.10g (%.4f), statsmodels default %.10g", f.SSE, best, f.SSE/best, o.EstimatedInit.Default.SSE)
-				if f.SSE > best*1.001 {
-					t.Errorf("SSE = %.10g, want at most %.10g (best %.10g + 0.1%%)", f.SSE, best*1.001, best)
-				}
-			})
+			for _, v := range []struct {
+				variant string
+				initial *forecast.States // nil: estimated
+				best    oracleFit
+				deflt   oracleFit
+			}{
+				{"fixed_init", s.Fixed[name].Initial.states(), o.FixedInit.Best, o.FixedInit.Default},
+				{"estimated_init", nil, o.EstimatedInit.Best, o.EstimatedInit.Default},
+			} {
+				t.Run(s.Series.Name+"/"+name+"/"+v.variant, func(t *testing.T) {
+					m := o.Model.model()
+					m.Initial = v.initial
+					f, err := m.Fit(y)
+					if err != nil {
+						t.Fatal(err)
+					}
+					best := v.best.SSE
+					t.Logf("SSE %.10g, best %.10g (%.4f), statsmodels default %.10g", f.SSE, best, f.SSE/best, v.deflt.SSE)
+					if f.SSE > best*1.001 {
+						t.Errorf("SSE = %.10g, want at most %.10g (best %.10g + 0.1%%)", f.SSE, best*1.001, best)
+					}
+				})
+			}
 		}
 	}
 }
@@ -324,16 +329,14 @@ func checkHoldout(t *testing.T, s oracleSeries, fc []float64, h oracleHoldout) {
 // TestOracleForecasts compares the h-step forecasts of the fixed fits, and
 // the hold-out fits on the first n-12 points with their forecasts and
 // measures, with the oracle. The oracle's forecasts follow the textbook
-// equations, not statsmodels 0.13.5's at k = m, 2m, …; the test also checks
-// that the two differ only there, so that a regression to statsmodels'
-// quirk would show.
+// equations, not statsmodels 0.13.5's at k = m, 2m, … (see
+// TestOracleQuirkAvoided).
 func TestOracleForecasts(t *testing.T) {
 	for _, s := range loadOracles(t) {
 		y := s.Series.Values
 		for name, fx := range s.Fixed {
 			t.Run(s.Series.Name+"/"+name, func(t *testing.T) {
-				m := fx.Model.model()
-				m.Params, m.Initial = fx.Params.params(), fx.Initial.states()
+				m := fx.model()
 				f, err := m.Fit(y)
 				if err != nil {
 					t.Fatal(err)
@@ -378,10 +381,7 @@ func TestOracleQuirkAvoided(t *testing.T) {
 	if err := json.Unmarshal(data, &raw); err != nil {
 		t.Fatal(err)
 	}
-	fx := s.Fixed["hw_mul"]
-	m := fx.Model.model()
-	m.Params, m.Initial = fx.Params.params(), fx.Initial.states()
-	f, err := m.Fit(s.Series.Values)
+	f, err := s.Fixed["hw_mul"].model().Fit(s.Series.Values)
 	if err != nil {
 		t.Fatal(err)
 	}

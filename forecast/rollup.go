@@ -19,12 +19,7 @@ type Unit struct {
 
 // Label returns the unit's label in lang, chosen as [Labels.Get] chooses,
 // or its key when it has none.
-func (u Unit) Label(lang string) string {
-	if l := u.Labels.Get(lang); l != "" {
-		return l
-	}
-	return u.Key
-}
+func (u Unit) Label(lang string) string { return u.Labels.or(lang, u.Key) }
 
 // Org is a checked org tree (a forest: several top units are allowed). It
 // is immutable and safe for concurrent use; build it with [NewOrg] from its

@@ -102,8 +102,9 @@ type path struct {
 //	b'     = β·(l' - l) + (1-β)·φ·b
 //	s'     = γ·(y - B) + (1-γ)·s or γ·y/B + (1-γ)·s
 //
-// ring must have room for m values; out, when not nil, receives the path.
-func (sm smoother) run(y []float64, th *theta, ring []float64, out *path) float64 {
+// ring must have room for m values. out, when not nil, receives the path;
+// tp, when not nil, the record the gradient pass reads back.
+func (sm smoother) run(y []float64, th *theta, ring []float64, out *path, tp *tape) float64 {
 	a, be, g := th.alpha, th.beta, th.gamma
 	phi := 1.0
 	if sm.damped {
@@ -119,15 +120,15 @@ func (sm smoother) run(y []float64, th *theta, ring []float64, out *path) float6
 	j := 0
 	for t, yt := range y {
 		B := l + phi*b
-		var f, ln float64
+		var f, ln, s float64
 		switch sm.season {
 		case Additive:
-			s := ring[j]
+			s = ring[j]
 			f = B + s
 			ln = a*(yt-s) + (1-a)*B
 			ring[j] = g*(yt-B) + (1-g)*s
 		case Multiplicative:
-			s := ring[j]
+			s = ring[j]
 			f = B * s
 			ln = a*yt/s + (1-a)*B
 			ring[j] = g*yt/B + (1-g)*s
@@ -137,6 +138,9 @@ func (sm smoother) run(y []float64, th *theta, ring []float64, out *path) float6
 		}
 		e := yt - f
 		sse += e * e
+		if tp != nil {
+			tp.l[t], tp.b[t], tp.B[t], tp.s[t], tp.e[t] = l, b, B, s, e
+		}
 		if sm.trend {
 			b = be*(ln-l) + (1-be)*phi*b
 		}
@@ -158,19 +162,25 @@ func (sm smoother) run(y []float64, th *theta, ring []float64, out *path) float6
 			}
 		}
 	}
+	if tp != nil {
+		tp.last = l
+	}
 	return sse
 }
 
-// tape is the forward record the gradient pass reads backwards.
+// tape is the forward record the gradient pass reads backwards: the states
+// before each step, the step's B, seasonal value and error, and the final
+// level.
 type tape struct {
-	l, b, s, B, e, y []float64
-	ring, gring      []float64
+	l, b, s, B, e []float64
+	last          float64
+	ring, gring   []float64
 }
 
 func newTape(n, m int) *tape {
-	buf := make([]float64, 6*n+2*m)
+	buf := make([]float64, 5*n+2*m)
 	return &tape{l: buf[:n], b: buf[n : 2*n], s: buf[2*n : 3*n], B: buf[3*n : 4*n],
-		e: buf[4*n : 5*n], y: buf[5*n : 6*n], ring: buf[6*n : 6*n+m], gring: buf[6*n+m:]}
+		e: buf[4*n : 5*n], ring: buf[5*n : 5*n+m], gring: buf[5*n+m:]}
 }
 
 // grad is the gradient of the SSE with respect to a theta.
@@ -189,49 +199,9 @@ func (sm smoother) gradient(y []float64, th *theta, tp *tape, g *grad) float64 {
 	if sm.damped {
 		phi = th.phi
 	}
-	l, b := th.level, 0.0
-	if sm.trend {
-		b = th.trend
-	}
+	sse := sm.run(y, th, tp.ring, nil, tp)
 	m := sm.m
-	ring := tp.ring
-	copy(ring, th.seasonal)
-	var sse float64
-	j := 0
-	for t, yt := range y {
-		B := l + phi*b
-		tp.l[t], tp.b[t], tp.B[t] = l, b, B
-		var f, ln float64
-		switch sm.season {
-		case Additive:
-			s := ring[j]
-			tp.s[t] = s
-			f = B + s
-			ln = a*(yt-s) + (1-a)*B
-			ring[j] = ga*(yt-B) + (1-ga)*s
-		case Multiplicative:
-			s := ring[j]
-			tp.s[t] = s
-			f = B * s
-			ln = a*yt/s + (1-a)*B
-			ring[j] = ga*yt/B + (1-ga)*s
-		default:
-			f = B
-			ln = a*yt + (1-a)*B
-		}
-		e := yt - f
-		tp.e[t] = e
-		sse += e * e
-		if sm.trend {
-			b = be*(ln-l) + (1-be)*phi*b
-		}
-		l = ln
-		if m > 0 {
-			if j++; j == m {
-				j = 0
-			}
-		}
-	}
+	var j int
 
 	// Backward. gl, gb: adjoints of the states after step t; gring[j]: of
 	// the seasonal value in slot j.
@@ -251,11 +221,9 @@ func (sm smoother) gradient(y []float64, th *theta, tp *tape, g *grad) float64 {
 		var gB, gs, gLp, gBp float64
 		// l' is the level after t: the next step's prior level, or the
 		// final level.
-		var lnew float64
+		lnew := tp.last
 		if t+1 < n {
 			lnew = tp.l[t+1]
-		} else {
-			lnew = l
 		}
 		// b' = β(l' - l) + (1-β)φb
 		gLn := gl

@@ -44,7 +44,7 @@ func TestGradientMatchesDifferences(t *testing.T) {
 				b.seasonal = append([]float64(nil), th.seasonal...)
 				set(&a, x+h)
 				set(&b, x-h)
-				return (sm.run(y, &a, ring, nil) - sm.run(y, &b, ring, nil)) / (2 * h)
+				return (sm.run(y, &a, ring, nil, nil) - sm.run(y, &b, ring, nil, nil)) / (2 * h)
 			}
 			check := func(what string, got, want float64) {
 				if math.Abs(got-want) > 1e-5*math.Max(1, math.Abs(want)) {

@@ -154,12 +154,7 @@ type Stage struct {
 
 // Label returns the stage's label in lang, chosen as [Labels.Get] chooses,
 // or its key when it has none.
-func (s Stage) Label(lang string) string {
-	if l := s.Labels.Get(lang); l != "" {
-		return l
-	}
-	return s.Key
-}
+func (s Stage) Label(lang string) string { return s.Labels.or(lang, s.Key) }
 
 // Stages is an ordered stage list: the open stages in the order deals move
 // through them, then the closed ones. It is plain data and round-trips
