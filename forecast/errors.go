@@ -2,6 +2,7 @@ package forecast
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -124,15 +125,7 @@ func fieldErr(field, value string, err error) error {
 }
 
 // wrap returns err with detail appended: "forecast: message: detail".
-func wrap(err error, detail string) error { return &detailError{err, detail} }
-
-type detailError struct {
-	err    error
-	detail string
-}
-
-func (e *detailError) Error() string { return e.err.Error() + ": " + e.detail }
-func (e *detailError) Unwrap() error { return e.err }
+func wrap(err error, detail string) error { return fmt.Errorf("%w: %s", err, detail) }
 
 // joinErrs returns nil for no errors, the error itself for one, and
 // errors.Join of all of them otherwise.
