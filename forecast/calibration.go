@@ -42,9 +42,11 @@ type Calibration struct {
 }
 
 // Calibrate scores held-out closed deals as the open deals they were at
-// their last open stage, and compares the model's probabilities (never an
-// override) with their outcomes. The deals must not be ones the model
-// learnt from, or the report flatters it. Errors are *FieldErrors wrapping
+// Stage, and compares the model's probabilities (never an override) with
+// their outcomes. For an honest test, Stage is the stage a deal was in when
+// a forecast would have been made (a snapshot taken before it closed), not
+// the last one it reached, and the deals are not ones the model learnt
+// from; otherwise the report flatters the model. Errors are *FieldErrors wrapping
 // [ErrUnknownStage], [ErrOutcome], [ErrField], [ErrNoHistory] or
 // [ErrOption]; with no deals, [ErrOption].
 func (w *WinModel) Calibrate(held []ClosedDeal, opts *CalibrationOptions) (Calibration, error) {
