@@ -102,8 +102,12 @@ func naiveSimulate(ps []forecast.Prospect, quota decimal.Decimal, seed uint64, t
 			}
 			if period >= 0 && period < periods {
 				totals[t][period] += a
-				totals[t][periods] += a
 			}
+		}
+	}
+	for t := range totals {
+		for p := range periods {
+			totals[t][periods] += totals[t][p]
 		}
 	}
 	summary := func(col []float64) forecast.Summary {

@@ -95,7 +95,8 @@ type Simulation struct {
 // when t(p·(1-s)) ≤ v < t(p), and lost otherwise (p its probability, s its
 // slip chance). A won prospect brings Amount, or with a range
 // Low + ⌊w/2¹¹⌋·2⁻⁵³·(High - Low). What lands inside the horizon adds to
-// its period's total and the horizon's, prospect by prospect. The arithmetic rounds every product
+// its period's total, prospect by prospect; a trial's horizon total is the
+// sum of its periods' totals, in period order. The arithmetic rounds every product
 // before it is added, so no platform fuses a multiply-add, and the same seed
 // gives the same numbers everywhere.
 //
@@ -122,34 +123,41 @@ func Simulate(prospects []Prospect, quota decimal.Decimal, seed uint64, opts *Si
 	var src rand.PCG // a local value, not a pointer: the compiler keeps its state in registers
 	src.Seed(seed, pcgStream)
 	// Prospect by prospect, trial by trial, so the inner loop has no branch
-	// on the prospect; and the outcome selects the amount by masking its
-	// bits rather than by branching on a random draw: together 175 → 95 ms
-	// on the 1,000 × 10,000 benchmark. A masked-out amount is +0, and adding
-	// it leaves every total bit for bit as a branch would.
+	// on the prospect; the outcome selects the amount by masking its bits
+	// rather than by branching on a random draw; the prospect's terms sit
+	// in locals; and the horizon's total is added up afterwards from the
+	// periods'. Against the plain trial-by-trial loop that branches on each
+	// draw, the 1,000 × 10,000 benchmark runs 0.92 rather than 1.05 billion
+	// instructions (callgrind) and its best time fell by a fifth (see
+	// BenchmarkSimulate). A masked-out amount is +0, and adding it leaves
+	// every total bit for bit as a branch would.
 	for i := range sims {
 		s := &sims[i]
 		here := column(s.period)[:trials]
 		next := column(min(s.period+1, beyond))[:trials]
-		total := total[:trials]
-		inside := uint64(0)
-		if s.period+1 < periods {
-			inside = ^uint64(0)
-		}
-		bits := math.Float64bits(s.amount)
+		// the prospect's terms in locals, which the compiler keeps in
+		// registers across the stores to the columns
+		amount, span, winHere, win := s.amount, s.span, s.winHere, s.win
+		bits := math.Float64bits(amount)
 		for t := range trials {
 			v := src.Uint64() >> 1
-			if s.span != 0 {
+			if span != 0 {
 				x := float64(src.Uint64()>>11) * 0x1p-53
-				bits = math.Float64bits(s.amount + float64(x*s.span))
+				bits = math.Float64bits(amount + float64(x*span))
 			}
 			// all ones when v is below the threshold: both are under 2⁶³
-			wonHere := uint64(int64(v-s.winHere) >> 63)
-			won := uint64(int64(v-s.win) >> 63)
+			wonHere := uint64(int64(v-winHere) >> 63)
+			won := uint64(int64(v-win) >> 63)
 			ah := math.Float64frombits(bits & wonHere)
 			an := math.Float64frombits(bits & won &^ wonHere)
 			here[t] += ah
 			next[t] += an
-			total[t] += ah + math.Float64frombits(math.Float64bits(an)&inside)
+		}
+	}
+	// the horizon's total of each trial: its periods' totals, in order
+	for p := range periods {
+		for t, v := range column(p) {
+			total[t] += v
 		}
 	}
 	out := Simulation{Trials: trials, Seed: seed, Quota: quota}
