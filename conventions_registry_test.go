@@ -82,6 +82,7 @@ func init() {
 			"forecast.PipelineReport":     reflect.TypeFor[forecast.PipelineReport](),
 			"forecast.Projection":         reflect.TypeFor[forecast.Projection](),
 			"forecast.Prospect":           reflect.TypeFor[forecast.Prospect](),
+			"forecast.ProspectOptions":    reflect.TypeFor[forecast.ProspectOptions](),
 			"forecast.Reason":             reflect.TypeFor[forecast.Reason](),
 			"forecast.ReportOptions":      reflect.TypeFor[forecast.ReportOptions](),
 			"forecast.RollUp":             reflect.TypeFor[forecast.RollUp](),

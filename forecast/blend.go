@@ -1,6 +1,8 @@
 package forecast
 
 import (
+	"slices"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -32,6 +34,12 @@ type Blended struct {
 	RunRateForecast float64         `json:"run_rate_forecast"`
 	Model           Model           `json:"model"`
 	Reasons         []Reason        `json:"reasons"`
+}
+
+// Equal reports whether b and c hold the same parts and reasons.
+func (b Blended) Equal(c Blended) bool {
+	return b.Period == c.Period && b.Closed.Equal(c.Closed) && b.Pipeline.Equal(c.Pipeline) && b.RunRate.Equal(c.RunRate) &&
+		b.Total.Equal(c.Total) && b.RunRateForecast == c.RunRateForecast && slices.EqualFunc(b.Reasons, c.Reasons, Reason.Equal)
 }
 
 // Blend forecasts a period as the pipeline report has it plus a run rate

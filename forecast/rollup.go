@@ -181,6 +181,11 @@ type Amounts struct {
 	Closed       decimal.Decimal `json:"closed"`
 }
 
+// Equal reports whether a and b hold the same amounts.
+func (a Amounts) Equal(b Amounts) bool {
+	return a.OpenPipeline.Equal(b.OpenPipeline) && a.BestCase.Equal(b.BestCase) && a.Commit.Equal(b.Commit) && a.Closed.Equal(b.Closed)
+}
+
 // OrgPeriod is the roll-up of one period: every unit, managers before their
 // reports, in the org's order.
 type OrgPeriod struct {

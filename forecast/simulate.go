@@ -29,6 +29,13 @@ type Prospect struct {
 	High        decimal.Decimal `json:"high,omitzero"`
 }
 
+// Equal reports whether p and q are the same prospect, comparing amounts by
+// value.
+func (p Prospect) Equal(q Prospect) bool {
+	return p.ID == q.ID && p.Amount.Equal(q.Amount) && p.Probability == q.Probability && p.Period == q.Period &&
+		p.Slip == q.Slip && p.Low.Equal(q.Low) && p.High.Equal(q.High)
+}
+
 // SimulateOptions are the optional settings of [Simulate]. Each field
 // defaults on its own.
 type SimulateOptions struct {

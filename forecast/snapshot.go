@@ -104,6 +104,13 @@ type Bridge struct {
 	After      decimal.Decimal `json:"after"`
 }
 
+// Equal reports whether b and c hold the same numbers.
+func (b Bridge) Equal(c Bridge) bool {
+	return b.Period == c.Period && b.Category == c.Category && b.Before.Equal(c.Before) && b.Added.Equal(c.Added) &&
+		b.Removed.Equal(c.Removed) && b.MovedIn.Equal(c.MovedIn) && b.MovedOut.Equal(c.MovedOut) &&
+		b.SlippedIn.Equal(c.SlippedIn) && b.SlippedOut.Equal(c.SlippedOut) && b.Resized.Equal(c.Resized) && b.After.Equal(c.After)
+}
+
 // Reconciles reports whether the bridge adds up (it always does; a UI may
 // check before it draws a waterfall).
 func (b Bridge) Reconciles() bool {
