@@ -41,11 +41,7 @@ type Pipeline struct {
 	cellIx  map[uint64]int32
 	deals   int64
 
-	// The last owner seen and its number: deals exported owner by owner
-	// skip the owner lookup.
-	lastOwner   string
-	lastOwnerIx uint32
-	recent      []recentCell // made on first use
+	recent []recentCell // made on first use
 
 	// periods caches the period start of recent close months, slot
 	// month-number mod 64: finding a deal's period there instead of
@@ -113,7 +109,7 @@ func (o PipelineOptions) setting() (periodSetting, error) {
 func (p *Pipeline) reset() {
 	p.owners, p.ownerIx = nil, map[string]uint32{}
 	p.cells, p.cellIx = nil, map[uint64]int32{}
-	p.lastOwner, p.recent = "", nil
+	p.recent = nil
 	p.deals = 0
 	for i := range p.periods {
 		p.periods[i].month = -1
@@ -205,16 +201,12 @@ func cellKey(owner uint32, period int32, c Category) uint64 {
 
 // ownerNumber returns the number of owner, giving it the next one if new.
 func (p *Pipeline) ownerNumber(owner string) uint32 {
-	if owner == p.lastOwner && len(p.owners) > 0 {
-		return p.lastOwnerIx
-	}
 	oi, ok := p.ownerIx[owner]
 	if !ok {
 		oi = uint32(len(p.owners))
 		p.owners = append(p.owners, owner)
 		p.ownerIx[owner] = oi
 	}
-	p.lastOwner, p.lastOwnerIx = owner, oi
 	return oi
 }
 
