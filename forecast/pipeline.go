@@ -45,7 +45,7 @@ type Pipeline struct {
 
 	// periods caches the period start of recent close months, slot
 	// month-number mod 64: finding a deal's period there instead of
-	// computing it saves 180 of Add's 930 instructions a deal on
+	// computing it saves about 180 instructions a deal (of some 720) on
 	// BenchmarkPipeline1M (callgrind).
 	periods [64]periodSlot
 }
@@ -233,8 +233,8 @@ func (p *Pipeline) cell(owner string, period int32, c Category) *cell {
 
 // recentCell is a slot of a direct-mapped cache of cell indices in front of
 // the cell map, keyed by the cell key plus one (zero marks an empty slot):
-// finding most deals' cell there instead of in the map saves 75 of Add's
-// 830 instructions a deal on BenchmarkPipeline1M, fifty owners over twelve
+// finding most deals' cell there instead of in the map saves about 75 of Add's
+// 720 instructions a deal on BenchmarkPipeline1M, fifty owners over twelve
 // months (callgrind).
 type recentCell struct {
 	key   uint64
