@@ -39,15 +39,17 @@
 //   - [Accuracy] measures forecasts (MAE, RMSE, MAPE, sMAPE, MASE, bias);
 //     [Backtest] runs a rolling-origin backtest; [Auto] picks the model
 //     with the lowest backtest error and gives the [Reason].
-//   - [Simulate] draws the pipeline's outcomes ([Prospect]s that are won
-//     with their probability, may slip a period, and vary in amount) from
-//     a seed and gives the mean, P10, P50, P90 and the chance of reaching a
-//     quota. [Blend] adds a run rate for business not yet in the pipeline
-//     to a period's pipeline forecast, each part shown.
-//   - A [WinModel] learns win probabilities from [ClosedDeal]s, naive
-//     Bayes in the manner of Odoo's predictive lead scoring ([RulesOdoo]
-//     reproduces Odoo exactly), scores [OpenDeal]s keeping a manual
-//     probability sticky, and reports its [Calibration] on held-out deals.
+//   - [Simulate] draws the pipeline's outcomes from a seed, each [Prospect]
+//     won with its probability, perhaps a period late, for an amount
+//     within a range, and gives the mean, P10, P50, P90 and the chance of
+//     reaching a quota; [ProspectsOf] makes the prospects from deals.
+//     [Blend] adds a run rate for business not yet in the pipeline to a
+//     period's pipeline forecast, each part shown.
+//   - A [WinModel] learns win probabilities from closed deals
+//     ([ClosedDeal]), naive Bayes in the manner of Odoo's predictive lead
+//     scoring ([RulesOdoo] reproduces Odoo exactly), scores open deals
+//     ([OpenDeal]) keeping a manual probability sticky, and reports its
+//     [Calibration] on held-out deals.
 //
 // # Money and rounding
 //
