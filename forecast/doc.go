@@ -22,9 +22,10 @@
 //     CRMs define them: the open pipeline is pipeline + best case +
 //     commit, the best-case forecast best case + commit + closed, the
 //     commit forecast commit + closed; omitted deals never count.
-//   - [PipelineReport.RollUp] rolls the per-owner forecast up an [Org] tree
-//     of [Unit]s, where an [Adjustment] by a unit's manager overrides the
-//     number it submits and the computed one stays beside it.
+//   - [PipelineReport.RollUp] rolls the per-owner forecast up an [Org]
+//     tree of units ([Unit]), where an [Adjustment] by a unit's manager
+//     overrides the number it submits and the computed one stays beside
+//     it.
 //     [Compare] lists what moved between categories, slipped, was added or
 //     removed between two snapshots, with a [Bridge] per period and
 //     category that adds up.
