@@ -199,6 +199,33 @@ func TestFitJSON(t *testing.T) {
 	}
 }
 
+// TestShorterThanSeason: with given initial states, Holt-Winters fits a
+// series shorter than one season and forecasts each position from its
+// last seasonal value, the initial one where the series has not reached it.
+func TestShorterThanSeason(t *testing.T) {
+	m := forecast.Model{Method: forecast.MethodHoltWinters, Period: 12, Seasonal: forecast.Additive,
+		Params:  &forecast.Params{Alpha: 0.3, Beta: 0.1, Gamma: 0.1},
+		Initial: &forecast.States{Level: 10, Trend: 1, Seasonal: make([]float64, 12)}}
+	m.Initial.Seasonal[3], m.Initial.Seasonal[4] = 2, 5 // the seasons of observations 3 and 4
+	f, err := m.Fit([]float64{11, 12, 13})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := f.Forecast(2, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// steps 1 and 2 are observations 3 and 4, whose seasonal values are
+	// still the initial 2 and 5
+	l, b := f.Level[2], f.Trend[2]
+	if want := l + b + 2; math.Abs(p.Point[0]-want) > 1e-12 {
+		t.Errorf("forecast of observation 3 = %v, want %v", p.Point[0], want)
+	}
+	if want := l + 2*b + 5; math.Abs(p.Point[1]-want) > 1e-12 {
+		t.Errorf("forecast of observation 4 = %v, want %v", p.Point[1], want)
+	}
+}
+
 // TestShortSeriesSimpleInit: a smoothing model on fewer points than the
 // heuristic needs takes the simple initial states, and says so.
 func TestShortSeriesSimpleInit(t *testing.T) {

@@ -87,7 +87,14 @@ func (f *Fit) Forecast(h int, opts *ForecastOptions) (Projection, error) {
 			phik += pw
 			v := l + phik*b
 			if sm.m > 0 {
-				s := f.Season[n-sm.m+(k-1)%sm.m]
+				// the last seasonal value of the position, or its initial
+				// value when the series is shorter than a season
+				var s float64
+				if i := n - sm.m + (k-1)%sm.m; i >= 0 {
+					s = f.Season[i]
+				} else {
+					s = m.Initial.Seasonal[i+sm.m]
+				}
 				if sm.season == Multiplicative {
 					v *= s
 				} else {
@@ -185,7 +192,7 @@ func (f *Fit) consistent() error {
 	case MethodSES, MethodHolt, MethodHoltWinters:
 		sm := m.smoother()
 		if m.Params == nil || len(f.Level) != f.N || (sm.trend && len(f.Trend) != f.N) ||
-			(sm.m > 0 && (len(f.Season) != f.N || f.N < sm.m)) {
+			(sm.m > 0 && (len(f.Season) != f.N || (f.N < sm.m && (m.Initial == nil || len(m.Initial.Seasonal) != sm.m)))) {
 			return bad("smoothing states missing")
 		}
 		if err := sm.checkParams(*m.Params); err != nil {
