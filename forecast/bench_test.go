@@ -3,6 +3,7 @@ package forecast_test
 import (
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"strconv"
 	"testing"
 	"time"
@@ -41,6 +42,7 @@ func genDeals(n int, seed uint64) []forecast.Deal {
 // Budget: the weighted pipeline over 1,000,000 deals in at most 100 ms.
 func BenchmarkPipeline1M(b *testing.B) {
 	deals := genDeals(1_000_000, 1)
+	runtime.GC() // collect the setup's garbage before the timed loop
 	b.ReportAllocs()
 	for b.Loop() {
 		p, err := forecast.NewPipeline(forecast.B2B(), 2, nil)
@@ -145,6 +147,7 @@ func BenchmarkAccumulatorBinary(b *testing.B) {
 	if err := w.LearnAll(genClosed(1_000_000, 2)); err != nil {
 		b.Fatal(err)
 	}
+	runtime.GC() // collect the setup's garbage before the timed loops
 	for _, c := range []struct {
 		name string
 		acc  interface {
