@@ -1,12 +1,70 @@
 package lifecycle_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
 
 	"github.com/saleskit/saleskit/lifecycle"
 )
+
+// Example runs the worked example of the package documentation: a sales
+// project approved once its checklist is complete, then looped back from
+// monitoring to strategy.
+func Example() {
+	d := lifecycle.SalesProject()
+	start := time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC)
+	day := func(n int) time.Time { return start.AddDate(0, 0, n) }
+
+	p := d.Start(day(0), "chen")
+	fmt.Println(p.State(), p.Probability())
+	p.Tick("background_clarified")
+	_, err := d.Fire(p, lifecycle.ProjectApprove, day(2), "chen")
+	fmt.Println(err)
+	p.Tick("goal_defined")
+	p.Tick("feasibility_assessed")
+	move, err := d.Fire(p, lifecycle.ProjectApprove, day(3), "chen")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(move.To, move.Advisories)
+
+	p.SetFact("sales_target", "12000000")
+	for _, item := range []string{"target_smart", "team_assigned", "budget_assigned",
+		"tools_assigned", "market_analysis", "customer_strategy", "bid_approved"} {
+		p.Tick(item)
+	}
+	for i, tr := range []lifecycle.ProjectTrigger{lifecycle.ProjectSetGoals, lifecycle.ProjectAllocate,
+		lifecycle.ProjectLaunch, lifecycle.ProjectReview, lifecycle.ProjectAdjust} {
+		if _, err := d.Fire(p, tr, day(10*(i+1)), "chen"); err != nil { // days 10 to 50
+			fmt.Println(err)
+			return
+		}
+	}
+	m, err := d.Measure(p, day(60))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("as of day 60: %s for %v days, loops back from monitoring: %d\n",
+		p.State(), m.Age.Hours()/24, m.LoopsFrom(lifecycle.PhaseMonitoring))
+	for _, st := range m.Time {
+		fmt.Printf("  %-19s %d visit(s) %4v days\n", st.State, st.Visits, st.Time.Hours()/24)
+	}
+	// Output:
+	// initiation 0.1
+	// lifecycle: trigger "approve" refused in state "initiation": gate "initiation-review" missing goal_defined, feasibility_assessed
+	// goal_setting [advisory gate "market-research" missing market_researched]
+	// as of day 60: strategy for 10 days, loops back from monitoring: 1
+	//   initiation          1 visit(s)    3 days
+	//   goal_setting        1 visit(s)    7 days
+	//   resource_allocation 1 visit(s)   10 days
+	//   strategy            2 visit(s)   20 days
+	//   execution           1 visit(s)   10 days
+	//   monitoring          1 visit(s)   10 days
+}
 
 // A deal desk's quote approval, with its own state and trigger types so the
 // compiler tells a state from a trigger.
@@ -20,7 +78,7 @@ func ExampleBuilder() {
 		Labels("en", "Quote approval").
 		State(lifecycle.State[QuoteState]{Key: "draft", Kind: lifecycle.Initial, Labels: lifecycle.Labels{"en": "Draft", "zh-CN": "草稿"}}).
 		State(lifecycle.State[QuoteState]{Key: "review", StaleAfterDays: 3}).
-		State(lifecycle.State[QuoteState]{Key: "approved", Kind: lifecycle.Terminal}).
+		State(lifecycle.State[QuoteState]{Key: "approved", Kind: lifecycle.Terminal, Outcome: lifecycle.Won}).
 		Item(lifecycle.Item{Key: "margin_checked", Labels: lifecycle.Labels{"en": "Margin checked"}}).
 		Permit("draft", "submit", "review").
 		Permit("review", "approve", "approved", lifecycle.Gate{Name: "approve-to-quote", Items: []string{"margin_checked"}}).
@@ -30,7 +88,7 @@ func ExampleBuilder() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(d.Name(), d.States(), d.StateLabel("draft", "zh-CN"))
+	fmt.Println(d.Name(), d.States(), d.StateLabel("draft", "zh-CN"), d.StateLabel("review", "zh-CN"))
 
 	// Problems are reported together.
 	_, err = lifecycle.NewBuilder[QuoteState, QuoteTrigger]("broken").
@@ -40,7 +98,7 @@ func ExampleBuilder() {
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, lifecycle.ErrUnknownState), errors.Is(err, lifecycle.ErrNoInitial))
 	// Output:
-	// quote [draft review approved] 草稿
+	// quote [draft review approved] 草稿 review
 	// lifecycle: states: no initial state
 	// lifecycle: transitions[0].to "review": unknown state
 	// lifecycle: states[0].key "draft": non-terminal state has no way out
@@ -52,31 +110,31 @@ func ExampleDefinition_Fire() {
 	start := time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC)
 	p := d.Start(start, "chen")
 
-	p.Check("background_clarified")
+	p.Tick("background_clarified")
 	_, err := d.Fire(p, lifecycle.ProjectApprove, start.AddDate(0, 0, 2), "chen")
 	fmt.Println(err)
 	var r *lifecycle.Refusal
 	if errors.As(err, &r) {
-		for _, why := range r.Reasons {
-			fmt.Printf("  %s (blocking: %v)\n", why, why.Blocking())
+		for _, o := range r.Obstacles {
+			fmt.Printf("  blocking %v: %s\n", o.Blocking(), o.Reason().Text("zh-CN"))
 		}
 	}
 
-	p.Check("goal_defined")
-	p.Check("feasibility_assessed")
-	fired, err := d.Fire(p, lifecycle.ProjectApprove, start.AddDate(0, 0, 3), "chen")
+	p.Tick("goal_defined")
+	p.Tick("feasibility_assessed")
+	move, err := d.Fire(p, lifecycle.ProjectApprove, start.AddDate(0, 0, 3), "chen")
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(fired.From, "→", fired.To, "probability", p.Probability())
-	for _, why := range fired.Advisories {
-		fmt.Println("  advice:", why)
+	fmt.Println(move.From, "→", move.To, "probability", p.Probability())
+	for _, o := range move.Advisories {
+		fmt.Println("  advice:", o)
 	}
 	// Output:
 	// lifecycle: trigger "approve" refused in state "initiation": gate "initiation-review" missing goal_defined, feasibility_assessed
-	//   gate "initiation-review" missing goal_defined, feasibility_assessed (blocking: true)
-	//   advisory gate "market-research" missing market_researched (blocking: false)
+	//   blocking true: 关卡“initiation-review”缺少 goal_defined, feasibility_assessed
+	//   blocking false: 建议关卡“market-research”缺少 market_researched
 	// initiation → goal_setting probability 0.1
 	//   advice: advisory gate "market-research" missing market_researched
 }
@@ -85,7 +143,7 @@ func ExampleDefinition_Permitted() {
 	d := lifecycle.Opportunity()
 	now := time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC)
 	deal := d.Start(now, "wang")
-	deal.Check("budget_confirmed")
+	deal.Tick("budget_confirmed")
 	deal.SetFact("decision_maker", "Li Wei, CIO")
 
 	perms, err := d.Permitted(deal, now, "wang")
@@ -95,14 +153,22 @@ func ExampleDefinition_Permitted() {
 	}
 	for _, p := range perms {
 		fmt.Printf("[%s] allowed=%v", d.TriggerLabel(p.Trigger, "zh-CN"), p.Allowed)
-		for _, why := range p.Reasons {
-			fmt.Print("; ", why)
+		for _, o := range p.Obstacles {
+			fmt.Print("; ", d.Explain(o, "zh-CN"))
 		}
 		fmt.Println()
 	}
+	// A UI gets the same as JSON, each obstacle with its code and cited values.
+	b, err := json.Marshal(perms[1])
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(string(b))
 	// Output:
-	// [确认商机] allowed=false; gate "qualification" missing need_identified; advisory gate "timeline" missing timeline_known
-	// [判定无效] allowed=false; gate "loss-reason" missing loss_reason
+	// [确认商机] allowed=false; 关卡“商机确认”缺少 需求已明确; 建议关卡“采购时间”缺少 采购时间已明确
+	// [判定无效] allowed=false; 关卡“输单原因”缺少 输单原因
+	// {"trigger":"disqualify","to":"lost","allowed":false,"obstacles":[{"kind":"gate","name":"loss-reason","missing":["loss_reason"],"reason":{"code":"gate_missing","texts":{"gate":"loss-reason","missing":"loss_reason"}}}]}
 }
 
 func ExampleDefinition_Mermaid() {
@@ -139,7 +205,7 @@ func ExampleDefinition_Measure() {
 	for _, k := range []string{"background_clarified", "goal_defined", "feasibility_assessed", "market_researched",
 		"target_smart", "target_split", "team_assigned", "budget_assigned", "tools_assigned",
 		"market_analysis", "customer_strategy", "competitor_analysis", "bid_approved"} {
-		p.Check(k)
+		p.Tick(k)
 	}
 	p.SetFact("sales_target", "12000000")
 	for i, tr := range []lifecycle.ProjectTrigger{
@@ -178,7 +244,7 @@ func ExampleDefinition_Pause() {
 	lead := d.Start(t, "agent-7")
 	fmt.Println("stale after 3 days:", d.Stale(lead, t.AddDate(0, 0, 3)))
 
-	if err := d.Pause(lead, t.AddDate(0, 0, 1), "agent-7", "customer abroad", t.AddDate(0, 0, 14)); err != nil {
+	if err := d.Pause(lead, t.AddDate(0, 0, 1), "agent-7", "customer abroad", lifecycle.MustDate("2025-03-17")); err != nil {
 		fmt.Println(err)
 		return
 	}
@@ -191,40 +257,19 @@ func ExampleDefinition_Pause() {
 		return
 	}
 	for _, s := range lead.History() {
-		fmt.Printf("%s %s %q\n", s.Kind, s.At.Format("Jan 2"), s.Note)
+		fmt.Printf("%s %s %q", s.Kind, s.At.Format("Jan 2"), s.Note)
+		if !s.Until.IsZero() {
+			fmt.Print(" until ", s.Until)
+		}
+		fmt.Println()
 	}
 	// Output:
 	// stale after 3 days: true
 	// paused, stale after 3 days: false
-	// lifecycle: trigger "connect" refused in state "new": paused true
+	// lifecycle: trigger "connect" refused in state "new": the instance is paused true
 	// start Mar 3 ""
-	// pause Mar 4 "customer abroad"
+	// pause Mar 4 "customer abroad" until 2025-03-17
 	// resume Mar 17 ""
-}
-
-func ExampleDefinition_Spec() {
-	// Tighten a preset: a qualified opportunity now needs a champion too.
-	sp := lifecycle.Opportunity().Spec()
-	sp.Items = append(sp.Items, lifecycle.Item{Key: "champion", Kind: lifecycle.Fact})
-	for i := range sp.Transitions {
-		if sp.Transitions[i].Trigger == lifecycle.DealQualify {
-			sp.Transitions[i].Gates[0].Items = append(sp.Transitions[i].Gates[0].Items, "champion")
-		}
-	}
-	d, err := lifecycle.NewBuilder[lifecycle.DealStage, lifecycle.DealTrigger]("").Spec(sp).Build()
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	deal := d.Start(time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC), "wang")
-	deal.Check("budget_confirmed")
-	deal.Check("need_identified")
-	deal.SetFact("decision_maker", "Li Wei")
-	deal.Check("timeline_known")
-	_, err = d.Fire(deal, lifecycle.DealQualify, time.Date(2025, 3, 4, 9, 0, 0, 0, time.UTC), "wang")
-	fmt.Println(err)
-	// Output:
-	// lifecycle: trigger "qualify" refused in state "lead": gate "qualification" missing champion
 }
 
 func ExampleGuardFunc() {
@@ -252,10 +297,10 @@ func ExampleGuardFunc() {
 	req := d.Start(t, "rep")
 	req.SetFact("percent", "15")
 	_, err = d.Fire(req, "grant", t, "rep")
-	fmt.Println(err, errors.Is(err, errLimit))
+	fmt.Println(err, errors.Is(err, lifecycle.ErrGuard), errors.Is(err, errLimit))
 	_, err = d.Fire(req, "grant", t, "manager")
 	fmt.Println(err, req.State())
 	// Output:
-	// lifecycle: trigger "grant" refused in state "requested": guard "limit": over the rep's discount limit true
+	// lifecycle: trigger "grant" refused in state "requested": guard "limit": over the rep's discount limit true true
 	// <nil> granted
 }

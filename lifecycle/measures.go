@@ -1,45 +1,50 @@
 package lifecycle
 
-import "time"
+import (
+	"encoding/json"
+	"time"
+)
 
-// Measures are figures read from an instance's history as of a date.
+// Measures are figures read from an instance's history as of a date. In
+// JSON the durations are numbers of seconds.
 type Measures[S ~string] struct {
 	// Path lists the states entered, in order, starting with the initial
 	// state. A self-transition enters its state again and appears twice;
 	// an internal transition enters nothing.
-	Path []S
+	Path []S `json:"path,omitempty"`
 	// Time lists the time spent in each state entered, summed over visits,
 	// in order of first entry; the current state counts up to the as-of
 	// date.
-	Time []StateTime[S]
+	Time []StateTime[S] `json:"time,omitempty"`
 	// Age is the current state's age: the time from entering it to the
 	// as-of date, or zero when the date is earlier.
-	Age time.Duration
+	Age time.Duration `json:"age_seconds"`
 	// Loops lists the transitions that went back to a state earlier in the
 	// definition's process order, such as monitoring back to strategy,
 	// grouped by source and target in order of first occurrence.
-	Loops []Loop[S]
+	Loops []Loop[S] `json:"loops,omitempty"`
 	// Stale reports whether the instance is stale (see
 	// [Definition.Stale]).
-	Stale bool
+	Stale bool `json:"stale,omitempty"`
 }
 
 // StateTime is the time an instance spent in one state.
 type StateTime[S ~string] struct {
 	// State is the state.
-	State S
+	State S `json:"state"`
 	// Visits counts the entries into the state.
-	Visits int
+	Visits int `json:"visits"`
 	// Time is the total time spent in it.
-	Time time.Duration
+	Time time.Duration `json:"time_seconds"`
 }
 
 // Loop counts the transitions from one state back to an earlier one.
 type Loop[S ~string] struct {
 	// From and To are the states left and entered.
-	From, To S
+	From S `json:"from"`
+	To   S `json:"to"`
 	// Count is the number of such transitions.
-	Count int
+	Count int `json:"count"`
 }
 
 // LoopsFrom returns how many times the instance went back from state s.
@@ -104,7 +109,7 @@ func (d *Definition[S, T]) Measure(in *Instance[S, T], asOf time.Time) (Measures
 			fi, fok := d.lookupState(s.From)
 			ti, tok := d.lookupState(s.To)
 			if fok && tok && ti < fi {
-				d.countLoop(&m, s.From, s.To)
+				m.countLoop(s.From, s.To)
 			}
 			enter(s.To, s.At)
 		}
@@ -128,7 +133,7 @@ func clip(from, to, asOf time.Time) time.Duration {
 	return to.Sub(from)
 }
 
-func (d *Definition[S, T]) countLoop(m *Measures[S], from, to S) {
+func (m *Measures[S]) countLoop(from, to S) {
 	for i := range m.Loops {
 		if m.Loops[i].From == from && m.Loops[i].To == to {
 			m.Loops[i].Count++
@@ -147,7 +152,7 @@ func (d *Definition[S, T]) Stale(in *Instance[S, T], asOf time.Time) bool {
 	if d == nil || in == nil || in.paused {
 		return false
 	}
-	si, ok := d.stateIndex(in)
+	si, ok := d.lookupState(in.state)
 	if !ok || d.states[si].stale <= 0 {
 		return false
 	}
@@ -170,4 +175,62 @@ func (d *Definition[S, T]) Stale(in *Instance[S, T], asOf time.Time) bool {
 		}
 	}
 	return active >= time.Duration(d.states[si].stale)*24*time.Hour
+}
+
+// measuresJSON is the JSON form of Measures; durations are written as
+// seconds and read back as JSON numbers.
+type measuresJSON[S ~string, D any] struct {
+	Path  []S            `json:"path,omitempty"`
+	Time  []StateTime[S] `json:"time,omitempty"`
+	Age   D              `json:"age_seconds"`
+	Loops []Loop[S]      `json:"loops,omitempty"`
+	Stale bool           `json:"stale,omitempty"`
+}
+
+// MarshalJSON encodes the measures, with durations in seconds.
+func (m Measures[S]) MarshalJSON() ([]byte, error) {
+	return json.Marshal(measuresJSON[S, seconds]{m.Path, m.Time, seconds(m.Age), m.Loops, m.Stale})
+}
+
+// UnmarshalJSON decodes measures written by MarshalJSON. A number of
+// seconds that is not a duration is a [*FieldError] wrapping [ErrDuration].
+func (m *Measures[S]) UnmarshalJSON(data []byte) error {
+	var j measuresJSON[S, json.Number]
+	if err := json.Unmarshal(data, &j); err != nil {
+		return err
+	}
+	age, err := readSeconds("age_seconds", j.Age)
+	if err != nil {
+		return err
+	}
+	*m = Measures[S]{j.Path, j.Time, age, j.Loops, j.Stale}
+	return nil
+}
+
+// stateTimeJSON is the JSON form of StateTime, as measuresJSON is of
+// Measures.
+type stateTimeJSON[S ~string, D any] struct {
+	State  S   `json:"state"`
+	Visits int `json:"visits"`
+	Time   D   `json:"time_seconds"`
+}
+
+// MarshalJSON encodes the state time, with durations in seconds.
+func (t StateTime[S]) MarshalJSON() ([]byte, error) {
+	return json.Marshal(stateTimeJSON[S, seconds]{t.State, t.Visits, seconds(t.Time)})
+}
+
+// UnmarshalJSON decodes a state time written by MarshalJSON. A number of
+// seconds that is not a duration is a [*FieldError] wrapping [ErrDuration].
+func (t *StateTime[S]) UnmarshalJSON(data []byte) error {
+	var j stateTimeJSON[S, json.Number]
+	if err := json.Unmarshal(data, &j); err != nil {
+		return err
+	}
+	spent, err := readSeconds("time_seconds", j.Time)
+	if err != nil {
+		return err
+	}
+	*t = StateTime[S]{j.State, j.Visits, spent}
+	return nil
 }
