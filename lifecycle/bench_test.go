@@ -141,3 +141,33 @@ func BenchmarkBuildSalesProject(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSalesProject calls the SalesProject preset: a fresh Definition
+// built from the Spec decoded once.
+// Budget: ≤ 20 µs/op.
+func BenchmarkSalesProject(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if SalesProject().Name() != "sales-project" {
+			b.Fatal("wrong preset")
+		}
+	}
+}
+
+// BenchmarkDecodeSalesProject decodes the embedded SalesProject file: what
+// every preset call would cost on top of the build if presets did not keep
+// the decoded Spec.
+// Budget: none; it prices the cache in presetSpec.
+func BenchmarkDecodeSalesProject(b *testing.B) {
+	data, err := presetFiles.ReadFile("presets/sales_project.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var sp Spec[Phase, ProjectTrigger]
+		if err := json.Unmarshal(data, &sp); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

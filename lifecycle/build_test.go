@@ -109,7 +109,7 @@ func TestBuildReportsEverything(t *testing.T) {
 	sp := lifecycle.Spec[S, T]{
 		Name: "broken",
 		States: []lifecycle.State[S]{
-			{Key: "a", Kind: lifecycle.Initial, Probability: lifecycle.Prob(1.5)},
+			{Key: "a", Kind: lifecycle.Initial, Probability: lifecycle.Prob(1.5), StayItems: []string{"x", "x", "nope"}},
 			{Key: "a"},
 			{Key: "", StaleAfterDays: -1},
 			{Key: "island"},
@@ -120,7 +120,7 @@ func TestBuildReportsEverything(t *testing.T) {
 		Triggers: []lifecycle.Trigger[T]{{Key: "go"}, {Key: "go"}},
 		Items:    []lifecycle.Item{{Key: "x"}, {Key: "x"}, {Key: "y", Kind: lifecycle.ItemKind(7)}},
 		Transitions: []lifecycle.Transition[S, T]{
-			{From: "a", Trigger: "go", To: "end", Gates: []lifecycle.Gate{{Items: []string{"nope"}, Mode: lifecycle.GateMode(5)}}},
+			{From: "a", Trigger: "go", To: "end", Gates: []lifecycle.Gate{{Items: []string{"nope", "y", "y"}, Mode: lifecycle.GateMode(5)}}},
 			{From: "a", Trigger: "go", To: "end"},
 			{From: "a", Trigger: "stay", To: "end", Internal: true},
 			{From: "end", Trigger: "back", To: "a"},
@@ -156,6 +156,8 @@ func TestBuildReportsEverything(t *testing.T) {
 		`lifecycle: items[2].kind "ItemKind(7)": unknown name`,
 		`lifecycle: triggers[1].key "go": duplicate trigger`,
 		`lifecycle: states[0].probability "1.5": probability outside [0, 1]`,
+		`lifecycle: states[0].stay_items[1] "x": duplicate item`,
+		`lifecycle: states[0].stay_items[2] "nope": unknown gate item`,
 		`lifecycle: states[1].key "a": duplicate state`,
 		`lifecycle: states[2].key: empty key`,
 		`lifecycle: states[2].stale_after_days "-1": negative stale days`,
@@ -166,6 +168,7 @@ func TestBuildReportsEverything(t *testing.T) {
 		`lifecycle: states[6].outcome "Outcome(3)": unknown name`,
 		`lifecycle: transitions[0].gates[0].mode "GateMode(5)": unknown name`,
 		`lifecycle: transitions[0].gates[0].items[0] "nope": unknown gate item`,
+		`lifecycle: transitions[0].gates[0].items[2] "y": duplicate item`,
 		`lifecycle: transitions[1].trigger "go": two transitions for the same state and trigger`,
 		`lifecycle: transitions[2].to "end": internal transition must stay in its state`,
 		`lifecycle: transitions[3].from "end": transition out of a terminal state`,
@@ -198,6 +201,20 @@ func TestBuildReportsEverything(t *testing.T) {
 	if _, err := lifecycle.NewBuilder[S, T]("dup").Guard("g", lifecycle.GuardFunc[S, T](func(lifecycle.Attempt[S, T]) error { return nil })).
 		Guard("g", lifecycle.GuardFunc[S, T](func(lifecycle.Attempt[S, T]) error { return nil })).Build(); !errors.Is(err, lifecycle.ErrDuplicateGuard) {
 		t.Errorf("Build with a guard registered twice = %v, want ErrDuplicateGuard", err)
+	}
+}
+
+// TestGateListsItemOnce checks that a gate may not list an item twice: it
+// would be reported missing twice ("missing x, x").
+func TestGateListsItemOnce(t *testing.T) {
+	_, err := lifecycle.NewBuilder[string, string]("dup").
+		State(lifecycle.State[string]{Key: "a", Kind: lifecycle.Initial}).
+		State(lifecycle.State[string]{Key: "b", Kind: lifecycle.Terminal}).
+		Item(lifecycle.Item{Key: "x"}).
+		Permit("a", "go", "b", lifecycle.Gate{Items: []string{"x", "x"}}).Build()
+	var fe *lifecycle.FieldError
+	if !errors.Is(err, lifecycle.ErrDuplicateItem) || !errors.As(err, &fe) || fe.Field != "transitions[0].gates[0].items[1]" {
+		t.Errorf("Build with a gate listing x twice = %v, want ErrDuplicateItem at transitions[0].gates[0].items[1]", err)
 	}
 }
 
@@ -256,6 +273,30 @@ func TestDiagramEscaping(t *testing.T) {
 func TestZeroDefinition(t *testing.T) {
 	checkEmptyDefinition(t, &lifecycle.Definition[string, string]{})
 }
+
+// TestNilDefinitionMethods checks that a nil *Definition behaves as the zero
+// Definition, or says ErrNilDefinition, and never panics.
+func TestNilDefinitionMethods(t *testing.T) {
+	var d *lifecycle.Definition[string, string]
+	checkEmptyDefinition(t, d)
+	in := lifecycle.SalesProject().Start(t0, "x")
+	var nd *lifecycle.Definition[lifecycle.Phase, lifecycle.ProjectTrigger]
+	for name, err := range map[string]error{
+		"Fire":      second(nd.Fire(in, lifecycle.ProjectAbandon, t0, "x")),
+		"Pause":     nd.Pause(in, t0, "x", "", lifecycle.Date{}),
+		"Resume":    nd.Resume(in, t0, "x"),
+		"Check":     nd.Check(in),
+		"Permitted": second(nd.Permitted(in, t0, "x")),
+		"Measure":   second(nd.Measure(in, t0)),
+		"Replay":    second(nd.Replay(in.History())),
+	} {
+		if !errors.Is(err, lifecycle.ErrNilDefinition) {
+			t.Errorf("%s on a nil *Definition = %v, want ErrNilDefinition", name, err)
+		}
+	}
+}
+
+func second[A any](_ A, err error) error { return err }
 
 // checkEmptyDefinition checks every method of a definition with no states.
 func checkEmptyDefinition(t *testing.T, d *lifecycle.Definition[string, string]) {

@@ -17,7 +17,7 @@ type compiler[S, T ~string] struct {
 	itemIx map[string]int32
 	errs   []error
 
-	idx   []int32  // a slab for the gates' item indices
+	idx   []int32  // a slab for the gates' and stays' item indices
 	masks []uint64 // a slab for the bit masks over items
 	queue []int32  // room for the states, for checkGraph
 }
@@ -150,6 +150,7 @@ func (c *compiler[S, T]) size() {
 	}
 	for _, s := range sp.States {
 		labels += len(s.Labels)
+		items += len(s.StayItems)
 		countGates(s.Entry)
 		countGates(s.Exit)
 		countEffects(s.OnEnter)
@@ -220,6 +221,9 @@ func (c *compiler[S, T]) state(i int) {
 	if s.StaleAfterDays < 0 {
 		c.fail(at("states", i, ".stale_after_days"), strconv.Itoa(s.StaleAfterDays), ErrStaleDays)
 	}
+	if len(s.StayItems) > 0 {
+		st.stay, st.stayMask = c.itemList(at("states", i, ".stay_items"), s.StayItems)
+	}
 	st.entry = c.gateList(at("states", i, ".entry"), s.Entry, func() string { return string(s.Key) + ".entry" })
 	st.exit = c.gateList(at("states", i, ".exit"), s.Exit, func() string { return string(s.Key) + ".exit" })
 	st.onEnter = c.effectList(s.OnEnter)
@@ -228,19 +232,22 @@ func (c *compiler[S, T]) state(i int) {
 }
 
 // itemList resolves the item keys listed at field to their indices and a
-// bit mask of them, reporting unknown keys.
+// bit mask of them, reporting unknown and repeated keys.
 func (c *compiler[S, T]) itemList(field func() string, keys []string) ([]int32, []uint64) {
 	d := c.d
 	lo := len(c.idx)
 	mask := c.mask()
 	for j, key := range keys {
 		ix, ok := c.item(key, len(d.items))
-		if !ok {
+		switch {
+		case !ok:
 			c.fail(under(field, j, ""), key, ErrUnknownItem)
-			continue
+		case mask[ix>>6]&(1<<(ix&63)) != 0:
+			c.fail(under(field, j, ""), key, ErrDuplicateItem)
+		default:
+			c.idx = append(c.idx, ix)
+			mask[ix>>6] |= 1 << (ix & 63)
 		}
-		c.idx = append(c.idx, ix)
-		mask[ix>>6] |= 1 << (ix & 63)
 	}
 	return c.idx[lo:len(c.idx):len(c.idx)], mask
 }
@@ -433,7 +440,7 @@ func (c *compiler[S, T]) link() {
 				}
 			}
 		}
-		t.facts = t.need != nil
+		t.facts = t.need != nil || (!t.internal && from.stayMask != nil)
 	}
 }
 

@@ -9,8 +9,8 @@ import "encoding/json"
 // Spec and build it: a Definition has no UnmarshalJSON, so json.Unmarshal
 // into one decodes nothing.
 //
-// The zero Definition has no states: every method works on it and reports
-// that nothing is there.
+// The zero Definition, and a nil *Definition, have no states: every method
+// works on them and reports that nothing is there.
 //
 // Building interns states, triggers and gate items to small integers and
 // precomputes, for every transition, the gates it must pass and the effects
@@ -43,12 +43,14 @@ type state[S ~string] struct {
 	forecast ForecastCategory
 	outcome  Outcome
 	stale    int
-	entry    span // of Definition.gates
-	exit     span // of Definition.gates
-	onEnter  span // of fx.list
-	onExit   span // of fx.list
-	enterRun span // of fx.runs: the entry effects, for OnEnter
-	out      span // of Definition.outs
+	stay     []int32  // the stay items, as indices into items
+	stayMask []uint64 // the same as a bit mask; nil when there are none
+	entry    span     // of Definition.gates
+	exit     span     // of Definition.gates
+	onEnter  span     // of fx.list
+	onExit   span     // of fx.list
+	enterRun span     // of fx.runs: the entry effects, for OnEnter
+	out      span     // of Definition.outs
 }
 
 // transition is a Transition inside a built Definition.
@@ -61,7 +63,7 @@ type transition[S, T ~string] struct {
 	check    span     // of Definition.checks: exit gates of from, own gates, entry gates of to
 	fx       span     // of fx.runs: exit effects of from, own effects, entry effects of to
 	need     []uint64 // every item of the gates in check, as a bit mask; nil when none
-	facts    bool     // whether firing reads the facts: gates to check
+	facts    bool     // whether firing reads the facts: gates to check or stay facts to forget
 	guards   []guardRef[S, T]
 }
 
@@ -87,6 +89,15 @@ type item struct {
 // linear scan rather than a map: faster to build, and as fast to search.
 const smallTable = 16
 
+// def returns d, or the zero Definition when d is nil, so that a nil
+// *Definition behaves as the zero Definition does.
+func (d *Definition[S, T]) def() *Definition[S, T] {
+	if d == nil {
+		return &Definition[S, T]{}
+	}
+	return d
+}
+
 // find returns the index of state s among the first n states.
 func (d *Definition[S, T]) find(s S, n int) (int32, bool) {
 	if d.index != nil {
@@ -105,16 +116,18 @@ func (d *Definition[S, T]) find(s S, n int) (int32, bool) {
 func (d *Definition[S, T]) lookupState(s S) (int32, bool) { return d.find(s, len(d.states)) }
 
 // Name returns the lifecycle's name.
-func (d *Definition[S, T]) Name() string { return d.name }
+func (d *Definition[S, T]) Name() string { return d.def().name }
 
 // Label returns the lifecycle's display text for lang, chosen as
 // [Labels.Get] chooses, or its name when it has none.
 func (d *Definition[S, T]) Label(lang string) string {
+	d = d.def()
 	return orKey(d.labels.get(d.label, lang), d.name)
 }
 
 // Initial returns the initial state, or "" for the zero Definition.
 func (d *Definition[S, T]) Initial() S {
+	d = d.def()
 	if len(d.states) == 0 {
 		return ""
 	}
@@ -123,6 +136,7 @@ func (d *Definition[S, T]) Initial() S {
 
 // States returns the state keys in process order.
 func (d *Definition[S, T]) States() []S {
+	d = d.def()
 	out := make([]S, len(d.states))
 	for i := range d.states {
 		out[i] = d.states[i].key
@@ -133,6 +147,7 @@ func (d *Definition[S, T]) States() []S {
 // State returns the data of state s, and reports whether the definition has
 // it.
 func (d *Definition[S, T]) State(s S) (State[S], bool) {
+	d = d.def()
 	i, ok := d.lookupState(s)
 	if !ok {
 		return State[S]{}, false
@@ -143,6 +158,7 @@ func (d *Definition[S, T]) State(s S) (State[S], bool) {
 // StateLabel returns the display text of state s for lang, chosen as
 // [Labels.Get] chooses, or s itself when it has none.
 func (d *Definition[S, T]) StateLabel(s S, lang string) string {
+	d = d.def()
 	if i, ok := d.lookupState(s); ok {
 		return d.stateText(i, lang)
 	}
@@ -157,6 +173,7 @@ func (d *Definition[S, T]) stateText(i int32, lang string) string {
 // TriggerLabel returns the display text of trigger t for lang, chosen as
 // [Labels.Get] chooses, or t itself when it has none.
 func (d *Definition[S, T]) TriggerLabel(t T, lang string) string {
+	d = d.def()
 	for _, tr := range d.triggers {
 		if tr.key == t {
 			return orKey(d.labels.get(tr.labels, lang), string(t))
@@ -168,6 +185,7 @@ func (d *Definition[S, T]) TriggerLabel(t T, lang string) string {
 // ItemLabel returns the display text of gate item key for lang, chosen as
 // [Labels.Get] chooses, or key itself when it has none.
 func (d *Definition[S, T]) ItemLabel(key, lang string) string {
+	d = d.def()
 	for _, it := range d.items {
 		if it.key == key {
 			return orKey(d.labels.get(it.labels, lang), key)
@@ -180,6 +198,7 @@ func (d *Definition[S, T]) ItemLabel(key, lang string) string {
 // [Definition.Start] should carry out those of the initial state. An
 // unknown state has none.
 func (d *Definition[S, T]) OnEnter(s S) Effects {
+	d = d.def()
 	i, ok := d.lookupState(s)
 	if !ok {
 		return Effects{}
@@ -191,6 +210,7 @@ func (d *Definition[S, T]) OnEnter(s S) Effects {
 // Spec returns the definition as data: a deep copy the caller may change
 // and build again. Unnamed gates carry the names Build gave them.
 func (d *Definition[S, T]) Spec() Spec[S, T] {
+	d = d.def()
 	sp := Spec[S, T]{Name: d.name, Labels: d.labels.labels(d.label)}
 	sp.States = make([]State[S], len(d.states))
 	for i := range d.states {
@@ -230,6 +250,7 @@ func (d *Definition[S, T]) stateSpec(i int32) State[S] {
 		Forecast:       s.forecast,
 		Outcome:        s.outcome,
 		StaleAfterDays: s.stale,
+		StayItems:      d.itemKeys(s.stay),
 		Entry:          d.gateSpecs(s.entry),
 		Exit:           d.gateSpecs(s.exit),
 		OnEnter:        d.effectSpecs(s.onEnter),

@@ -11,6 +11,7 @@ import (
 // reader sees where each gate stands. The output is deterministic: states
 // and transitions appear in definition order.
 func (d *Definition[S, T]) Mermaid(lang string) string {
+	d = d.def()
 	var b strings.Builder
 	if title := d.Label(lang); title != "" {
 		b.WriteString("---\ntitle: ")
@@ -100,6 +101,7 @@ var mermaidText = strings.NewReplacer(
 // as [Definition.Mermaid] has them. Terminal states have a double border,
 // internal transitions are dashed. The output is deterministic.
 func (d *Definition[S, T]) DOT(lang string) string {
+	d = d.def()
 	var b strings.Builder
 	b.WriteString("digraph ")
 	b.WriteString(dotQuote(d.name))

@@ -23,8 +23,10 @@
 //     lifecycle, decode its Spec and build it.
 //   - A state is initial, normal or terminal ([StateKind]) and carries the
 //     stage data CRMs attach: a default win probability, a
-//     [ForecastCategory], an [Outcome] (open, won or lost), and the days
-//     after which an instance in it is stale.
+//     [ForecastCategory], an [Outcome] (open, won or lost), the days after
+//     which an instance in it is stale, and the items whose facts describe
+//     one stay in it ([State.StayItems]): a lost deal's loss reason is
+//     forgotten when the deal is reopened.
 //   - A [Gate] lists items an instance must have: checklist items ticked
 //     ("feasibility assessed") and facts recorded ("decision maker"). A
 //     state's entry and exit gates guard every transition into and out of
@@ -40,16 +42,17 @@
 //     [Step]s. [Definition.Start] creates one; [Definition.Fire] moves it;
 //     [Definition.Pause] and [Definition.Resume] hold it in place.
 //   - [Definition.Fire] returns a [Move], with the [Effects] the host must
-//     carry out ("create task: kick-off meeting"), or a [*Refusal] that
-//     names every [Obstacle]: each gate and guard that refused and every
-//     item still missing.
+//     carry out ("create task: kick-off meeting") and the stay facts the
+//     instance forgot, or a [*Refusal] that names every [Obstacle]: each
+//     gate and guard that refused and every item still missing.
 //     [Definition.Permitted] lists every trigger of the current state,
 //     allowed or blocked with its obstacles, for a UI's buttons. Each
 //     obstacle explains itself with a [Reason]: a stable code, the values it
 //     cites, and the sentence in English and simplified Chinese;
 //     [Definition.Explain] writes it with the labels of the gate and items.
-//   - [Definition.Measure] reads the history: the path taken, the time in
-//     each state, the current state's age, and the loops back such as
+//   - [Definition.Measure] reads the history as of an instant: the path
+//     taken, the unpaused time in each state with the paused time beside
+//     it, the current stay's age, staleness, and the loops back such as
 //     monitoring to strategy. [Definition.Replay] and [Definition.Check]
 //     check a stored history against the definition.
 //   - [Definition.Mermaid] and [Definition.DOT] draw the lifecycle, with the
@@ -87,7 +90,8 @@
 //
 // Goal setting, resource allocation and strategy follow, every ten days, and
 // execution is reviewed; monitoring finds the strategy off course and loops
-// back to it on day 50:
+// back to it on day 50. A customer's budget freeze pauses the project from
+// day 52 to day 57:
 //
 //	p.SetFact("sales_target", "12000000")
 //	for _, item := range []string{"target_smart", "team_assigned", "budget_assigned",
@@ -98,10 +102,13 @@
 //		lifecycle.ProjectLaunch, lifecycle.ProjectReview, lifecycle.ProjectAdjust} {
 //		_, err = d.Fire(p, tr, day(10*(i+1)), "chen") // days 10 to 50
 //	}
+//	err = d.Pause(p, day(52), "chen", "customer budget freeze", lifecycle.DateOf(day(57)))
+//	err = d.Resume(p, day(57), "chen")
 //	m, err := d.Measure(p, day(60))
-//	// p.State() is strategy, entered on day 50: m.Age is 10 days.
-//	// Strategy's StateTime is 2 visits and 20 days (10 + 10); monitoring's
-//	// is 1 visit of 10 days. m.LoopsFrom(lifecycle.PhaseMonitoring) is 1.
+//	// m.State is strategy, entered on day 50: m.Age is 5 days (days 50 to
+//	// 52 and 57 to 60) and m.Paused 5 days. Strategy's StateTime is 2
+//	// visits, 15 days (10 + 5) and 5 days paused; monitoring's is 1 visit
+//	// of 10 days. m.LoopsFrom(lifecycle.PhaseMonitoring) is 1.
 //
 // [Example] runs these steps and prints the figures.
 //

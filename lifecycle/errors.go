@@ -16,7 +16,8 @@ var (
 	ErrDuplicateState = errors.New("lifecycle: duplicate state")
 	// ErrDuplicateTrigger means two declared triggers share a key.
 	ErrDuplicateTrigger = errors.New("lifecycle: duplicate trigger")
-	// ErrDuplicateItem means two gate items share a key.
+	// ErrDuplicateItem means two declared items share a key, or a gate or
+	// a state's stay items list the same item twice.
 	ErrDuplicateItem = errors.New("lifecycle: duplicate item")
 	// ErrDuplicateTransition means two transitions leave the same state on
 	// the same trigger.
@@ -28,8 +29,8 @@ var (
 	// ErrUnknownState means a transition, an instance or a history step
 	// names a state the definition does not have.
 	ErrUnknownState = errors.New("lifecycle: unknown state")
-	// ErrUnknownItem means a gate lists an item the definition does not
-	// declare.
+	// ErrUnknownItem means a gate or a state's stay items list an item the
+	// definition does not declare.
 	ErrUnknownItem = errors.New("lifecycle: unknown gate item")
 	// ErrUnknownGuard means a transition names a guard that is not
 	// registered with the Builder.

@@ -10,8 +10,8 @@ import (
 )
 
 // Example runs the worked example of the package documentation: a sales
-// project approved once its checklist is complete, then looped back from
-// monitoring to strategy.
+// project approved once its checklist is complete, looped back from
+// monitoring to strategy, and paused for a customer's budget freeze.
 func Example() {
 	d := lifecycle.SalesProject()
 	start := time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC)
@@ -43,27 +43,35 @@ func Example() {
 			return
 		}
 	}
+	if err := d.Pause(p, day(52), "chen", "customer budget freeze", lifecycle.DateOf(day(57))); err != nil {
+		fmt.Println(err)
+		return
+	}
+	if err := d.Resume(p, day(57), "chen"); err != nil {
+		fmt.Println(err)
+		return
+	}
 	m, err := d.Measure(p, day(60))
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Printf("as of day 60: %s for %v days, loops back from monitoring: %d\n",
-		p.State(), m.Age.Hours()/24, m.LoopsFrom(lifecycle.PhaseMonitoring))
+	fmt.Printf("as of day 60: %s for %v (%v paused), loops back from monitoring: %d\n",
+		m.State, m.Age.Hours()/24, m.Paused.Hours()/24, m.LoopsFrom(lifecycle.PhaseMonitoring))
 	for _, st := range m.Time {
-		fmt.Printf("  %-19s %d visit(s) %4v days\n", st.State, st.Visits, st.Time.Hours()/24)
+		fmt.Printf("  %-19s %d visit(s) %4v days, %v paused\n", st.State, st.Visits, st.Time.Hours()/24, st.Paused.Hours()/24)
 	}
 	// Output:
 	// initiation 0.1
 	// lifecycle: trigger "approve" refused in state "initiation": gate "initiation-review" missing goal_defined, feasibility_assessed
 	// goal_setting [advisory gate "market-research" missing market_researched]
-	// as of day 60: strategy for 10 days, loops back from monitoring: 1
-	//   initiation          1 visit(s)    3 days
-	//   goal_setting        1 visit(s)    7 days
-	//   resource_allocation 1 visit(s)   10 days
-	//   strategy            2 visit(s)   20 days
-	//   execution           1 visit(s)   10 days
-	//   monitoring          1 visit(s)   10 days
+	// as of day 60: strategy for 5 (5 paused), loops back from monitoring: 1
+	//   initiation          1 visit(s)    3 days, 0 paused
+	//   goal_setting        1 visit(s)    7 days, 0 paused
+	//   resource_allocation 1 visit(s)   10 days, 0 paused
+	//   strategy            2 visit(s)   15 days, 5 paused
+	//   execution           1 visit(s)   10 days, 0 paused
+	//   monitoring          1 visit(s)   10 days, 0 paused
 }
 
 // A deal desk's quote approval, with its own state and trigger types so the
@@ -227,6 +235,9 @@ func ExampleDefinition_Measure() {
 		fmt.Printf("%s: %d visit(s), %v days\n", st.State, st.Visits, st.Time.Hours()/24)
 	}
 	fmt.Println("age:", m.Age.Hours()/24, "days; loops back from monitoring:", m.LoopsFrom(lifecycle.PhaseMonitoring))
+	// As of day 30, only what had happened by then counts.
+	m, _ = d.Measure(p, t.AddDate(0, 0, 30))
+	fmt.Println("as of day 30:", m.Path)
 	// Output:
 	// path: [initiation goal_setting resource_allocation strategy execution monitoring strategy execution monitoring]
 	// initiation: 1 visit(s), 7 days
@@ -236,6 +247,7 @@ func ExampleDefinition_Measure() {
 	// execution: 2 visit(s), 14 days
 	// monitoring: 2 visit(s), 11 days
 	// age: 4 days; loops back from monitoring: 1
+	// as of day 30: [initiation goal_setting resource_allocation strategy execution]
 }
 
 func ExampleDefinition_Pause() {
@@ -263,6 +275,8 @@ func ExampleDefinition_Pause() {
 		}
 		fmt.Println()
 	}
+	m, _ := d.Measure(lead, t.AddDate(0, 0, 15))
+	fmt.Println("in new:", m.Age.Hours()/24, "days,", m.Paused.Hours()/24, "paused; stale:", m.Stale)
 	// Output:
 	// stale after 3 days: true
 	// paused, stale after 3 days: false
@@ -270,6 +284,56 @@ func ExampleDefinition_Pause() {
 	// start Mar 3 ""
 	// pause Mar 4 "customer abroad" until 2025-03-17
 	// resume Mar 17 ""
+	// in new: 2 days, 13 paused; stale: true
+}
+
+func ExampleDefinition_Spec() {
+	// Tighten a preset: a qualified opportunity now needs a champion too.
+	sp := lifecycle.Opportunity().Spec()
+	sp.Items = append(sp.Items, lifecycle.Item{Key: "champion", Kind: lifecycle.Fact})
+	for i := range sp.Transitions {
+		if sp.Transitions[i].Trigger == lifecycle.DealQualify {
+			sp.Transitions[i].Gates[0].Items = append(sp.Transitions[i].Gates[0].Items, "champion")
+		}
+	}
+	d, err := lifecycle.NewBuilder[lifecycle.DealStage, lifecycle.DealTrigger]("").Spec(sp).Build()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	deal := d.Start(time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC), "wang")
+	deal.Tick("budget_confirmed")
+	deal.Tick("need_identified")
+	deal.SetFact("decision_maker", "Li Wei")
+	deal.Tick("timeline_known")
+	_, err = d.Fire(deal, lifecycle.DealQualify, time.Date(2025, 3, 4, 9, 0, 0, 0, time.UTC), "wang")
+	fmt.Println(err)
+	// Output:
+	// lifecycle: trigger "qualify" refused in state "lead": gate "qualification" missing champion
+}
+
+func ExampleState_stayItems() {
+	// The loss reason describes one stay in lost: a deal reopened and lost
+	// again must say why again.
+	d := lifecycle.Opportunity()
+	at := time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC)
+	deal := d.Start(at, "wang")
+	deal.SetFact("loss_reason", "price")
+	if _, err := d.Fire(deal, lifecycle.DealDisqualify, at.Add(time.Hour), "wang"); err != nil {
+		fmt.Println(err)
+		return
+	}
+	move, err := d.Fire(deal, lifecycle.DealReopen, at.Add(48*time.Hour), "wang")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(move.To, "forgot", move.Forgotten)
+	_, err = d.Fire(deal, lifecycle.DealLose, at.Add(72*time.Hour), "wang")
+	fmt.Println(err)
+	// Output:
+	// qualified forgot [loss_reason]
+	// lifecycle: trigger "lose" refused in state "qualified": gate "loss-reason" missing loss_reason
 }
 
 func ExampleGuardFunc() {
@@ -303,4 +367,23 @@ func ExampleGuardFunc() {
 	// Output:
 	// lifecycle: trigger "grant" refused in state "requested": guard "limit": over the rep's discount limit true true
 	// <nil> granted
+}
+
+func ExampleDefinition_Check() {
+	// An instance loaded from storage, whose history a script edited by
+	// hand: the deal skipped qualification.
+	stored := `{"state":"proposal","entered":"2025-03-04T10:30:00+08:00","probability":0.5,"history":[
+		{"kind":"start","to":"lead","at":"2025-03-03T09:30:00+08:00"},
+		{"kind":"fire","from":"lead","to":"proposal","trigger":"qualify","at":"2025-03-04T10:30:00+08:00"}]}`
+	var deal lifecycle.Instance[lifecycle.DealStage, lifecycle.DealTrigger]
+	if err := json.Unmarshal([]byte(stored), &deal); err != nil {
+		fmt.Println(err)
+		return
+	}
+	err := lifecycle.Opportunity().Check(&deal)
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, lifecycle.ErrHistory))
+	// Output:
+	// lifecycle: history[1].to "proposal": history does not replay: "qualify" on "lead" leads to "qualified"
+	// true
 }

@@ -9,16 +9,16 @@ import (
 // Start returns a new instance in the initial state, entered at at by actor,
 // with the initial state's default probability and a start step in its
 // history. The initial state's entry effects are in [Definition.OnEnter].
-// For the zero Definition the instance has no state.
+// For the zero Definition, or a nil one, the instance has no state.
 func (d *Definition[S, T]) Start(at time.Time, actor string) *Instance[S, T] {
 	in := &Instance[S, T]{entered: at}
-	if len(d.states) == 0 {
+	if d == nil || len(d.states) == 0 {
 		return in
 	}
 	s := &d.states[d.initial]
 	in.state = s.key
 	if s.hasProb {
-		in.prob = s.prob
+		in.prob, in.base = s.prob, s.prob
 	}
 	in.history = []Step[S, T]{{Kind: StepStart, To: s.key, At: at, Actor: actor}}
 	in.cdef, in.cstate = d, d.initial
@@ -41,14 +41,21 @@ type Move[S, T ~string] struct {
 	// Advisories lists the advisory gates that had missing items; the
 	// transition went through regardless.
 	Advisories []Obstacle `json:"advisories,omitempty"`
+	// Forgotten lists the keys of the facts the instance forgot on leaving
+	// From, because they describe one stay there (see [State.StayItems]),
+	// in the state's order. A host that keeps them elsewhere saves them
+	// now.
+	Forgotten []string `json:"forgotten,omitempty"`
 }
 
 // Fire fires trigger on in at time at, on behalf of actor. On success it
 // moves the instance, records a step in its history and returns the move,
-// with the effects for the host to carry out and any advisory gates with
-// missing items. Entering a state resets the probability to the state's
-// default and drops a manual override; an internal transition changes
-// neither.
+// with the effects for the host to carry out, any advisory gates with
+// missing items and the stay facts forgotten. Entering a state drops a
+// manual override of the probability and takes the state's default, or
+// keeps the default the instance had when the state has none; an internal
+// transition changes neither. Leaving a state forgets the facts of its stay
+// items.
 //
 // On refusal Fire changes nothing and returns a [*Refusal] listing every
 // obstacle. Other errors are [ErrNilDefinition], [ErrNilInstance], and a
@@ -114,12 +121,16 @@ func (d *Definition[S, T]) fire(in *Instance[S, T], trigger T, at time.Time, act
 	in.history = in.history[:n+1]
 	st := &in.history[n]
 	st.Kind, st.From, st.To, st.Trigger, st.At, st.Actor, st.Note, st.Until = kind, from.key, to.key, tr.trigger, at, actor, note, Date{}
+	var forgotten []string
 	if !tr.internal {
+		if from.stayMask != nil && meets(facts, from.stayMask) {
+			forgotten = d.forget(in, from, facts)
+		}
 		in.state, in.entered, in.cstate = to.key, at, tr.to
 		if to.hasProb {
-			in.prob = to.prob
+			in.base = to.prob
 		}
-		in.override = false
+		in.prob, in.override = in.base, false
 	}
 	return Move[S, T]{
 		From:       from.key,
@@ -128,6 +139,7 @@ func (d *Definition[S, T]) fire(in *Instance[S, T], trigger T, at time.Time, act
 		Internal:   tr.internal,
 		Effects:    Effects{t: d.fx, lo: tr.fx.lo, hi: tr.fx.hi},
 		Advisories: advice,
+		Forgotten:  forgotten,
 	}, nil
 }
 

@@ -154,3 +154,13 @@ func covers(facts, mask []uint64) bool {
 	}
 	return true
 }
+
+// meets reports whether the bit sets a and b share a bit.
+func meets(a, b []uint64) bool {
+	for w, m := range b {
+		if m&a[w] != 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -40,21 +40,22 @@ var (
 // step is one thing that happens to an instance at a fixed instant, and what
 // must follow.
 type step[S, T ~string] struct {
-	day     int               // days after t0
-	tick    []string          // checklist items ticked first
-	facts   map[string]string // facts recorded first
-	clear   []string          // facts cleared first
-	fire    T                 // the trigger fired, if any
-	pause   string            // pause with this reason
-	until   int               // the pause's resume day
-	resume  bool              // resume
-	prob    float64           // override the probability with this, if > 0
-	want    S                 // the state afterwards
-	refused []lifecycle.Obstacle
-	err     error    // the sentinel expected, for errors other than refusals
-	effects []string // the keys of the effects returned
-	advice  []lifecycle.Obstacle
-	wantP   *float64 // the probability afterwards, if set
+	day       int               // days after t0
+	tick      []string          // checklist items ticked first
+	facts     map[string]string // facts recorded first
+	clear     []string          // facts cleared first
+	fire      T                 // the trigger fired, if any
+	pause     string            // pause with this reason
+	until     int               // the pause's resume day
+	resume    bool              // resume
+	prob      float64           // override the probability with this, if > 0
+	want      S                 // the state afterwards
+	refused   []lifecycle.Obstacle
+	err       error    // the sentinel expected, for errors other than refusals
+	effects   []string // the keys of the effects returned
+	advice    []lifecycle.Obstacle
+	forgotten []string // the stay facts forgotten
+	wantP     *float64 // the probability afterwards, if set
 }
 
 // run plays steps on a new instance of d and checks every outcome. A refused
@@ -127,6 +128,14 @@ func run[S, T ~string](t *testing.T, d *lifecycle.Definition[S, T], steps []step
 			}
 			if diff := cmp.Diff(s.advice, move.Advisories); diff != "" {
 				t.Errorf("step %d: Fire(%q) advisories (-want +got):\n%s", i, s.fire, diff)
+			}
+			if diff := cmp.Diff(s.forgotten, move.Forgotten); diff != "" {
+				t.Errorf("step %d: Fire(%q) forgotten (-want +got):\n%s", i, s.fire, diff)
+			}
+			for _, k := range move.Forgotten {
+				if v, ok := in.Fact(k); ok {
+					t.Errorf("step %d: Fire(%q) forgot %q, but the instance still has %q", i, s.fire, k, v)
+				}
 			}
 			if move.To != s.want || move.Trigger != s.fire {
 				t.Errorf("step %d: Move = %v --%v--> %v, want --%v--> %v", i, move.From, move.Trigger, move.To, s.fire, s.want)

@@ -23,7 +23,8 @@ import (
 type Instance[S, T ~string] struct {
 	state    S
 	entered  time.Time
-	prob     float64
+	prob     float64 // base, or the manual override
+	base     float64 // the default of the last state entered that has one
 	override bool
 	facts    *factTable
 	paused   bool
@@ -53,16 +54,19 @@ func (in *Instance[S, T]) State() S { return in.state }
 // Entered returns when the instance entered its current state.
 func (in *Instance[S, T]) Entered() time.Time { return in.entered }
 
-// Probability returns the win probability: the default of the last state
-// entered that has one, as it was on entry, or a manual override made since.
+// Probability returns the win probability: a manual override made since the
+// instance entered its state, or else the default of the last state entered
+// that has one, as it was on entry (0 when none has).
 func (in *Instance[S, T]) Probability() float64 { return in.prob }
 
 // Overridden reports whether the probability is a manual override.
 func (in *Instance[S, T]) Overridden() bool { return in.override }
 
 // OverrideProbability sets the win probability by hand. The override holds
-// until the instance next enters a state. A p outside [0, 1] is a
-// [*FieldError] wrapping [ErrProbability].
+// until the instance next enters a state, by any transition that is not
+// internal; the probability is then the default again, the new state's or,
+// when it has none, the one the instance had before. A p outside [0, 1] is
+// a [*FieldError] wrapping [ErrProbability].
 func (in *Instance[S, T]) OverrideProbability(p float64) error {
 	if math.IsNaN(p) || p < 0 || p > 1 {
 		return fieldErr("probability", formatFloat(p), ErrProbability)
@@ -88,7 +92,9 @@ func (in *Instance[S, T]) Fact(key string) (string, bool) {
 }
 
 // SetFact records value for key; an empty value removes the fact. A gate
-// item is met when its key has a value.
+// item is met when its key has a value. A fact whose item is one of a
+// state's stay items is forgotten when the instance leaves that state (see
+// [State.StayItems]).
 func (in *Instance[S, T]) SetFact(key, value string) {
 	if value == "" {
 		in.Clear(key)
@@ -147,6 +153,7 @@ func (in *Instance[S, T]) Clone() *Instance[S, T] {
 		state:    in.state,
 		entered:  in.entered,
 		prob:     in.prob,
+		base:     in.base,
 		override: in.override,
 		paused:   in.paused,
 		pause:    in.pause,
@@ -164,6 +171,7 @@ type instanceJSON[S, T ~string] struct {
 	Entered     time.Time         `json:"entered"`
 	Probability float64           `json:"probability"`
 	Overridden  bool              `json:"overridden,omitempty"`
+	Default     float64           `json:"default_probability,omitempty"` // when overridden
 	Facts       map[string]string `json:"facts,omitempty"`
 	Pause       *Pause            `json:"pause,omitempty"`
 	History     []Step[S, T]      `json:"history"`
@@ -178,6 +186,9 @@ func (in *Instance[S, T]) MarshalJSON() ([]byte, error) {
 		Overridden:  in.override,
 		History:     in.history,
 	}
+	if in.override {
+		j.Default = in.base
+	}
 	if in.facts != nil && len(in.facts.m) > 0 {
 		j.Facts = in.facts.m
 	}
@@ -189,7 +200,7 @@ func (in *Instance[S, T]) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes an instance written by MarshalJSON. It checks that
-// the probability lies in [0, 1] (a [*FieldError] wrapping [ErrProbability])
+// the probabilities lie in [0, 1] (a [*FieldError] wrapping [ErrProbability])
 // and drops facts with empty values; whether the state and history fit a
 // definition is for [Definition.Check] to say.
 func (in *Instance[S, T]) UnmarshalJSON(data []byte) error {
@@ -200,6 +211,11 @@ func (in *Instance[S, T]) UnmarshalJSON(data []byte) error {
 	if math.IsNaN(j.Probability) || j.Probability < 0 || j.Probability > 1 {
 		return fieldErr("probability", formatFloat(j.Probability), ErrProbability)
 	}
+	if !j.Overridden {
+		j.Default = j.Probability
+	} else if math.IsNaN(j.Default) || j.Default < 0 || j.Default > 1 {
+		return fieldErr("default_probability", formatFloat(j.Default), ErrProbability)
+	}
 	for k, v := range j.Facts {
 		if v == "" {
 			delete(j.Facts, k) // an empty value is no fact, as SetFact has it
@@ -209,6 +225,7 @@ func (in *Instance[S, T]) UnmarshalJSON(data []byte) error {
 		state:    j.State,
 		entered:  j.Entered,
 		prob:     j.Probability,
+		base:     j.Default,
 		override: j.Overridden,
 		history:  j.History,
 	}
@@ -264,4 +281,19 @@ func (d *Definition[S, T]) newBits(in *Instance[S, T], store bool) []uint64 {
 		in.cbits, in.cfacts, in.cgen = b, in.facts, gen
 	}
 	return b
+}
+
+// forget removes the facts of the stay items of state s and returns their
+// keys, in the state's order; facts (a bit set over d's items) says which
+// are present.
+func (d *Definition[S, T]) forget(in *Instance[S, T], s *state[S], facts []uint64) []string {
+	var keys []string
+	for _, ix := range s.stay {
+		if facts[ix>>6]&(1<<(ix&63)) != 0 {
+			key := d.items[ix].key
+			keys = append(keys, key)
+			in.Clear(key)
+		}
+	}
+	return keys
 }

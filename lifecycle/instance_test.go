@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -114,6 +115,9 @@ func TestInstanceJSONAndCheck(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"state":"a","probability":2}`), &bad); !errors.Is(err, lifecycle.ErrProbability) {
 		t.Errorf("Unmarshal with probability 2 = %v, want ErrProbability", err)
 	}
+	if err := json.Unmarshal([]byte(`{"state":"a","probability":0.5,"overridden":true,"default_probability":-1}`), &bad); !errors.Is(err, lifecycle.ErrProbability) {
+		t.Errorf("Unmarshal with default_probability -1 = %v, want ErrProbability", err)
+	}
 	if err := json.Unmarshal([]byte(`{"state":"a","pause":{"at":"2025-03-03T09:00:00Z","until":"2025-06-31"}}`), &bad); !errors.Is(err, lifecycle.ErrDate) {
 		t.Errorf("Unmarshal with a pause until 2025-06-31 = %v, want ErrDate", err)
 	}
@@ -191,6 +195,128 @@ func TestFireErrors(t *testing.T) {
 	}
 	if err := in.OverrideProbability(1.01); !errors.Is(err, lifecycle.ErrProbability) || err.Error() != `lifecycle: probability "1.01": probability outside [0, 1]` {
 		t.Errorf("OverrideProbability(1.01) = %v, want ErrProbability", err)
+	}
+}
+
+// TestOverrideEndsOnEntry checks that a manual probability lasts until the
+// instance enters a state, also one without a default probability: the
+// probability is then the default the instance had before.
+func TestOverrideEndsOnEntry(t *testing.T) {
+	d := lifecycle.Customer() // no state has a default probability
+	in := d.Start(t0, "a")
+	if err := in.OverrideProbability(0.9); err != nil {
+		t.Fatal(err)
+	}
+	in.SetFact("first_order", "SO-1")
+	if _, err := d.Fire(in, lifecycle.CustomerConvert, day(1), "a"); err != nil {
+		t.Fatal(err)
+	}
+	if in.Probability() != 0 || in.Overridden() {
+		t.Errorf("after entering new: Probability() = %v, Overridden() = %v; want 0, false", in.Probability(), in.Overridden())
+	}
+
+	// A state without a default keeps the one taken before it.
+	p, err := lifecycle.NewBuilder[string, string]("hold").
+		State(lifecycle.State[string]{Key: "open", Kind: lifecycle.Initial, Probability: lifecycle.Prob(0.3)}).
+		State(lifecycle.State[string]{Key: "hold"}).
+		State(lifecycle.State[string]{Key: "won", Kind: lifecycle.Terminal, Probability: lifecycle.Prob(1)}).
+		Permit("open", "hold", "hold").Permit("hold", "release", "open").Permit("hold", "win", "won").
+		Transition(lifecycle.Transition[string, string]{From: "hold", Trigger: "note", Internal: true}).
+		Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in2 := p.Start(t0, "a")
+	type want struct {
+		p          float64
+		overridden bool
+	}
+	for i, s := range []struct {
+		override float64
+		fire     string
+		want     want
+	}{
+		{override: 0.8, fire: "hold", want: want{0.3, false}},
+		{override: 0.6, fire: "note", want: want{0.6, true}}, // internal: the override stays
+		{fire: "win", want: want{1, false}},
+	} {
+		if s.override > 0 {
+			if err := in2.OverrideProbability(s.override); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := p.Fire(in2, s.fire, day(i+1), "a"); err != nil {
+			t.Fatal(err)
+		}
+		if got := (want{in2.Probability(), in2.Overridden()}); got != s.want {
+			t.Errorf("step %d: after %q, Probability, Overridden = %v, want %v", i, s.fire, got, s.want)
+		}
+	}
+}
+
+// TestFactsScopedToStay checks that a fact a state lists in its stay items
+// lasts for one stay: a lost deal reopened and lost again needs a new loss
+// reason.
+func TestFactsScopedToStay(t *testing.T) {
+	d := lifecycle.Opportunity()
+	in := d.Start(t0, "a")
+	for _, k := range []string{"budget_confirmed", "decision_maker", "need_identified", "bid_approved", "proposal_feedback"} {
+		in.Tick(k)
+	}
+	in.SetFact("loss_reason", "price")
+	for i, tr := range []lifecycle.DealTrigger{lifecycle.DealQualify, lifecycle.DealLose, lifecycle.DealReopen} {
+		if _, err := d.Fire(in, tr, day(i+1), "a"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := d.Fire(in, lifecycle.DealLose, day(9), "a")
+	var r *lifecycle.Refusal
+	if !errors.As(err, &r) || !errors.Is(err, lifecycle.ErrGate) {
+		t.Fatalf("losing a reopened deal without a new reason: Fire = %v, want ErrGate", err)
+	}
+	if diff := cmp.Diff([]lifecycle.Obstacle{gateObstacle("loss-reason", "loss_reason")}, r.Obstacles); diff != "" {
+		t.Errorf("obstacles (-want +got):\n%s", diff)
+	}
+	if _, ok := in.Fact("proposal_feedback"); !ok {
+		t.Error("proposal_feedback was forgotten, though the deal never left proposal")
+	}
+
+	// A self-transition leaves the state; an internal one does not.
+	sd, err := lifecycle.NewBuilder[string, string]("stay").
+		State(lifecycle.State[string]{Key: "a", Kind: lifecycle.Initial, StayItems: []string{"x", "y"}}).
+		State(lifecycle.State[string]{Key: "b", Kind: lifecycle.Terminal}).
+		Item(lifecycle.Item{Key: "x"}).Item(lifecycle.Item{Key: "y"}).Item(lifecycle.Item{Key: "z"}).
+		Permit("a", "again", "a").Permit("a", "done", "b").
+		Transition(lifecycle.Transition[string, string]{From: "a", Trigger: "note", Internal: true}).
+		Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in2 := sd.Start(t0, "a")
+	for i, s := range []struct {
+		set       []string
+		fire      string
+		forgotten []string
+		left      map[string]string
+	}{
+		{set: []string{"y", "z"}, fire: "note", left: map[string]string{"y": "done", "z": "done"}},
+		{set: []string{"x"}, fire: "again", forgotten: []string{"x", "y"}, left: map[string]string{"z": "done"}},
+		{fire: "again", left: map[string]string{"z": "done"}},
+		{set: []string{"y"}, fire: "done", forgotten: []string{"y"}, left: map[string]string{"z": "done"}},
+	} {
+		for _, k := range s.set {
+			in2.Tick(k)
+		}
+		m, err := sd.Fire(in2, s.fire, t0.Add(time.Duration(i)*time.Hour), "a")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(s.forgotten, m.Forgotten); diff != "" {
+			t.Errorf("step %d: %q forgot (-want +got):\n%s", i, s.fire, diff)
+		}
+		if diff := cmp.Diff(s.left, in2.Facts()); diff != "" {
+			t.Errorf("step %d: facts after %q (-want +got):\n%s", i, s.fire, diff)
+		}
 	}
 }
 

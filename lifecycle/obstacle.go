@@ -198,6 +198,7 @@ func (r *Refusal) Unwrap() []error {
 // says `关卡“qualification”缺少 need_identified`. Obstacles of other kinds
 // read as their reasons do.
 func (d *Definition[S, T]) Explain(o Obstacle, lang string) string {
+	d = d.def()
 	r := o.Reason()
 	if o.Kind != ObstacleGate {
 		return r.Text(lang)

@@ -61,7 +61,8 @@ const (
 	// PhaseExecution (执行过程): carrying out the plan.
 	PhaseExecution Phase = "execution"
 	// PhaseMonitoring (监控评估): reviews that send the project back to
-	// strategy or execution, or on to closing.
+	// strategy or execution, or on to closing. Leaving it forgets the
+	// evaluation (evaluation_done).
 	PhaseMonitoring Phase = "monitoring"
 	// PhaseClosing (项目收尾): the review report, then the outcome.
 	PhaseClosing Phase = "closing"
@@ -126,7 +127,9 @@ var salesProjectSpec = presetSpec[Phase, ProjectTrigger]("presets/sales_project.
 // ([ProjectAdjust]) or execution ([ProjectContinue]), and closing ending in
 // won, lost or abandoned. Each phase's checklist is a gate on the transition
 // that leaves it (see the [ProjectTrigger] constants), with labels in en and
-// zh-CN. Each call returns a new Definition; build one and share it.
+// zh-CN. Monitoring's evaluation (evaluation_done) describes one stay there:
+// looping back forgets it. Each call returns a new Definition; build one
+// and share it.
 func SalesProject() *Definition[Phase, ProjectTrigger] { return preset(salesProjectSpec) }
 
 // DealStage is a state of the [Opportunity] lifecycle.
@@ -138,7 +141,8 @@ const (
 	DealLead DealStage = "lead"
 	// DealQualified (商机确认) is a qualified opportunity.
 	DealQualified DealStage = "qualified"
-	// DealProposal (方案报价) has a proposal out.
+	// DealProposal (方案报价) has a proposal out; leaving it, a revision
+	// included, forgets the customer's feedback on it (proposal_feedback).
 	DealProposal DealStage = "proposal"
 	// DealNegotiation (商务谈判) is in negotiation; entering it passes the
 	// entry gate proposal-feedback (proposal_feedback).
@@ -146,7 +150,8 @@ const (
 	// DealWon (赢单) is terminal.
 	DealWon DealStage = "won"
 	// DealLost (输单) can be reopened; entering it passes the entry gate
-	// loss-reason (loss_reason).
+	// loss-reason (loss_reason), and the loss reason describes that stay:
+	// reopening forgets it.
 	DealLost DealStage = "lost"
 )
 
@@ -185,8 +190,10 @@ var opportunitySpec = presetSpec[DealStage, DealTrigger]("presets/opportunity.js
 // zh-CN. Stages, probabilities and forecast categories are those of the
 // sales-stage table every saleskit preset shares: lead 0.10 pipeline,
 // qualified 0.25 pipeline, proposal 0.50 best case, negotiation 0.75 commit,
-// won 1 closed, lost 0 omitted. Each call returns a new Definition; build
-// one and share it.
+// won 1 closed, lost 0 omitted. The proposal feedback describes one stay in
+// proposal and the loss reason one stay in lost: revising a proposal or
+// reopening a lost deal forgets them. Each call returns a new Definition;
+// build one and share it.
 func Opportunity() *Definition[DealStage, DealTrigger] { return preset(opportunitySpec) }
 
 // CustomerStage is a state of the [Customer] lifecycle.
@@ -198,14 +205,16 @@ const (
 	CustomerProspect CustomerStage = "prospect"
 	// CustomerNew (新客户) has placed a first order.
 	CustomerNew CustomerStage = "new"
-	// CustomerActive (活跃客户) buys again.
+	// CustomerActive (活跃客户) buys again. Leaving it forgets the loyalty
+	// criteria.
 	CustomerActive CustomerStage = "active"
 	// CustomerLoyal (忠诚客户) meets the loyalty criteria.
 	CustomerLoyal CustomerStage = "loyal"
 	// CustomerAtRisk (风险客户) shows signs of leaving.
 	CustomerAtRisk CustomerStage = "at_risk"
 	// CustomerChurned (流失客户) has left; entering it passes the entry
-	// gate churn-reason (churn_reason).
+	// gate churn-reason (churn_reason). Leaving it forgets the churn reason
+	// and the reactivation order.
 	CustomerChurned CustomerStage = "churned"
 	// CustomerWonBack (赢回客户) came back after churning.
 	CustomerWonBack CustomerStage = "won_back"
@@ -241,7 +250,10 @@ var customerSpec = presetSpec[CustomerStage, CustomerTrigger]("presets/customer.
 // Customer returns the customer lifecycle: prospect → new → active → loyal
 // → at risk → churned → won back, with at-risk customers recoverable and
 // won-back ones active again, and labels in en and zh-CN. It has no
-// terminal state and no default probabilities. Each call returns a new
+// terminal state and no default probabilities. The loyalty criteria describe
+// one stay in active, and the churn reason and reactivation order one stay
+// in churned: a customer at risk must meet the loyalty criteria again, and
+// one that churns again must say why again. Each call returns a new
 // Definition; build one and share it.
 func Customer() *Definition[CustomerStage, CustomerTrigger] { return preset(customerSpec) }
 
@@ -256,7 +268,8 @@ const (
 	LeadContacted LeadStatus = "contacted"
 	// LeadInterested (有意向) showed interest.
 	LeadInterested LeadStatus = "interested"
-	// LeadAppointment (已预约) has an appointment booked.
+	// LeadAppointment (已预约) has an appointment booked. Leaving it
+	// forgets the appointment time.
 	LeadAppointment LeadStatus = "appointment"
 	// LeadConverted (已成交) is terminal and won.
 	LeadConverted LeadStatus = "converted"
@@ -294,6 +307,7 @@ var telesalesLeadSpec = presetSpec[LeadStatus, LeadTrigger]("presets/telesales_l
 
 // TelesalesLead returns the telesales lead lifecycle: new → contacted →
 // interested → appointment → converted, or do not call from any open
-// status, with labels in en and zh-CN. Each call returns a new Definition;
-// build one and share it.
+// status, with labels in en and zh-CN. The appointment time describes one
+// stay in appointment: after a no-show, booking again needs a new time. Each
+// call returns a new Definition; build one and share it.
 func TelesalesLead() *Definition[LeadStatus, LeadTrigger] { return preset(telesalesLeadSpec) }

@@ -45,8 +45,10 @@ func TestSalesProjectLoop(t *testing.T) {
 			effects: []string{"kickoff_meeting"}, wantP: p(0.5)},
 		{day: 20, fire: lifecycle.ProjectReview, want: lifecycle.PhaseMonitoring, effects: []string{"review_meeting"}, wantP: p(0.6)},
 		{day: 21, prob: 0.45, fire: lifecycle.ProjectCheckpoint, want: lifecycle.PhaseMonitoring, wantP: p(0.45)},
-		// The loop: back to strategy, then to execution.
-		{day: 22, fire: lifecycle.ProjectAdjust, want: lifecycle.PhaseStrategy, wantP: p(0.3)},
+		// The loop: back to strategy, then to execution. The evaluation
+		// ticked in this monitoring stay is forgotten on leaving it.
+		{day: 22, tick: []string{"evaluation_done"}, fire: lifecycle.ProjectAdjust, want: lifecycle.PhaseStrategy, wantP: p(0.3),
+			forgotten: []string{"evaluation_done"}},
 		{day: 24, fire: lifecycle.ProjectLaunch, want: lifecycle.PhaseExecution, effects: []string{"kickoff_meeting"}},
 		{day: 34, fire: lifecycle.ProjectReview, want: lifecycle.PhaseMonitoring, effects: []string{"review_meeting"}},
 		{day: 35, fire: lifecycle.ProjectContinue, want: lifecycle.PhaseExecution, effects: []string{"kickoff_meeting"}},
@@ -54,7 +56,8 @@ func TestSalesProjectLoop(t *testing.T) {
 		{day: 46, fire: lifecycle.ProjectClose, want: lifecycle.PhaseMonitoring, refused: []lifecycle.Obstacle{
 			gateObstacle("evaluation", "evaluation_done"),
 		}},
-		{day: 47, tick: []string{"evaluation_done"}, fire: lifecycle.ProjectClose, want: lifecycle.PhaseClosing, effects: []string{"write_review"}, wantP: p(0.8)},
+		{day: 47, tick: []string{"evaluation_done"}, fire: lifecycle.ProjectClose, want: lifecycle.PhaseClosing, effects: []string{"write_review"}, wantP: p(0.8),
+			forgotten: []string{"evaluation_done"}},
 		{day: 50, fire: lifecycle.ProjectWin, want: lifecycle.PhaseClosing, refused: []lifecycle.Obstacle{
 			gateObstacle("closing-review", "review_report"),
 		}},
@@ -69,6 +72,7 @@ func TestSalesProjectLoop(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := lifecycle.Measures[lifecycle.Phase]{
+		State: lifecycle.PhaseWon,
 		Path: []lifecycle.Phase{
 			lifecycle.PhaseInitiation, lifecycle.PhaseGoalSetting, lifecycle.PhaseResourceAllocation,
 			lifecycle.PhaseStrategy, lifecycle.PhaseExecution, lifecycle.PhaseMonitoring,
@@ -154,14 +158,19 @@ func TestOpportunity(t *testing.T) {
 		{day: 8, fire: lifecycle.DealNegotiate, want: lifecycle.DealProposal, refused: []lifecycle.Obstacle{
 			gateObstacle("proposal-feedback", "proposal_feedback"),
 		}},
-		{day: 9, tick: []string{"proposal_feedback"}, fire: lifecycle.DealNegotiate, want: lifecycle.DealNegotiation, wantP: p(0.75)},
+		{day: 9, tick: []string{"proposal_feedback"}, fire: lifecycle.DealNegotiate, want: lifecycle.DealNegotiation, wantP: p(0.75),
+			forgotten: []string{"proposal_feedback"}},
 		{day: 10, fire: lifecycle.DealLose, want: lifecycle.DealNegotiation, refused: []lifecycle.Obstacle{
 			gateObstacle("loss-reason", "loss_reason"),
 		}},
 		{day: 11, facts: map[string]string{"loss_reason": "price"}, fire: lifecycle.DealLose, want: lifecycle.DealLost, wantP: p(0)},
-		{day: 40, fire: lifecycle.DealReopen, want: lifecycle.DealQualified, wantP: p(0.25)},
+		{day: 40, fire: lifecycle.DealReopen, want: lifecycle.DealQualified, wantP: p(0.25), forgotten: []string{"loss_reason"}},
 		{day: 41, fire: lifecycle.DealPropose, want: lifecycle.DealProposal, effects: []string{"send_proposal"}},
-		{day: 42, fire: lifecycle.DealNegotiate, want: lifecycle.DealNegotiation},
+		// The feedback was on the first proposal: the new one needs its own.
+		{day: 42, fire: lifecycle.DealNegotiate, want: lifecycle.DealProposal, refused: []lifecycle.Obstacle{
+			gateObstacle("proposal-feedback", "proposal_feedback"),
+		}},
+		{day: 42, tick: []string{"proposal_feedback"}, fire: lifecycle.DealNegotiate, want: lifecycle.DealNegotiation, forgotten: []string{"proposal_feedback"}},
 		{day: 43, fire: lifecycle.DealWin, want: lifecycle.DealNegotiation, refused: []lifecycle.Obstacle{
 			gateObstacle("approve-to-contract", "contract_approved"),
 		}},
@@ -263,10 +272,15 @@ func TestCustomer(t *testing.T) {
 		{day: 50, fire: lifecycle.CustomerChurn, want: lifecycle.CustomerAtRisk, refused: []lifecycle.Obstacle{gateObstacle("churn-reason", "churn_reason")}},
 		{day: 51, facts: map[string]string{"churn_reason": "moved to a competitor"}, fire: lifecycle.CustomerChurn, want: lifecycle.CustomerChurned, effects: []string{"churn_survey"}},
 		{day: 90, fire: lifecycle.CustomerWinBack, want: lifecycle.CustomerChurned, refused: []lifecycle.Obstacle{gateObstacle("reactivation", "reactivation_order")}},
-		{day: 91, facts: map[string]string{"reactivation_order": "SO-2001"}, fire: lifecycle.CustomerWinBack, want: lifecycle.CustomerWonBack, effects: []string{"welcome_back"}},
+		{day: 91, facts: map[string]string{"reactivation_order": "SO-2001"}, fire: lifecycle.CustomerWinBack, want: lifecycle.CustomerWonBack, effects: []string{"welcome_back"},
+			forgotten: []string{"churn_reason", "reactivation_order"}},
 		{day: 120, fire: lifecycle.CustomerActivate, want: lifecycle.CustomerActive},
 		{day: 200, fire: lifecycle.CustomerPromote, want: lifecycle.CustomerActive, refused: []lifecycle.Obstacle{gateObstacle("loyalty", "loyalty_criteria")}},
-		{day: 201, tick: []string{"loyalty_criteria"}, fire: lifecycle.CustomerPromote, want: lifecycle.CustomerLoyal},
+		{day: 201, tick: []string{"loyalty_criteria"}, fire: lifecycle.CustomerPromote, want: lifecycle.CustomerLoyal, forgotten: []string{"loyalty_criteria"}},
+		// At risk and recovered, a customer must meet the loyalty criteria again.
+		{day: 300, fire: lifecycle.CustomerFlagRisk, want: lifecycle.CustomerAtRisk, effects: []string{"retention_call"}},
+		{day: 310, fire: lifecycle.CustomerRecover, want: lifecycle.CustomerActive},
+		{day: 311, fire: lifecycle.CustomerPromote, want: lifecycle.CustomerActive, refused: []lifecycle.Obstacle{gateObstacle("loyalty", "loyalty_criteria")}},
 	})
 	m, err := d.Measure(in, day(201))
 	if err != nil {
@@ -288,10 +302,12 @@ func TestTelesalesLead(t *testing.T) {
 		{day: 3, fire: lifecycle.LeadShowInterest, want: lifecycle.LeadInterested},
 		{day: 3, fire: lifecycle.LeadBook, want: lifecycle.LeadInterested, refused: []lifecycle.Obstacle{gateObstacle("appointment", "appointment_time")}},
 		{day: 4, facts: map[string]string{"appointment_time": "2025-03-10T14:00"}, fire: lifecycle.LeadBook, want: lifecycle.LeadAppointment, effects: []string{"appointment_reminder"}},
-		{day: 7, fire: lifecycle.LeadNoShow, want: lifecycle.LeadInterested},
-		{day: 8, fire: lifecycle.LeadBook, want: lifecycle.LeadAppointment, effects: []string{"appointment_reminder"}},
+		{day: 7, fire: lifecycle.LeadNoShow, want: lifecycle.LeadInterested, forgotten: []string{"appointment_time"}},
+		// After a no-show, booking again needs a new time.
+		{day: 8, fire: lifecycle.LeadBook, want: lifecycle.LeadInterested, refused: []lifecycle.Obstacle{gateObstacle("appointment", "appointment_time")}},
+		{day: 8, facts: map[string]string{"appointment_time": "2025-03-12T10:00"}, fire: lifecycle.LeadBook, want: lifecycle.LeadAppointment, effects: []string{"appointment_reminder"}},
 		{day: 9, fire: lifecycle.LeadConvert, want: lifecycle.LeadAppointment, refused: []lifecycle.Obstacle{gateObstacle("order", "order_number")}},
-		{day: 9, facts: map[string]string{"order_number": "TS-88"}, fire: lifecycle.LeadConvert, want: lifecycle.LeadConverted},
+		{day: 9, facts: map[string]string{"order_number": "TS-88"}, fire: lifecycle.LeadConvert, want: lifecycle.LeadConverted, forgotten: []string{"appointment_time"}},
 	})
 	// The two unanswered calls are internal: the lead entered new at t0.
 	m, err := d.Measure(in, day(9))

@@ -11,27 +11,36 @@ import (
 // seconds is a time.Duration that encodes in JSON as a number of seconds,
 // written exactly: 90061.000000001 for 25h1m1s and a nanosecond. A JSON
 // number of nanoseconds would pass 2^53, where JavaScript loses digits,
-// after 104 days. Decoding reads a json.Number with readSeconds, which
-// knows the field's name for its error.
+// after 104 days. Decoding reads json.Numbers with readSeconds, which
+// knows the fields' names for its errors.
 type seconds time.Duration
 
 // MarshalJSON writes the duration as a JSON number of seconds, with as many
 // decimals as it needs, at most nine.
 func (s seconds) MarshalJSON() ([]byte, error) { return []byte(formatSeconds(time.Duration(s))), nil }
 
-// readSeconds reads the JSON number n of seconds in field: up to nine
-// decimals exactly, other forms (an exponent, more decimals) rounded to the
-// nearest nanosecond. A missing number is zero; a number outside the range
-// of time.Duration is a [*FieldError] wrapping [ErrDuration].
-func readSeconds(field string, n json.Number) (time.Duration, error) {
-	if n == "" {
-		return 0, nil
+// readSeconds reads two JSON numbers of seconds, a in the field named
+// aField and b in bField, into da and db: up to nine decimals exactly, other
+// forms (an exponent, more decimals) rounded to the nearest nanosecond. A
+// missing number is zero; a number outside the range of time.Duration is a
+// [*FieldError] naming its field and wrapping [ErrDuration].
+func readSeconds(da *time.Duration, aField string, a json.Number, db *time.Duration, bField string, b json.Number) error {
+	for _, f := range []struct {
+		d     *time.Duration
+		field string
+		n     json.Number
+	}{{da, aField, a}, {db, bField, b}} {
+		if f.n == "" {
+			*f.d = 0
+			continue
+		}
+		d, ok := parseSeconds(string(f.n))
+		if !ok {
+			return fieldErr(f.field, string(f.n), ErrDuration)
+		}
+		*f.d = d
 	}
-	d, ok := parseSeconds(string(n))
-	if !ok {
-		return 0, fieldErr(field, string(n), ErrDuration)
-	}
-	return d, nil
+	return nil
 }
 
 // formatSeconds writes d in seconds, exactly.

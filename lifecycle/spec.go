@@ -46,7 +46,8 @@ func (t Trigger[T]) Label(lang string) string { return orKey(t.Labels.Get(lang),
 // A transition whose To equals its From is a self-transition: the instance
 // leaves and re-enters the state, with exit and entry gates and effects. An
 // internal transition stays in the state without leaving it: no exit or
-// entry gates or effects, and the stage age and probability are untouched.
+// entry gates or effects, and the stage age, probability and stay facts are
+// untouched.
 type Transition[S, T ~string] struct {
 	// From is the state the transition leaves.
 	From S `json:"from"`

@@ -12,7 +12,9 @@ type State[S ~string] struct {
 	// Probability, when set, is the default win probability in [0, 1] an
 	// instance takes when it enters the state (see [Prob]). An instance
 	// keeps the value it took on entry, so changing the default later does
-	// not rewrite instances already in the state.
+	// not rewrite instances already in the state. Entering a state without
+	// a default keeps the default the instance took last (0 when none), and
+	// entering any state drops a manual override.
 	Probability *float64 `json:"probability,omitempty"`
 	// Forecast is the forecast category of deals in the state.
 	Forecast ForecastCategory `json:"forecast,omitzero"`
@@ -23,6 +25,13 @@ type State[S ~string] struct {
 	// unpaused time in one stay in the state after which an instance
 	// counts as stale (see [Definition.Stale]).
 	StaleAfterDays int `json:"stale_after_days,omitempty"`
+	// StayItems lists the items whose facts describe one stay in the
+	// state, such as the loss reason of a lost deal: the instance forgets
+	// them when it leaves the state, so a deal reopened and lost again
+	// must say why again. A self-transition leaves the state and forgets
+	// them; an internal transition does not. Each is declared in the
+	// definition's Items.
+	StayItems []string `json:"stay_items,omitempty"`
 	// Entry lists the gates every transition into the state must pass.
 	Entry []Gate `json:"entry,omitempty"`
 	// Exit lists the gates every transition out of the state must pass.

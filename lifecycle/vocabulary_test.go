@@ -205,8 +205,8 @@ func TestObstacleReasons(t *testing.T) {
 	}
 }
 
-// TestMoveJSON checks that a move carries its effects and advisories in
-// JSON, and round-trips.
+// TestMoveJSON checks that a move carries its effects, advisories and
+// forgotten facts in JSON, and round-trips.
 func TestMoveJSON(t *testing.T) {
 	d := lifecycle.Opportunity()
 	in := d.Start(t0, "wang")
@@ -224,7 +224,8 @@ func TestMoveJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	const want = `{"from":"proposal","to":"proposal","trigger":"revise",` +
-		`"effects":[{"kind":"task","key":"send_proposal","labels":{"en":"Send the proposal","zh-CN":"发送方案"}}]}`
+		`"effects":[{"kind":"task","key":"send_proposal","labels":{"en":"Send the proposal","zh-CN":"发送方案"}}],` +
+		`"forgotten":["proposal_feedback"]}`
 	got := mustJSON(t, move)
 	if got != want {
 		t.Errorf("json.Marshal(move) =\n%s\nwant\n%s", got, want)

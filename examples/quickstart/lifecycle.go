@@ -62,6 +62,9 @@ func lifecycleSection(w io.Writer) error {
 			fmt.Fprintf(&b, "            advice: %s\n", o)
 			fmt.Fprintf(&b, "                    %s\n", d.Explain(o, "zh-CN"))
 		}
+		for _, item := range move.Forgotten {
+			fmt.Fprintf(&b, "            forgets: %s (%s), which described that stay\n", d.ItemLabel(item, "en"), d.ItemLabel(item, "zh-CN"))
+		}
 		return nil
 	}
 	tick := func(items ...string) {
