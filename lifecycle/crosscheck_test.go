@@ -278,19 +278,19 @@ func (w *twin[S, T]) run(t testing.TB, ops []op) {
 // generated definitions, over generated operations.
 func TestEngineMatchesNaive(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	for range 10 {
+	for range 4 {
 		newTwin(lifecycle.SalesProject(), t0).run(t, randomOps(r, 150))
 		newTwin(lifecycle.Opportunity(), t0).run(t, randomOps(r, 150))
 		newTwin(lifecycle.Customer(), t0).run(t, randomOps(r, 150))
 		newTwin(lifecycle.TelesalesLead(), t0).run(t, randomOps(r, 150))
 	}
-	for range 300 {
+	for range 120 {
 		sp := randomSpec(r)
 		d, err := lifecycle.NewBuilder[string, string]("").Spec(sp).Build()
 		if err != nil {
 			t.Fatalf("generated spec does not build: %v\n%s", err, mustJSON(t, sp))
 		}
-		newTwin(d, t0).run(t, randomOps(r, 100))
+		newTwin(d, t0).run(t, randomOps(r, 80))
 	}
 }
 
@@ -442,7 +442,7 @@ func TestSameInstantsSameResults(t *testing.T) {
 		}
 		specs = append(specs, sp)
 	}
-	for range 40 {
+	for range 16 {
 		specs = append(specs, randomSpec(r))
 	}
 	for k, sp := range specs {
@@ -462,7 +462,7 @@ func TestSameInstantsSameResults(t *testing.T) {
 		start := t0.Add(time.Duration(r.IntN(1<<20)) * time.Minute)
 		ina, inb := a.Start(start, "fuzz"), b.Start(start.In(zones[k%len(zones)]), "fuzz")
 		clock := start
-		for i, o := range randomOps(r, 150) {
+		for i, o := range randomOps(r, 100) {
 			loc := zones[(i+k)%len(zones)]
 			var back lifecycle.Instance[string, string]
 			if err := json.Unmarshal([]byte(mustJSON(t, inb)), &back); err != nil {
