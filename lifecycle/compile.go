@@ -292,7 +292,8 @@ func (c *compiler[S, T]) effectList(fs []Effect) span {
 func (c *compiler[S, T]) transition(i int) {
 	t := &c.sp.Transitions[i]
 	d := c.d
-	ct := transition[S, T]{from: -1, to: -1, trigger: t.Trigger, internal: t.Internal}
+	ct := &d.trans[i]
+	ct.from, ct.to, ct.trigger, ct.internal = -1, -1, t.Trigger, t.Internal
 	if ix, ok := d.find(t.From, len(d.states)); ok {
 		ct.from = ix
 	} else {
@@ -337,7 +338,6 @@ func (c *compiler[S, T]) transition(i int) {
 			}
 		}
 	}
-	d.trans[i] = ct
 }
 
 // link groups transitions by source state and precomputes, for each, the
