@@ -16,10 +16,7 @@ type compiler[S, T ~string] struct {
 	d      *Definition[S, T]
 	itemIx map[string]int32
 	errs   []error
-
-	idx   []int32  // a slab for the gates' and stays' item indices
-	masks []uint64 // a slab for the bit masks over items
-	queue []int32  // room for the states, for checkGraph
+	queue  []int32 // room for the states, for checkGraph
 }
 
 // compile builds sp with the registered guards; errs are problems found
@@ -164,17 +161,21 @@ func (c *compiler[S, T]) size() {
 	d.labels = &labelTable{list: make([]label, 0, labels)}
 	d.labels.buf.Grow(16 * labels)
 	d.gates = make([]gate, 0, gates)
-	d.fx = &effectTable{list: make([]effect, 0, effects), labels: d.labels}
-	c.idx = make([]int32, 0, items)
+	d.fx = effectTable{list: make([]effect, 0, effects), labels: d.labels}
+	d.idx = make([]int32, 0, items)
 	words := (len(sp.Items) + 63) / 64
-	c.masks = make([]uint64, 0, (gates+len(sp.States)+len(sp.Transitions))*words)
+	d.masks = make([]uint64, 0, (gates+len(sp.States)+len(sp.Transitions))*words)
 }
 
-// mask returns a fresh bit mask over the items, from the slab.
-func (c *compiler[S, T]) mask() []uint64 {
-	lo := len(c.masks)
-	c.masks = append(c.masks, make([]uint64, c.d.words)...)
-	return c.masks[lo:len(c.masks):len(c.masks)]
+// mask appends a bit mask over the items, all zero, to the definition's
+// masks and returns its span.
+func (c *compiler[S, T]) mask() span {
+	d := c.d
+	lo := len(d.masks)
+	for range d.words {
+		d.masks = append(d.masks, 0)
+	}
+	return span{int32(lo), int32(len(d.masks))}
 }
 
 func (c *compiler[S, T]) state(i int) {
@@ -232,24 +233,26 @@ func (c *compiler[S, T]) state(i int) {
 }
 
 // itemList resolves the item keys listed at field to their indices and a
-// bit mask of them, reporting unknown and repeated keys.
-func (c *compiler[S, T]) itemList(field func() string, keys []string) ([]int32, []uint64) {
+// bit mask of them, appended to the definition's idx and masks, and returns
+// their spans; it reports unknown and repeated keys.
+func (c *compiler[S, T]) itemList(field func() string, keys []string) (items, mask span) {
 	d := c.d
-	lo := len(c.idx)
-	mask := c.mask()
+	lo := int32(len(d.idx))
+	mask = c.mask()
+	bits := d.masks[mask.lo:mask.hi]
 	for j, key := range keys {
 		ix, ok := c.item(key, len(d.items))
 		switch {
 		case !ok:
 			c.fail(under(field, j, ""), key, ErrUnknownItem)
-		case mask[ix>>6]&(1<<(ix&63)) != 0:
+		case bits[ix>>6]&(1<<(ix&63)) != 0:
 			c.fail(under(field, j, ""), key, ErrDuplicateItem)
 		default:
-			c.idx = append(c.idx, ix)
-			mask[ix>>6] |= 1 << (ix & 63)
+			d.idx = append(d.idx, ix)
+			bits[ix>>6] |= 1 << (ix & 63)
 		}
 	}
-	return c.idx[lo:len(c.idx):len(c.idx)], mask
+	return span{lo, int32(len(d.idx))}, mask
 }
 
 // gateList compiles gs into the definition's gates and returns their span;
@@ -272,7 +275,8 @@ func (c *compiler[S, T]) gateList(field func() string, gs []Gate, name func() st
 		if len(g.Items) == 0 {
 			c.fail(under(field, i, ".items"), cg.name, ErrEmptyGate)
 		}
-		cg.items, cg.mask = c.itemList(func() string { return path() + ".items" }, g.Items)
+		items, mask := c.itemList(func() string { return path() + ".items" }, g.Items)
+		cg.items, cg.mask = d.idx[items.lo:items.hi:items.hi], d.masks[mask.lo:mask.hi:mask.hi]
 		d.gates = append(d.gates, cg)
 	}
 	return span{lo, int32(len(d.gates))}
@@ -281,7 +285,7 @@ func (c *compiler[S, T]) gateList(field func() string, gs []Gate, name func() st
 // effectList compiles fs into the definition's effects and returns their
 // span.
 func (c *compiler[S, T]) effectList(fs []Effect) span {
-	t := c.d.fx
+	t := &c.d.fx
 	lo := int32(len(t.list))
 	for _, f := range fs {
 		t.list = append(t.list, effect{kind: f.Kind, key: f.Key, labels: c.d.labels.add(f.Labels)})
@@ -315,16 +319,15 @@ func (c *compiler[S, T]) transition(i int) {
 		}
 	}
 	ct.own = c.gateList(at("transitions", i, ".gates"), t.Gates, func() string { return string(t.From) + "." + string(t.Trigger) })
-	if len(t.Guards) > 0 {
-		ct.guards = make([]guardRef[S, T], len(t.Guards))
-		for j, name := range t.Guards {
-			g := c.guards[name]
-			if g == nil {
-				c.fail(under(at("transitions", i, ".guards"), j, ""), name, ErrUnknownGuard)
-			}
-			ct.guards[j] = guardRef[S, T]{name, g}
+	lo := int32(len(d.guards))
+	for j, name := range t.Guards {
+		g := c.guards[name]
+		if g == nil {
+			c.fail(under(at("transitions", i, ".guards"), j, ""), name, ErrUnknownGuard)
 		}
+		d.guards = append(d.guards, guardRef[S, T]{name, g})
 	}
+	ct.guards = span{lo, int32(len(d.guards))}
 	ct.effects = c.effectList(t.Effects)
 	if ct.from >= 0 {
 		if d.states[ct.from].kind == Terminal {
@@ -434,19 +437,18 @@ func (c *compiler[S, T]) link() {
 		t.fx = span{elo, int32(len(d.fx.runs))}
 		if t.check.lo < t.check.hi {
 			t.need = c.mask()
+			need := d.masks[t.need.lo:t.need.hi]
 			for _, gi := range d.checks[t.check.lo:t.check.hi] {
 				for w, m := range d.gates[gi].mask {
-					t.need[w] |= m
+					need[w] |= m
 				}
 			}
 		}
-		t.fromKey, t.toKey, t.step = from.key, to.key, StepFire
-		if t.internal {
-			t.step = StepInternal
-		} else {
+		t.toKey = to.key
+		if !t.internal {
 			t.stay, t.prob, t.hasProb = from.stayMask, to.prob, to.hasProb
 		}
-		t.facts = t.need != nil || t.stay != nil
+		t.facts = t.need.lo < t.need.hi || t.stay.lo < t.stay.hi
 	}
 }
 

@@ -102,7 +102,6 @@ func (w *twin[S, T]) apply(t testing.TB, i int, o op) {
 	at := w.clock.Add(o.step)
 	// compare, below, also shows that a failed call changed nothing: the
 	// naive model does not change on failure.
-	var want error
 	switch o.kind {
 	case 0, 1, 2:
 		tr := w.triggers[o.arg%len(w.triggers)]
@@ -114,7 +113,6 @@ func (w *twin[S, T]) apply(t testing.TB, i int, o op) {
 			if !errors.Is(err, res.err) {
 				t.Fatalf("op %d: Fire(%q) = %v, want %v", i, tr, err, res.err)
 			}
-			want = res.err
 		case res.refused:
 			if !errors.As(err, &r) {
 				t.Fatalf("op %d: Fire(%q) = %v, want a refusal with %v", i, tr, err, res.obstacles)
@@ -122,7 +120,6 @@ func (w *twin[S, T]) apply(t testing.TB, i int, o op) {
 			if !slices.EqualFunc(res.obstacles, r.Obstacles, sameObstacle) {
 				t.Fatalf("op %d: Fire(%q) obstacles (-naive +definition):\n%s", i, tr, cmp.Diff(res.obstacles, r.Obstacles))
 			}
-			want = lifecycle.ErrRefused
 		default:
 			if err != nil {
 				t.Fatalf("op %d: Fire(%q) = %v, want %+v", i, tr, err, res.move)
@@ -151,7 +148,7 @@ func (w *twin[S, T]) apply(t testing.TB, i int, o op) {
 			w.n.facts[key] = "done"
 		}
 	case 4:
-		var err error
+		var want, err error
 		if _, paused := w.in.Paused(); paused {
 			want = w.n.doResume(at, "fuzz")
 			err = w.d.Resume(w.in, at, "fuzz")
@@ -174,7 +171,7 @@ func (w *twin[S, T]) apply(t testing.TB, i int, o op) {
 		if o.arg == 255 {
 			p = math.NaN()
 		}
-		want = w.n.overrideProbability(p)
+		want := w.n.overrideProbability(p)
 		if err := w.in.OverrideProbability(p); !sameError(err, want) {
 			t.Fatalf("op %d: OverrideProbability(%v) = %v, want %v", i, p, err, want)
 		}

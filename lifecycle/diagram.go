@@ -179,7 +179,7 @@ func (d *Definition[S, T]) edgeText(t *transition[S, T], lang string) string {
 			parts = append(parts, "gate "+name)
 		}
 	}
-	for _, g := range t.guards {
+	for _, g := range d.guards[t.guards.lo:t.guards.hi] {
 		parts = append(parts, "guard "+g.name)
 	}
 	if len(parts) > 0 {

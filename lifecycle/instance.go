@@ -288,7 +288,7 @@ func (d *Definition[S, T]) newBits(in *Instance[S, T], store bool) []uint64 {
 // are present.
 func (d *Definition[S, T]) forget(in *Instance[S, T], s *state[S], facts []uint64) []string {
 	var keys []string
-	for _, ix := range s.stay {
+	for _, ix := range d.idx[s.stay.lo:s.stay.hi] {
 		if facts[ix>>6]&(1<<(ix&63)) != 0 {
 			key := d.items[ix].key
 			keys = append(keys, key)
