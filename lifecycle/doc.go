@@ -80,18 +80,19 @@
 //	p := d.Start(day(0), "chen") // in initiation, probability 0.1
 //	p.Tick("background_clarified")
 //	_, err := d.Fire(p, lifecycle.ProjectApprove, day(2), "chen")
-//	// err: lifecycle: trigger "approve" refused in state "initiation":
-//	//      gate "initiation-review" missing goal_defined, feasibility_assessed
+//	fmt.Println(err)
+//	// lifecycle: trigger "approve" refused in state "initiation":
+//	// gate "initiation-review" missing goal_defined, feasibility_assessed
 //	p.Tick("goal_defined")
 //	p.Tick("feasibility_assessed")
 //	move, err := d.Fire(p, lifecycle.ProjectApprove, day(3), "chen")
-//	// move.To is goal_setting; move.Advisories holds the advisory gate
-//	// "market-research", whose missing item did not block.
+//	fmt.Println(move.To, move.Advisories, err)
+//	// goal_setting [advisory gate "market-research" missing market_researched] <nil>
 //
-// Goal setting, resource allocation and strategy follow, every ten days, and
-// execution is reviewed; monitoring finds the strategy off course and loops
-// back to it on day 50. A customer's budget freeze pauses the project from
-// day 52 to day 57:
+// The advisory gate did not block. Goal setting, resource allocation and
+// strategy follow, every ten days, and execution is reviewed; monitoring
+// finds the strategy off course and loops back to it on day 50. A
+// customer's budget freeze pauses the project from day 52 to day 57:
 //
 //	p.SetFact("sales_target", "12000000")
 //	for _, item := range []string{"target_smart", "team_assigned", "budget_assigned",
@@ -105,12 +106,13 @@
 //	err = d.Pause(p, day(52), "chen", "customer budget freeze", lifecycle.DateOf(day(57)))
 //	err = d.Resume(p, day(57), "chen")
 //	m, err := d.Measure(p, day(60))
-//	// m.State is strategy, entered on day 50: m.Age is 5 days (days 50 to
-//	// 52 and 57 to 60) and m.Paused 5 days. Strategy's StateTime is 2
-//	// visits, 15 days (10 + 5) and 5 days paused; monitoring's is 1 visit
-//	// of 10 days. m.LoopsFrom(lifecycle.PhaseMonitoring) is 1.
+//	fmt.Println(m.State, m.Age.Hours()/24, m.Paused.Hours()/24, m.LoopsFrom(lifecycle.PhaseMonitoring), err)
+//	// strategy 5 5 1 <nil>
 //
-// [Example] runs these steps and prints the figures.
+// As of day 60 the project has been in strategy since day 50: 5 days active
+// (days 50 to 52 and 57 to 60) and 5 paused. Strategy's [StateTime] is 2
+// visits, 15 days (10 + 5) and 5 days paused; monitoring's is 1 visit of 10
+// days. The package's Example runs these steps and prints the figures.
 //
 // # Performance
 //
