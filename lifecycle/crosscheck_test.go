@@ -298,19 +298,19 @@ func (w *twin[S, T]) run(t testing.TB, ops []op) {
 // generated definitions, over generated operations.
 func TestEngineMatchesNaive(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
-	for range 4 {
+	for range 10 {
 		newTwin(lifecycle.SalesProject(), t0).run(t, randomOps(r, 150))
 		newTwin(lifecycle.Opportunity(), t0).run(t, randomOps(r, 150))
 		newTwin(lifecycle.Customer(), t0).run(t, randomOps(r, 150))
 		newTwin(lifecycle.TelesalesLead(), t0).run(t, randomOps(r, 150))
 	}
-	for range 120 {
+	for range 300 {
 		sp := randomSpec(r)
 		d, err := lifecycle.NewBuilder[string, string]("").Spec(sp).Build()
 		if err != nil {
 			t.Fatalf("generated spec does not build: %v\n%s", err, mustJSON(t, sp))
 		}
-		newTwin(d, t0).run(t, randomOps(r, 80))
+		newTwin(d, t0).run(t, randomOps(r, 100))
 	}
 }
 

@@ -100,9 +100,13 @@ func (d *Definition[S, T]) fire(in *Instance[S, T], trigger T, at time.Time, act
 	}
 	var advice []Obstacle
 	if in.paused || tr.guards.lo < tr.guards.hi || (tr.need.lo < tr.need.hi && !covers(facts, d.masks[tr.need.lo:tr.need.hi])) {
-		obstacles, blocked := d.judge(in, tr, facts, at, actor)
+		obstacles, blocked, r := d.judge(in, tr, facts, at, actor, true)
 		if blocked {
-			return Move[S, T]{}, &Refusal{State: string(in.state), Trigger: string(trigger), Obstacles: obstacles}
+			if r == nil {
+				r = new(Refusal)
+			}
+			*r = Refusal{State: string(in.state), Trigger: string(trigger), Obstacles: obstacles}
+			return Move[S, T]{}, r
 		}
 		advice = obstacles
 	}
@@ -150,8 +154,11 @@ func (d *Definition[S, T]) fire(in *Instance[S, T], trigger T, at time.Time, act
 // set over d's items) are given. It returns every obstacle and reports
 // whether any of them blocks. When nothing is wrong it allocates nothing;
 // otherwise it allocates the obstacles and one slice that holds every
-// missing key.
-func (d *Definition[S, T]) judge(in *Instance[S, T], tr *transition[S, T], facts []uint64, at time.Time, actor string) (obstacles []Obstacle, blocked bool) {
+// missing key. For Fire (refusing set) it allocates up to two obstacles
+// together with the Refusal that will hold them, and returns that too: one
+// allocation fewer per refusal, BenchmarkFireRefused 259-395 ns/op against
+// 379-518 (one window, 2 cores).
+func (d *Definition[S, T]) judge(in *Instance[S, T], tr *transition[S, T], facts []uint64, at time.Time, actor string, refusing bool) (obstacles []Obstacle, blocked bool, r *Refusal) {
 	check := d.checks[tr.check.lo:tr.check.hi]
 	unmet, missing := 0, 0
 	for _, gi := range check {
@@ -165,7 +172,12 @@ func (d *Definition[S, T]) judge(in *Instance[S, T], tr *transition[S, T], facts
 		if in.paused {
 			n++
 		}
-		obstacles = make([]Obstacle, 0, n)
+		if refusing && n <= len(refusalBlock{}.obstacles) {
+			b := new(refusalBlock)
+			obstacles, r = b.obstacles[:0:n], &b.refusal
+		} else {
+			obstacles = make([]Obstacle, 0, n)
+		}
 	}
 	if in.paused {
 		obstacles = append(obstacles, Obstacle{Kind: ObstaclePaused})
@@ -195,5 +207,11 @@ func (d *Definition[S, T]) judge(in *Instance[S, T], tr *transition[S, T], facts
 			}
 		}
 	}
-	return obstacles, blocked
+	return obstacles, blocked, r
+}
+
+// refusalBlock holds a refusal and its obstacles in one allocation.
+type refusalBlock struct {
+	refusal   Refusal
+	obstacles [2]Obstacle
 }

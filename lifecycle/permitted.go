@@ -41,7 +41,7 @@ func (d *Definition[S, T]) Permitted(in *Instance[S, T], at time.Time, actor str
 	out := make([]Permission[S, T], 0, s.out.hi-s.out.lo)
 	for _, k := range d.outs[s.out.lo:s.out.hi] {
 		tr := &d.trans[k]
-		obstacles, blocked := d.judge(in, tr, facts, at, actor)
+		obstacles, blocked, _ := d.judge(in, tr, facts, at, actor, false)
 		out = append(out, Permission[S, T]{
 			Trigger:   tr.trigger,
 			To:        d.states[tr.to].key,
