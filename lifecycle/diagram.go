@@ -6,13 +6,14 @@ import (
 )
 
 // Mermaid returns the lifecycle as a Mermaid stateDiagram-v2, with labels
-// for locale (see [Labels.Get]; keys stand in for missing labels). Each edge
+// for lang (see [Labels.Get]; keys stand in for missing labels). Each edge
 // is labelled with its trigger and the gates and guards it must pass, so a
 // reader sees where each gate stands. The output is deterministic: states
 // and transitions appear in definition order.
-func (d *Definition[S, T]) Mermaid(locale string) string {
+func (d *Definition[S, T]) Mermaid(lang string) string {
+	d = d.def()
 	var b strings.Builder
-	if title := d.Label(locale); title != "" {
+	if title := d.Label(lang); title != "" {
 		b.WriteString("---\ntitle: ")
 		b.WriteString(strconv.Quote(title)) // a YAML double-quoted string
 		b.WriteString("\n---\n")
@@ -21,7 +22,7 @@ func (d *Definition[S, T]) Mermaid(locale string) string {
 	ids := d.mermaidIDs()
 	for i := range d.states {
 		b.WriteString("    state \"")
-		b.WriteString(strings.ReplaceAll(mermaidText(d.stateText(int32(i), locale)), `"`, "#quot;"))
+		b.WriteString(strings.ReplaceAll(mermaidText(d.stateText(int32(i), lang)), `"`, "#quot;"))
 		b.WriteString("\" as ")
 		b.WriteString(ids[i])
 		b.WriteByte('\n')
@@ -38,7 +39,7 @@ func (d *Definition[S, T]) Mermaid(locale string) string {
 		b.WriteString(" --> ")
 		b.WriteString(ids[t.to])
 		b.WriteString(" : ")
-		b.WriteString(mermaidText(d.edgeText(t, locale)))
+		b.WriteString(mermaidText(d.edgeText(t, lang)))
 		b.WriteByte('\n')
 	}
 	for i := range d.states {
@@ -96,15 +97,16 @@ var mermaidText = strings.NewReplacer(
 	"\n", " ", "\r", " ", "{", "#123;", "}", "#125;",
 ).Replace
 
-// DOT returns the lifecycle as a Graphviz digraph, with labels for locale
+// DOT returns the lifecycle as a Graphviz digraph, with labels for lang
 // as [Definition.Mermaid] has them. Terminal states have a double border,
 // internal transitions are dashed. The output is deterministic.
-func (d *Definition[S, T]) DOT(locale string) string {
+func (d *Definition[S, T]) DOT(lang string) string {
+	d = d.def()
 	var b strings.Builder
 	b.WriteString("digraph ")
 	b.WriteString(dotQuote(d.name))
 	b.WriteString(" {\n")
-	if title := d.Label(locale); title != "" {
+	if title := d.Label(lang); title != "" {
 		b.WriteString("    label=")
 		b.WriteString(dotQuote(title))
 		b.WriteString(";\n    labelloc=t;\n")
@@ -125,7 +127,7 @@ func (d *Definition[S, T]) DOT(locale string) string {
 		b.WriteString("    ")
 		b.WriteString(dotQuote(string(s.key)))
 		b.WriteString(" [label=")
-		b.WriteString(dotQuote(d.stateText(int32(i), locale)))
+		b.WriteString(dotQuote(d.stateText(int32(i), lang)))
 		if s.kind == Terminal {
 			b.WriteString(", peripheries=2")
 		}
@@ -145,7 +147,7 @@ func (d *Definition[S, T]) DOT(locale string) string {
 		b.WriteString(" -> ")
 		b.WriteString(dotQuote(string(d.states[t.to].key)))
 		b.WriteString(" [label=")
-		b.WriteString(dotQuote(d.edgeText(t, locale)))
+		b.WriteString(dotQuote(d.edgeText(t, lang)))
 		if t.internal {
 			b.WriteString(", style=dashed")
 		}
@@ -159,35 +161,25 @@ func dotQuote(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\r", "").Replace(s) + `"`
 }
 
-func (d *Definition[S, T]) stateText(i int32, locale string) string {
-	if l := d.labels.get(d.states[i].labels, locale); l != "" {
-		return l
-	}
-	return string(d.states[i].key)
-}
-
 // edgeText is a transition's label: its trigger, then its gates and guards
 // in parentheses.
-func (d *Definition[S, T]) edgeText(t *transition[S, T], locale string) string {
+func (d *Definition[S, T]) edgeText(t *transition[S, T], lang string) string {
 	var b strings.Builder
-	b.WriteString(d.TriggerLabel(t.trigger, locale))
+	b.WriteString(d.TriggerLabel(t.trigger, lang))
 	var parts []string
 	if t.internal {
 		parts = append(parts, "internal")
 	}
 	for _, gi := range d.checks[t.check.lo:t.check.hi] {
 		g := &d.gates[gi]
-		name := d.labels.get(g.labels, locale)
-		if name == "" {
-			name = g.name
-		}
+		name := orKey(d.labels.get(g.labels, lang), g.name)
 		if g.mode == Advisory {
 			parts = append(parts, "advisory "+name)
 		} else {
 			parts = append(parts, "gate "+name)
 		}
 	}
-	for _, g := range t.guards {
+	for _, g := range d.guards[t.guards.lo:t.guards.hi] {
 		parts = append(parts, "guard "+g.name)
 	}
 	if len(parts) > 0 {

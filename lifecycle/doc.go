@@ -19,11 +19,14 @@
 //     compiler tells a state from a trigger while the JSON stays plain.
 //   - A [Builder] checks a Spec and builds a [Definition]: immutable, safe for
 //     concurrent use, with states, triggers and items interned to small
-//     integers. Build reports every problem at once.
+//     integers. Build reports every problem at once. To load a stored
+//     lifecycle, decode its Spec and build it.
 //   - A state is initial, normal or terminal ([StateKind]) and carries the
 //     stage data CRMs attach: a default win probability, a
-//     [ForecastCategory], won and lost flags, and the days after which an
-//     instance in it is stale.
+//     [ForecastCategory], an [Outcome] (open, won or lost), the days after
+//     which an instance in it is stale, and the items whose facts describe
+//     one stay in it ([State.StayItems]): a lost deal's loss reason is
+//     forgotten when the deal is reopened.
 //   - A [Gate] lists items an instance must have: checklist items ticked
 //     ("feasibility assessed") and facts recorded ("decision maker"). A
 //     state's entry and exit gates guard every transition into and out of
@@ -38,17 +41,28 @@
 //     taken on entry, gate facts, an optional pause and the history of
 //     [Step]s. [Definition.Start] creates one; [Definition.Fire] moves it;
 //     [Definition.Pause] and [Definition.Resume] hold it in place.
-//   - [Definition.Fire] returns [Fired], with the [Effects] the host must
-//     carry out ("create task: kick-off meeting"), or a [*Refusal] that names
-//     every gate and guard that refused and every item still missing.
+//   - [Definition.Fire] returns a [Move], with the [Effects] the host must
+//     carry out ("create task: kick-off meeting") and the stay facts the
+//     instance forgot, or a [*Refusal] that names every [Obstacle]: each
+//     gate and guard that refused and every item still missing.
 //     [Definition.Permitted] lists every trigger of the current state,
-//     allowed or blocked with its [Reason]s, for a UI's buttons.
-//   - [Definition.Measure] reads the history: the path taken, the time in
-//     each state, the current state's age, and the loops back such as
-//     monitoring to strategy. [Definition.Replay] and [Definition.Validate]
+//     allowed or blocked with its obstacles, for a UI's buttons. Each
+//     obstacle explains itself with a [Reason]: a stable code, the values it
+//     cites, and the sentence in English and simplified Chinese;
+//     [Definition.Explain] writes it with the labels of the gate and items.
+//   - [Definition.Measure] reads the history as of an instant: the path
+//     taken, the unpaused time in each state with the paused time beside
+//     it, the current stay's age, staleness, and the loops back such as
+//     monitoring to strategy. [Definition.Replay] and [Definition.Check]
 //     check a stored history against the definition.
 //   - [Definition.Mermaid] and [Definition.DOT] draw the lifecycle, with the
 //     gates on the edges they guard.
+//
+// Times are instants (time.Time): every result depends on the instants
+// alone, not on the location they are written in, and is the same after a
+// JSON round trip. Durations are elapsed time, and a day is 24 hours; a
+// pause's planned resume date is a calendar [Date]. In JSON, durations are
+// numbers of seconds.
 //
 // The package is pure: no clock (times are arguments), no I/O, no global
 // state, no goroutines. Bad input is an error wrapping one of the package's
@@ -60,22 +74,45 @@
 // assessed:
 //
 //	d := lifecycle.SalesProject()
-//	p := d.Start(day(0), "chen")                  // in initiation, probability 0.1
-//	p.Check("background_clarified")
+//	start := time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC)
+//	day := func(n int) time.Time { return start.AddDate(0, 0, n) }
+//
+//	p := d.Start(day(0), "chen") // in initiation, probability 0.1
+//	p.Tick("background_clarified")
 //	_, err := d.Fire(p, lifecycle.ProjectApprove, day(2), "chen")
-//	// err: lifecycle: trigger "approve" refused in state "initiation":
-//	//      gate "initiation-review" missing goal_defined, feasibility_assessed
-//	p.Check("goal_defined")
-//	p.Check("feasibility_assessed")
-//	fired, err := d.Fire(p, lifecycle.ProjectApprove, day(3), "chen")
-//	// fired.To == lifecycle.PhaseGoalSetting; fired.Advisories reports the
-//	// advisory gate "market-research", which did not block.
+//	fmt.Println(err)
+//	// lifecycle: trigger "approve" refused in state "initiation":
+//	// gate "initiation-review" missing goal_defined, feasibility_assessed
+//	p.Tick("goal_defined")
+//	p.Tick("feasibility_assessed")
+//	move, err := d.Fire(p, lifecycle.ProjectApprove, day(3), "chen")
+//	fmt.Println(move.To, move.Advisories, err)
+//	// goal_setting [advisory gate "market-research" missing market_researched] <nil>
 //
-// Later, monitoring finds the strategy off course and loops back:
+// The advisory gate did not block. Goal setting, resource allocation and
+// strategy follow, every ten days, and execution is reviewed; monitoring
+// finds the strategy off course and loops back to it on day 50. A
+// customer's budget freeze pauses the project from day 52 to day 57:
 //
-//	d.Fire(p, lifecycle.ProjectAdjust, day(40), "chen") // monitoring → strategy
-//	m, _ := d.Measure(p, day(60))
-//	m.LoopsFrom(lifecycle.PhaseMonitoring)               // 1
+//	p.SetFact("sales_target", "12000000")
+//	for _, item := range []string{"target_smart", "team_assigned", "budget_assigned",
+//		"tools_assigned", "market_analysis", "customer_strategy", "bid_approved"} {
+//		p.Tick(item)
+//	}
+//	for i, tr := range []lifecycle.ProjectTrigger{lifecycle.ProjectSetGoals, lifecycle.ProjectAllocate,
+//		lifecycle.ProjectLaunch, lifecycle.ProjectReview, lifecycle.ProjectAdjust} {
+//		_, err = d.Fire(p, tr, day(10*(i+1)), "chen") // days 10 to 50
+//	}
+//	err = d.Pause(p, day(52), "chen", "customer budget freeze", lifecycle.DateOf(day(57)))
+//	err = d.Resume(p, day(57), "chen")
+//	m, err := d.Measure(p, day(60))
+//	fmt.Println(m.State, m.Age.Hours()/24, m.Paused.Hours()/24, m.LoopsFrom(lifecycle.PhaseMonitoring), err)
+//	// strategy 5 5 1 <nil>
+//
+// As of day 60 the project has been in strategy since day 50: 5 days active
+// (days 50 to 52 and 57 to 60) and 5 paused. Strategy's [StateTime] is 2
+// visits, 15 days (10 + 5) and 5 days paused; monitoring's is 1 visit of 10
+// days. The package's Example runs these steps and prints the figures.
 //
 // # Performance
 //
@@ -83,5 +120,6 @@
 // caches its state's index and its facts as a bit set over the definition's
 // items, and each transition holds its precomputed gate masks and effects.
 // A successful Fire allocates nothing but the amortised growth of the
-// history; a refusal allocates its explanation.
+// history; a refusal allocates its obstacles, and a reason only when asked
+// for one.
 package lifecycle

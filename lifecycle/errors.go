@@ -16,7 +16,8 @@ var (
 	ErrDuplicateState = errors.New("lifecycle: duplicate state")
 	// ErrDuplicateTrigger means two declared triggers share a key.
 	ErrDuplicateTrigger = errors.New("lifecycle: duplicate trigger")
-	// ErrDuplicateItem means two gate items share a key.
+	// ErrDuplicateItem means two declared items share a key, or a gate or
+	// a state's stay items list the same item twice.
 	ErrDuplicateItem = errors.New("lifecycle: duplicate item")
 	// ErrDuplicateTransition means two transitions leave the same state on
 	// the same trigger.
@@ -28,8 +29,8 @@ var (
 	// ErrUnknownState means a transition, an instance or a history step
 	// names a state the definition does not have.
 	ErrUnknownState = errors.New("lifecycle: unknown state")
-	// ErrUnknownItem means a gate lists an item the definition does not
-	// declare.
+	// ErrUnknownItem means a gate or a state's stay items list an item the
+	// definition does not declare.
 	ErrUnknownItem = errors.New("lifecycle: unknown gate item")
 	// ErrUnknownGuard means a transition names a guard that is not
 	// registered with the Builder.
@@ -55,12 +56,12 @@ var (
 	ErrProbability = errors.New("lifecycle: probability outside [0, 1]")
 	// ErrStaleDays means a state's stale threshold is negative.
 	ErrStaleDays = errors.New("lifecycle: negative stale days")
-	// ErrInvalidEnum means an enum holds a value or a name it does not
-	// define.
-	ErrInvalidEnum = errors.New("lifecycle: invalid enum value")
+	// ErrUnknownName reports a name that no value of an enum has, or an
+	// enum value that has no name.
+	ErrUnknownName = errors.New("lifecycle: unknown name")
 )
 
-// Errors reported while running instances.
+// Errors reported while running instances and reading their data.
 var (
 	// ErrNilDefinition means a method was called on a nil Definition.
 	ErrNilDefinition = errors.New("lifecycle: nil definition")
@@ -87,32 +88,45 @@ var (
 	// ErrTerminal means Pause was called on an instance in a terminal
 	// state.
 	ErrTerminal = errors.New("lifecycle: instance in a terminal state")
-	// ErrHistory means a history does not replay on the definition.
+	// ErrHistory means a history does not replay on the definition, or an
+	// instance disagrees with its own history.
 	ErrHistory = errors.New("lifecycle: history does not replay")
+	// ErrDuration reports a number of seconds that is not a duration
+	// time.Duration can hold.
+	ErrDuration = errors.New("lifecycle: invalid duration")
 )
 
-// FieldError reports a bad value in one field of a definition, an instance
-// or a call. It unwraps to one of the package's sentinel errors.
+// FieldError reports a bad value in one field of the caller's input. Field is
+// the path the caller wrote: the JSON path for data ("states[2].key",
+// "history[4].trigger"), the parameter name for an argument ("at",
+// "probability"). Value is the offending value as text, empty when quoting it
+// would not help. Err is one of the package's sentinel errors, possibly
+// wrapped with detail; FieldError unwraps to it, so errors.Is(err, ErrX)
+// holds.
 type FieldError struct {
-	// Field names the field, as a path such as "states[2].key" or
-	// "transitions[4].to".
 	Field string
-	// Value is the offending value as text, or empty when there is none.
 	Value string
-	// Err is the sentinel error that says what is wrong.
-	Err error
+	Err   error
 }
 
-// Error returns the message "lifecycle: <field> <quoted value>: <reason>".
+// Error returns `lifecycle: FIELD "VALUE": MESSAGE`, the value quoted as by
+// strconv.Quote and left out when empty, and MESSAGE the wrapped error's
+// text without its "lifecycle: " prefix ("invalid value" when Err is nil).
 func (e *FieldError) Error() string {
-	msg := "invalid"
+	msg := "invalid value"
 	if e.Err != nil {
 		msg = strings.TrimPrefix(e.Err.Error(), "lifecycle: ")
 	}
-	if e.Value == "" {
-		return "lifecycle: " + e.Field + ": " + msg
+	var b strings.Builder
+	b.WriteString("lifecycle: ")
+	b.WriteString(e.Field)
+	if e.Value != "" {
+		b.WriteByte(' ')
+		b.WriteString(strconv.Quote(e.Value))
 	}
-	return "lifecycle: " + e.Field + " " + strconv.Quote(e.Value) + ": " + msg
+	b.WriteString(": ")
+	b.WriteString(msg)
+	return b.String()
 }
 
 // Unwrap returns the sentinel error.

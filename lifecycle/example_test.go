@@ -1,12 +1,78 @@
 package lifecycle_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
 
 	"github.com/saleskit/saleskit/lifecycle"
 )
+
+// Example runs the worked example of the package documentation: a sales
+// project approved once its checklist is complete, looped back from
+// monitoring to strategy, and paused for a customer's budget freeze.
+func Example() {
+	d := lifecycle.SalesProject()
+	start := time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC)
+	day := func(n int) time.Time { return start.AddDate(0, 0, n) }
+
+	p := d.Start(day(0), "chen")
+	fmt.Println(p.State(), p.Probability())
+	p.Tick("background_clarified")
+	_, err := d.Fire(p, lifecycle.ProjectApprove, day(2), "chen")
+	fmt.Println(err)
+	p.Tick("goal_defined")
+	p.Tick("feasibility_assessed")
+	move, err := d.Fire(p, lifecycle.ProjectApprove, day(3), "chen")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(move.To, move.Advisories)
+
+	p.SetFact("sales_target", "12000000")
+	for _, item := range []string{"target_smart", "team_assigned", "budget_assigned",
+		"tools_assigned", "market_analysis", "customer_strategy", "bid_approved"} {
+		p.Tick(item)
+	}
+	for i, tr := range []lifecycle.ProjectTrigger{lifecycle.ProjectSetGoals, lifecycle.ProjectAllocate,
+		lifecycle.ProjectLaunch, lifecycle.ProjectReview, lifecycle.ProjectAdjust} {
+		if _, err := d.Fire(p, tr, day(10*(i+1)), "chen"); err != nil { // days 10 to 50
+			fmt.Println(err)
+			return
+		}
+	}
+	if err := d.Pause(p, day(52), "chen", "customer budget freeze", lifecycle.DateOf(day(57))); err != nil {
+		fmt.Println(err)
+		return
+	}
+	if err := d.Resume(p, day(57), "chen"); err != nil {
+		fmt.Println(err)
+		return
+	}
+	m, err := d.Measure(p, day(60))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("as of day 60: %s for %v (%v paused), loops back from monitoring: %d\n",
+		m.State, m.Age.Hours()/24, m.Paused.Hours()/24, m.LoopsFrom(lifecycle.PhaseMonitoring))
+	for _, st := range m.Time {
+		fmt.Printf("  %-19s %d visit(s) %4v days, %v paused\n", st.State, st.Visits, st.Time.Hours()/24, st.Paused.Hours()/24)
+	}
+	// Output:
+	// initiation 0.1
+	// lifecycle: trigger "approve" refused in state "initiation": gate "initiation-review" missing goal_defined, feasibility_assessed
+	// goal_setting [advisory gate "market-research" missing market_researched]
+	// as of day 60: strategy for 5 (5 paused), loops back from monitoring: 1
+	//   initiation          1 visit(s)    3 days, 0 paused
+	//   goal_setting        1 visit(s)    7 days, 0 paused
+	//   resource_allocation 1 visit(s)   10 days, 0 paused
+	//   strategy            2 visit(s)   15 days, 5 paused
+	//   execution           1 visit(s)   10 days, 0 paused
+	//   monitoring          1 visit(s)   10 days, 0 paused
+}
 
 // A deal desk's quote approval, with its own state and trigger types so the
 // compiler tells a state from a trigger.
@@ -20,7 +86,7 @@ func ExampleBuilder() {
 		Labels("en", "Quote approval").
 		State(lifecycle.State[QuoteState]{Key: "draft", Kind: lifecycle.Initial, Labels: lifecycle.Labels{"en": "Draft", "zh-CN": "草稿"}}).
 		State(lifecycle.State[QuoteState]{Key: "review", StaleAfterDays: 3}).
-		State(lifecycle.State[QuoteState]{Key: "approved", Kind: lifecycle.Terminal}).
+		State(lifecycle.State[QuoteState]{Key: "approved", Kind: lifecycle.Terminal, Outcome: lifecycle.Won}).
 		Item(lifecycle.Item{Key: "margin_checked", Labels: lifecycle.Labels{"en": "Margin checked"}}).
 		Permit("draft", "submit", "review").
 		Permit("review", "approve", "approved", lifecycle.Gate{Name: "approve-to-quote", Items: []string{"margin_checked"}}).
@@ -30,7 +96,7 @@ func ExampleBuilder() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(d.Name(), d.States(), d.StateLabel("draft", "zh-CN"))
+	fmt.Println(d.Name(), d.States(), d.StateLabel("draft", "zh-CN"), d.StateLabel("review", "zh-CN"))
 
 	// Problems are reported together.
 	_, err = lifecycle.NewBuilder[QuoteState, QuoteTrigger]("broken").
@@ -40,7 +106,7 @@ func ExampleBuilder() {
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, lifecycle.ErrUnknownState), errors.Is(err, lifecycle.ErrNoInitial))
 	// Output:
-	// quote [draft review approved] 草稿
+	// quote [draft review approved] 草稿 review
 	// lifecycle: states: no initial state
 	// lifecycle: transitions[0].to "review": unknown state
 	// lifecycle: states[0].key "draft": non-terminal state has no way out
@@ -52,31 +118,31 @@ func ExampleDefinition_Fire() {
 	start := time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC)
 	p := d.Start(start, "chen")
 
-	p.Check("background_clarified")
+	p.Tick("background_clarified")
 	_, err := d.Fire(p, lifecycle.ProjectApprove, start.AddDate(0, 0, 2), "chen")
 	fmt.Println(err)
 	var r *lifecycle.Refusal
 	if errors.As(err, &r) {
-		for _, why := range r.Reasons {
-			fmt.Printf("  %s (blocking: %v)\n", why, why.Blocking())
+		for _, o := range r.Obstacles {
+			fmt.Printf("  blocking %v: %s\n", o.Blocking(), o.Reason().Text("zh-CN"))
 		}
 	}
 
-	p.Check("goal_defined")
-	p.Check("feasibility_assessed")
-	fired, err := d.Fire(p, lifecycle.ProjectApprove, start.AddDate(0, 0, 3), "chen")
+	p.Tick("goal_defined")
+	p.Tick("feasibility_assessed")
+	move, err := d.Fire(p, lifecycle.ProjectApprove, start.AddDate(0, 0, 3), "chen")
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(fired.From, "→", fired.To, "probability", p.Probability())
-	for _, why := range fired.Advisories {
-		fmt.Println("  advice:", why)
+	fmt.Println(move.From, "→", move.To, "probability", p.Probability())
+	for _, o := range move.Advisories {
+		fmt.Println("  advice:", o)
 	}
 	// Output:
 	// lifecycle: trigger "approve" refused in state "initiation": gate "initiation-review" missing goal_defined, feasibility_assessed
-	//   gate "initiation-review" missing goal_defined, feasibility_assessed (blocking: true)
-	//   advisory gate "market-research" missing market_researched (blocking: false)
+	//   blocking true: 关卡“initiation-review”缺少 goal_defined, feasibility_assessed
+	//   blocking false: 建议关卡“market-research”缺少 market_researched
 	// initiation → goal_setting probability 0.1
 	//   advice: advisory gate "market-research" missing market_researched
 }
@@ -85,7 +151,7 @@ func ExampleDefinition_Permitted() {
 	d := lifecycle.Opportunity()
 	now := time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC)
 	deal := d.Start(now, "wang")
-	deal.Check("budget_confirmed")
+	deal.Tick("budget_confirmed")
 	deal.SetFact("decision_maker", "Li Wei, CIO")
 
 	perms, err := d.Permitted(deal, now, "wang")
@@ -95,14 +161,22 @@ func ExampleDefinition_Permitted() {
 	}
 	for _, p := range perms {
 		fmt.Printf("[%s] allowed=%v", d.TriggerLabel(p.Trigger, "zh-CN"), p.Allowed)
-		for _, why := range p.Reasons {
-			fmt.Print("; ", why)
+		for _, o := range p.Obstacles {
+			fmt.Print("; ", d.Explain(o, "zh-CN"))
 		}
 		fmt.Println()
 	}
+	// A UI gets the same as JSON, each obstacle with its code and cited values.
+	b, err := json.Marshal(perms[1])
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(string(b))
 	// Output:
-	// [确认商机] allowed=false; gate "qualification" missing need_identified; advisory gate "timeline" missing timeline_known
-	// [判定无效] allowed=false; gate "loss-reason" missing loss_reason
+	// [确认商机] allowed=false; 关卡“商机确认”缺少 需求已明确; 建议关卡“采购时间”缺少 采购时间已明确
+	// [判定无效] allowed=false; 关卡“输单原因”缺少 输单原因
+	// {"trigger":"disqualify","to":"lost","allowed":false,"obstacles":[{"kind":"gate","name":"loss-reason","missing":["loss_reason"],"reason":{"code":"gate_missing","texts":{"gate":"loss-reason","missing":"loss_reason"}}}]}
 }
 
 func ExampleDefinition_Mermaid() {
@@ -139,7 +213,7 @@ func ExampleDefinition_Measure() {
 	for _, k := range []string{"background_clarified", "goal_defined", "feasibility_assessed", "market_researched",
 		"target_smart", "target_split", "team_assigned", "budget_assigned", "tools_assigned",
 		"market_analysis", "customer_strategy", "competitor_analysis", "bid_approved"} {
-		p.Check(k)
+		p.Tick(k)
 	}
 	p.SetFact("sales_target", "12000000")
 	for i, tr := range []lifecycle.ProjectTrigger{
@@ -161,6 +235,9 @@ func ExampleDefinition_Measure() {
 		fmt.Printf("%s: %d visit(s), %v days\n", st.State, st.Visits, st.Time.Hours()/24)
 	}
 	fmt.Println("age:", m.Age.Hours()/24, "days; loops back from monitoring:", m.LoopsFrom(lifecycle.PhaseMonitoring))
+	// As of day 30, only what had happened by then counts.
+	m, _ = d.Measure(p, t.AddDate(0, 0, 30))
+	fmt.Println("as of day 30:", m.Path)
 	// Output:
 	// path: [initiation goal_setting resource_allocation strategy execution monitoring strategy execution monitoring]
 	// initiation: 1 visit(s), 7 days
@@ -170,6 +247,7 @@ func ExampleDefinition_Measure() {
 	// execution: 2 visit(s), 14 days
 	// monitoring: 2 visit(s), 11 days
 	// age: 4 days; loops back from monitoring: 1
+	// as of day 30: [initiation goal_setting resource_allocation strategy execution]
 }
 
 func ExampleDefinition_Pause() {
@@ -178,7 +256,7 @@ func ExampleDefinition_Pause() {
 	lead := d.Start(t, "agent-7")
 	fmt.Println("stale after 3 days:", d.Stale(lead, t.AddDate(0, 0, 3)))
 
-	if err := d.Pause(lead, t.AddDate(0, 0, 1), "agent-7", "customer abroad", t.AddDate(0, 0, 14)); err != nil {
+	if err := d.Pause(lead, t.AddDate(0, 0, 1), "agent-7", "customer abroad", lifecycle.MustDate("2025-03-17")); err != nil {
 		fmt.Println(err)
 		return
 	}
@@ -191,15 +269,22 @@ func ExampleDefinition_Pause() {
 		return
 	}
 	for _, s := range lead.History() {
-		fmt.Printf("%s %s %q\n", s.Kind, s.At.Format("Jan 2"), s.Note)
+		fmt.Printf("%s %s %q", s.Kind, s.At.Format("Jan 2"), s.Note)
+		if !s.Until.IsZero() {
+			fmt.Print(" until ", s.Until)
+		}
+		fmt.Println()
 	}
+	m, _ := d.Measure(lead, t.AddDate(0, 0, 15))
+	fmt.Println("in new:", m.Age.Hours()/24, "days,", m.Paused.Hours()/24, "paused; stale:", m.Stale)
 	// Output:
 	// stale after 3 days: true
 	// paused, stale after 3 days: false
-	// lifecycle: trigger "connect" refused in state "new": paused true
+	// lifecycle: trigger "connect" refused in state "new": the instance is paused true
 	// start Mar 3 ""
-	// pause Mar 4 "customer abroad"
+	// pause Mar 4 "customer abroad" until 2025-03-17
 	// resume Mar 17 ""
+	// in new: 2 days, 13 paused; stale: true
 }
 
 func ExampleDefinition_Spec() {
@@ -217,14 +302,38 @@ func ExampleDefinition_Spec() {
 		return
 	}
 	deal := d.Start(time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC), "wang")
-	deal.Check("budget_confirmed")
-	deal.Check("need_identified")
+	deal.Tick("budget_confirmed")
+	deal.Tick("need_identified")
 	deal.SetFact("decision_maker", "Li Wei")
-	deal.Check("timeline_known")
+	deal.Tick("timeline_known")
 	_, err = d.Fire(deal, lifecycle.DealQualify, time.Date(2025, 3, 4, 9, 0, 0, 0, time.UTC), "wang")
 	fmt.Println(err)
 	// Output:
 	// lifecycle: trigger "qualify" refused in state "lead": gate "qualification" missing champion
+}
+
+func ExampleState_stayItems() {
+	// The loss reason describes one stay in lost: a deal reopened and lost
+	// again must say why again.
+	d := lifecycle.Opportunity()
+	at := time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC)
+	deal := d.Start(at, "wang")
+	deal.SetFact("loss_reason", "price")
+	if _, err := d.Fire(deal, lifecycle.DealDisqualify, at.Add(time.Hour), "wang"); err != nil {
+		fmt.Println(err)
+		return
+	}
+	move, err := d.Fire(deal, lifecycle.DealReopen, at.Add(48*time.Hour), "wang")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(move.To, "forgot", move.Forgotten)
+	_, err = d.Fire(deal, lifecycle.DealLose, at.Add(72*time.Hour), "wang")
+	fmt.Println(err)
+	// Output:
+	// qualified forgot [loss_reason]
+	// lifecycle: trigger "lose" refused in state "qualified": gate "loss-reason" missing loss_reason
 }
 
 func ExampleGuardFunc() {
@@ -252,10 +361,29 @@ func ExampleGuardFunc() {
 	req := d.Start(t, "rep")
 	req.SetFact("percent", "15")
 	_, err = d.Fire(req, "grant", t, "rep")
-	fmt.Println(err, errors.Is(err, errLimit))
+	fmt.Println(err, errors.Is(err, lifecycle.ErrGuard), errors.Is(err, errLimit))
 	_, err = d.Fire(req, "grant", t, "manager")
 	fmt.Println(err, req.State())
 	// Output:
-	// lifecycle: trigger "grant" refused in state "requested": guard "limit": over the rep's discount limit true
+	// lifecycle: trigger "grant" refused in state "requested": guard "limit": over the rep's discount limit true true
 	// <nil> granted
+}
+
+func ExampleDefinition_Check() {
+	// An instance loaded from storage, whose history a script edited by
+	// hand: the deal skipped qualification.
+	stored := `{"state":"proposal","entered":"2025-03-04T10:30:00+08:00","probability":0.5,"history":[
+		{"kind":"start","to":"lead","at":"2025-03-03T09:30:00+08:00"},
+		{"kind":"fire","from":"lead","to":"proposal","trigger":"qualify","at":"2025-03-04T10:30:00+08:00"}]}`
+	var deal lifecycle.Instance[lifecycle.DealStage, lifecycle.DealTrigger]
+	if err := json.Unmarshal([]byte(stored), &deal); err != nil {
+		fmt.Println(err)
+		return
+	}
+	err := lifecycle.Opportunity().Check(&deal)
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, lifecycle.ErrHistory))
+	// Output:
+	// lifecycle: history[1].to "proposal": history does not replay: "qualify" on "lead" leads to "qualified"
+	// true
 }

@@ -5,15 +5,60 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/saleskit/saleskit/lifecycle"
 )
 
-// FuzzDefinitionJSON decodes arbitrary JSON as a definition. Decoding must
-// never panic; what decodes must encode, decode again and encode to the same
-// bytes, and must draw and run without panicking.
+// sentinels are every error the package returns, for clearError.
+var sentinels = []error{
+	lifecycle.ErrEmptyKey, lifecycle.ErrDuplicateState, lifecycle.ErrDuplicateTrigger, lifecycle.ErrDuplicateItem,
+	lifecycle.ErrDuplicateTransition, lifecycle.ErrDuplicateGuard, lifecycle.ErrNilGuard, lifecycle.ErrUnknownState,
+	lifecycle.ErrUnknownItem, lifecycle.ErrUnknownGuard, lifecycle.ErrNoInitial, lifecycle.ErrManyInitial,
+	lifecycle.ErrUnreachable, lifecycle.ErrDeadEnd, lifecycle.ErrTerminalExit, lifecycle.ErrInternalTarget,
+	lifecycle.ErrEmptyGate, lifecycle.ErrProbability, lifecycle.ErrStaleDays, lifecycle.ErrUnknownName,
+	lifecycle.ErrNilDefinition, lifecycle.ErrNilInstance, lifecycle.ErrTimeOrder, lifecycle.ErrRefused,
+	lifecycle.ErrNotPaused, lifecycle.ErrPaused, lifecycle.ErrTerminal, lifecycle.ErrHistory, lifecycle.ErrDate,
+	lifecycle.ErrDuration,
+}
+
+// clearError fails t when err is neither nil nor an error that starts with
+// the package name and wraps one of its sentinels.
+func clearError(t *testing.T, what string, err error) {
+	t.Helper()
+	if err == nil {
+		return
+	}
+	for _, s := range sentinels {
+		if errors.Is(err, s) {
+			if !strings.HasPrefix(err.Error(), "lifecycle: ") {
+				t.Fatalf("%s: error %q does not start with the package name", what, err)
+			}
+			return
+		}
+	}
+	t.Fatalf("%s: error %q wraps no sentinel", what, err)
+}
+
+// decodeError is clearError for json.Unmarshal: encoding/json and time
+// report malformed JSON in their own errors, and the package's own errors
+// among them must be clear.
+func decodeError(t *testing.T, err error) {
+	t.Helper()
+	var fe *lifecycle.FieldError
+	if errors.As(err, &fe) {
+		clearError(t, "Unmarshal", err)
+	}
+}
+
+// maxInput bounds what one execution reads, so that it stays cheap.
+const maxInput = 1 << 14
+
+// FuzzDefinitionJSON decodes arbitrary JSON as a Spec and builds it.
+// Nothing may panic and every error wraps a sentinel; what builds must
+// encode, decode and build again to the same bytes, and must draw and run.
 func FuzzDefinitionJSON(f *testing.F) {
 	for _, name := range []string{"sales_project.json", "opportunity.json", "customer.json", "telesales_lead.json"} {
 		data, err := os.ReadFile(filepath.Join("presets", name))
@@ -22,173 +67,215 @@ func FuzzDefinitionJSON(f *testing.F) {
 		}
 		f.Add(data)
 	}
-	f.Add([]byte(`{"name":"x","states":[{"key":"a","kind":"initial"},{"key":"b","kind":"terminal"}],"transitions":[{"from":"a","trigger":"t","to":"b"}]}`))
+	f.Add([]byte(`{"name":"x","states":[{"key":"a","kind":"initial"},{"key":"b","kind":"terminal","outcome":"won"}],"transitions":[{"from":"a","trigger":"t","to":"b"}]}`))
 	f.Add([]byte(`{"states":[{"key":"a","kind":"initial","probability":2}],"transitions":[{"from":"a","trigger":"t","internal":true}]}`))
 	f.Add([]byte(`{"states":[{"key":"a","kind":"bogus"}]}`))
-	f.Add([]byte(`{"states":[{"key":"a","kind":"initial","entry":[{"items":["x"]}]}],"items":[{"key":"x"}],"transitions":[{"from":"a","trigger":"t","to":"a","guards":["g"]}]}`))
+	f.Add([]byte(`{"states":[{"key":"a","kind":"initial","stay_items":["x","x"],"entry":[{"items":["x","x"]}]}],"items":[{"key":"x"}],"transitions":[{"from":"a","trigger":"t","to":"a","guards":["g"]}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var d lifecycle.Definition[string, string]
-		if err := json.Unmarshal(data, &d); err != nil {
+		if len(data) > maxInput {
 			return
 		}
-		out, err := json.Marshal(&d)
-		if err != nil {
-			t.Fatalf("Marshal of a decoded definition: %v", err)
+		var sp lifecycle.Spec[string, string]
+		if err := json.Unmarshal(data, &sp); err != nil {
+			decodeError(t, err)
+			return
 		}
-		var again lifecycle.Definition[string, string]
+		d, err := lifecycle.NewBuilder[string, string]("").Spec(sp).Build()
+		if err != nil {
+			clearError(t, "Build", err)
+			return
+		}
+		out, err := json.Marshal(d)
+		if err != nil {
+			t.Fatalf("Marshal of a built definition: %v", err)
+		}
+		var again lifecycle.Spec[string, string]
 		if err := json.Unmarshal(out, &again); err != nil {
 			t.Fatalf("re-decoding %s: %v", out, err)
 		}
-		out2, err := json.Marshal(&again)
+		d2, err := lifecycle.NewBuilder[string, string]("").Spec(again).Build()
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("rebuilding %s: %v", out, err)
 		}
-		if string(out) != string(out2) {
+		if out2, _ := json.Marshal(d2); string(out) != string(out2) {
 			t.Fatalf("round trip not stable:\n%s\n%s", out, out2)
 		}
 		_ = d.Mermaid("en")
 		_ = d.DOT("zh-CN")
-		t0 := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 		in := d.Start(t0, "fuzz")
 		perms, err := d.Permitted(in, t0, "fuzz")
 		if err != nil {
 			t.Fatalf("Permitted on a fresh instance: %v", err)
 		}
-		if len(perms) > 0 {
-			p := perms[0]
-			if _, err := d.Fire(in, p.Trigger, t0, "fuzz"); (err == nil) != p.Allowed {
+		for _, p := range perms {
+			_ = p.Obstacles
+			c := in.Clone()
+			if _, err := d.Fire(c, p.Trigger, t0, "fuzz"); (err == nil) != p.Allowed {
 				t.Fatalf("Permitted said allowed=%v for %q but Fire returned %v", p.Allowed, p.Trigger, err)
 			}
 		}
+		if len(sp.States) <= 8 && len(sp.Transitions) <= 16 {
+			newTwin(d, t0).run(t, opsFromBytes(data[:min(len(data), 64)]))
+		}
 	})
 }
 
-// FuzzFire fires arbitrary sequences of triggers, fact changes, pauses and
-// probability overrides on a preset. Nothing may panic; a refused or failed
-// call must leave the instance unchanged; after every call the history must
-// replay to the current state; the time in each state must add up to the
-// instance's whole life.
+// FuzzFire runs arbitrary operations (triggers, fact changes, pauses,
+// probability overrides, some at times before the last step) on a preset
+// and on the naive model side by side. Nothing may panic; every outcome must
+// agree with the naive model; a failed call must leave the instance
+// unchanged; after every call the instance must check and replay; the
+// measures must agree and the time in states add up to the instance's life.
 func FuzzFire(f *testing.F) {
 	f.Add(uint8(0), []byte{0, 0, 3, 0, 3, 1, 3, 2, 0, 0, 1, 5, 4, 0, 0, 1, 4, 0})
 	f.Add(uint8(1), []byte{3, 0, 3, 1, 3, 2, 0, 0, 0, 2, 2, 7, 0x80, 1})
-	f.Add(uint8(2), []byte{0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5})
+	f.Add(uint8(2), []byte{0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6})
 	f.Add(uint8(3), []byte{0, 0, 0, 0, 0, 1, 0, 3, 4, 1, 4, 1, 0, 4})
-	f.Fuzz(func(t *testing.T, which uint8, ops []byte) {
+	f.Fuzz(func(t *testing.T, which uint8, data []byte) {
+		// Every op checks the instance and replays its whole history, so
+		// an execution costs the square of its length. Longer inputs find
+		// nothing 128 ops do not, and a few of them would stall a
+		// count-bounded run.
+		ops := opsFromBytes(data[:min(len(data), 256)])
 		switch which % 4 {
 		case 0:
-			fuzzOps(t, lifecycle.SalesProject(), ops)
+			newTwin(lifecycle.SalesProject(), t0).run(t, ops)
 		case 1:
-			fuzzOps(t, lifecycle.Opportunity(), ops)
+			newTwin(lifecycle.Opportunity(), t0).run(t, ops)
 		case 2:
-			fuzzOps(t, lifecycle.Customer(), ops)
+			newTwin(lifecycle.Customer(), t0).run(t, ops)
 		default:
-			fuzzOps(t, lifecycle.TelesalesLead(), ops)
+			newTwin(lifecycle.TelesalesLead(), t0).run(t, ops)
 		}
 	})
 }
 
-func fuzzOps[S, T ~string](t *testing.T, d *lifecycle.Definition[S, T], ops []byte) {
-	// Every op re-encodes the instance and replays its whole history, so an
-	// execution costs the square of its length. Longer inputs find nothing
-	// 128 ops do not, and a few of them would stall a count-bounded run.
-	if len(ops) > 256 {
-		ops = ops[:256]
-	}
-	sp := d.Spec()
-	var triggers []T
-	seen := map[T]bool{}
-	for _, tr := range sp.Transitions {
-		if !seen[tr.Trigger] {
-			seen[tr.Trigger] = true
-			triggers = append(triggers, tr.Trigger)
-		}
-	}
-	triggers = append(triggers, "no-such-trigger")
-	t0 := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
-	at := t0
+// FuzzInstanceJSON decodes arbitrary JSON as an instance of a preset and
+// checks it. Nothing may panic and every error wraps a sentinel; an instance
+// that checks must measure, list its permissions, fire, encode and decode to
+// the same bytes.
+func FuzzInstanceJSON(f *testing.F) {
+	d := lifecycle.Opportunity()
 	in := d.Start(t0, "fuzz")
-	for i := 0; i+1 < len(ops); i += 2 {
-		op, arg := ops[i], int(ops[i+1])
-		when := at.Add(time.Duration(arg%5) * time.Hour)
-		if op&0x80 != 0 {
-			when = at.Add(-time.Hour) // too early: must fail and change nothing
+	in.Tick("budget_confirmed")
+	if err := in.OverrideProbability(0.4); err != nil {
+		f.Fatal(err)
+	}
+	if err := d.Pause(in, day(1), "fuzz", "holiday", lifecycle.MustDate("2025-03-20")); err != nil {
+		f.Fatal(err)
+	}
+	f.Add([]byte(mustJSON(f, in)))
+	f.Add([]byte(`{"state":"lead","entered":"2025-03-03T09:00:00+08:00","probability":0.1,"history":[{"kind":"start","to":"lead","at":"2025-03-03T09:00:00+08:00"}]}`))
+	f.Add([]byte(`{"state":"lost","entered":"2025-03-04T09:00:00Z","probability":0,"facts":{"loss_reason":"price"},"history":[{"kind":"start","to":"lead","at":"2025-03-03T09:00:00Z"},{"kind":"fire","from":"lead","to":"lost","trigger":"disqualify","at":"2025-03-04T09:00:00Z"}]}`))
+	f.Add([]byte(`{"state":"lead","probability":0.5,"overridden":true,"default_probability":2,"pause":{"until":"2025-02-30"}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > maxInput {
+			return
 		}
-		before, err := json.Marshal(in)
+		var in lifecycle.Instance[lifecycle.DealStage, lifecycle.DealTrigger]
+		if err := json.Unmarshal(data, &in); err != nil {
+			decodeError(t, err)
+			return
+		}
+		if err := d.Check(&in); err != nil {
+			clearError(t, "Check", err)
+			if _, err := d.Measure(&in, t0); err != nil {
+				clearError(t, "Measure", err)
+			}
+			return
+		}
+		out, err := json.Marshal(&in)
 		if err != nil {
 			t.Fatal(err)
 		}
-		switch op % 6 {
-		case 0, 1, 2:
-			_, err = d.Fire(in, triggers[arg%len(triggers)], when, "fuzz")
-		case 3:
-			key := sp.Items[arg%len(sp.Items)].Key
-			if _, ok := in.Fact(key); ok {
-				in.Clear(key)
-			} else {
-				in.Check(key)
+		var back lifecycle.Instance[lifecycle.DealStage, lifecycle.DealTrigger]
+		if err := json.Unmarshal(out, &back); err != nil {
+			t.Fatalf("re-decoding %s: %v", out, err)
+		}
+		if out2, _ := json.Marshal(&back); string(out) != string(out2) {
+			t.Fatalf("round trip not stable:\n%s\n%s", out, out2)
+		}
+		last := in.History()[len(in.History())-1].At
+		for _, asOf := range []time.Time{last.Add(-time.Hour), last, last.Add(time.Hour)} {
+			if _, err := d.Measure(&in, asOf); err != nil {
+				t.Fatalf("Measure of an instance that checks: %v", err)
 			}
-			continue
-		case 4:
-			if _, paused := in.Paused(); paused {
-				err = d.Resume(in, when, "fuzz")
-			} else {
-				err = d.Pause(in, when, "fuzz", "reason", when.Add(48*time.Hour))
-			}
-		case 5:
-			err = in.OverrideProbability(float64(arg) / 255)
 		}
-		if err == nil && op%6 != 5 && when.After(at) {
-			at = when // the time of the last step in the history
-		}
-		if op&0x80 != 0 && op%6 != 5 && !errors.Is(err, lifecycle.ErrTimeOrder) {
-			t.Fatalf("op %d at an earlier time: err = %v, want ErrTimeOrder", i/2, err)
-		}
+		perms, err := d.Permitted(&in, last, "fuzz")
 		if err != nil {
-			var fe *lifecycle.FieldError
-			if !errors.Is(err, lifecycle.ErrRefused) && !errors.As(err, &fe) &&
-				!errors.Is(err, lifecycle.ErrPaused) && !errors.Is(err, lifecycle.ErrTerminal) && !errors.Is(err, lifecycle.ErrNotPaused) {
-				t.Fatalf("op %d: unexpected error %v", i/2, err)
+			t.Fatalf("Permitted of an instance that checks: %v", err)
+		}
+		for _, p := range perms {
+			c := in.Clone()
+			if _, err := d.Fire(c, p.Trigger, last, "fuzz"); (err == nil) != p.Allowed {
+				t.Fatalf("Permitted said allowed=%v for %q but Fire returned %v", p.Allowed, p.Trigger, err)
 			}
-			after, _ := json.Marshal(in)
-			if string(after) != string(before) {
-				t.Fatalf("op %d: failed call %v changed the instance:\n%s\n%s", i/2, err, before, after)
+			if err := d.Check(c); err != nil {
+				t.Fatalf("Check after Fire: %v", err)
 			}
 		}
-		got, err := d.Replay(in.History())
-		if err != nil || got != in.State() {
-			t.Fatalf("op %d: Replay = %q, %v; state %q", i/2, got, err, in.State())
+	})
+}
+
+// FuzzMeasuresJSON decodes arbitrary JSON as measures: nothing may panic,
+// every error wraps a sentinel, and what decodes encodes and decodes to the
+// same bytes.
+func FuzzMeasuresJSON(f *testing.F) {
+	f.Add([]byte(`{"state":"work","path":["open","work"],"time":[{"state":"open","visits":1,"time_seconds":90061.000000001,"paused_seconds":10368000}],"age_seconds":1.5,"paused_seconds":0,"stale":true}`))
+	f.Add([]byte(`{"age_seconds":1e3,"paused_seconds":-0.5}`))
+	f.Add([]byte(`{"age_seconds":9223372036.854775808}`))
+	f.Add([]byte(`{"time":[{"time_seconds":"12"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > maxInput {
+			return
 		}
-		if err := d.Validate(in); err != nil {
-			t.Fatalf("op %d: Validate = %v", i/2, err)
+		var m lifecycle.Measures[string]
+		if err := json.Unmarshal(data, &m); err != nil {
+			decodeError(t, err)
+			return
 		}
-		if p := in.Probability(); p < 0 || p > 1 {
-			t.Fatalf("op %d: probability %v", i/2, p)
+		out, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	asOf := at.Add(time.Hour)
-	m, err := d.Measure(in, asOf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var total time.Duration
-	for _, st := range m.Time {
-		if st.Time < 0 {
-			t.Fatalf("negative time in %q", st.State)
+		var back lifecycle.Measures[string]
+		if err := json.Unmarshal(out, &back); err != nil {
+			t.Fatalf("re-decoding %s: %v", out, err)
 		}
-		total += st.Time
+		if out2, _ := json.Marshal(back); string(out) != string(out2) {
+			t.Fatalf("round trip not stable:\n%s\n%s", out, out2)
+		}
+	})
+}
+
+// FuzzDate parses arbitrary text as a date: nothing may panic, errors wrap
+// ErrDate, and a date that parses prints as the same text and moves by days
+// and back.
+func FuzzDate(f *testing.F) {
+	for _, s := range []string{"2025-03-17", "2024-02-29", "2025-02-29", "0001-01-01", "9999-12-31", "2025-6-1", "+2025-01-01", ""} {
+		f.Add(s, 30)
 	}
-	if total != asOf.Sub(t0) {
-		t.Fatalf("time in states adds up to %v, want %v", total, asOf.Sub(t0))
-	}
-	data, err := json.Marshal(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var back lifecycle.Instance[S, T]
-	if err := json.Unmarshal(data, &back); err != nil {
-		t.Fatalf("decoding %s: %v", data, err)
-	}
-	if err := d.Validate(&back); err != nil || back.State() != in.State() {
-		t.Fatalf("decoded instance: state %q, Validate %v", back.State(), err)
-	}
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		d, err := lifecycle.ParseDate(s)
+		if err != nil {
+			if !errors.Is(err, lifecycle.ErrDate) {
+				t.Fatalf("ParseDate(%q) = %v, want ErrDate", s, err)
+			}
+			return
+		}
+		if d.String() != s || !d.IsValid() {
+			t.Fatalf("ParseDate(%q) = %v", s, d)
+		}
+		b, err := d.MarshalText()
+		if err != nil || string(b) != s {
+			t.Fatalf("MarshalText(%v) = %q, %v", d, b, err)
+		}
+		n %= 1 << 20
+		if e := d.AddDays(n); e.Sub(d) != n || e.AddDays(-n) != d {
+			t.Fatalf("%v.AddDays(%d) = %v, Sub %d", d, n, e, e.Sub(d))
+		}
+		if got := lifecycle.DateOf(d.In(time.UTC)); got != d {
+			t.Fatalf("DateOf(%v.In(UTC)) = %v", d, got)
+		}
+	})
 }

@@ -6,22 +6,24 @@ import "time"
 type Attempt[S, T ~string] struct {
 	// Instance is the instance the trigger is fired on. A guard must not
 	// change it.
-	Instance *Instance[S, T]
+	Instance *Instance[S, T] `json:"instance"`
 	// From and To are the states the transition leaves and enters.
-	From, To S
+	From S `json:"from"`
+	To   S `json:"to"`
 	// Trigger is the trigger fired.
-	Trigger T
+	Trigger T `json:"trigger"`
 	// At is the time of the attempt.
-	At time.Time
+	At time.Time `json:"at"`
 	// Actor is who fires the trigger.
-	Actor string
+	Actor string `json:"actor,omitempty"`
 }
 
 // Guard is a rule that cannot be data, registered with a [Builder] under the
 // name transitions use in their Guards. Allow returns nil to let the
 // transition through, or an error whose message explains the refusal; the
-// refusal carries it in [Reason.Err]. A guard must be pure: it may read the
-// attempt and nothing else, and must not keep it.
+// refusal's [Obstacle] carries the error in Err and its text in Message. A
+// guard must be pure: it may read the attempt and nothing else, and must not
+// keep it.
 type Guard[S, T ~string] interface {
 	// Allow returns nil when the attempt may pass, or an error saying why
 	// not.

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strconv"
 	"time"
 )
 
@@ -22,7 +23,8 @@ import (
 type Instance[S, T ~string] struct {
 	state    S
 	entered  time.Time
-	prob     float64
+	prob     float64 // base, or the manual override
+	base     float64 // the default of the last state entered that has one
 	override bool
 	facts    *factTable
 	paused   bool
@@ -46,69 +48,35 @@ type factTable struct {
 	gen uint64
 }
 
-// Step is one entry in an instance's history.
-type Step[S, T ~string] struct {
-	// Kind says what happened.
-	Kind StepKind `json:"kind"`
-	// From is the state before the step; empty for a start.
-	From S `json:"from,omitempty"`
-	// To is the state after the step.
-	To S `json:"to"`
-	// Trigger is the trigger fired; empty for start, pause and resume.
-	Trigger T `json:"trigger,omitempty"`
-	// At is when the step happened.
-	At time.Time `json:"at"`
-	// Actor is who caused the step.
-	Actor string `json:"actor,omitempty"`
-	// Note is a free-text note; for a pause, its reason.
-	Note string `json:"note,omitempty"`
-	// Until is a pause's planned resume date; zero otherwise.
-	Until time.Time `json:"until,omitzero"`
-}
-
-// Pause describes a paused instance.
-type Pause struct {
-	// At is when the pause began.
-	At time.Time `json:"at"`
-	// Actor is who paused the instance.
-	Actor string `json:"actor,omitempty"`
-	// Reason says why.
-	Reason string `json:"reason,omitempty"`
-	// Until is the planned resume date, or zero when there is none.
-	Until time.Time `json:"until,omitzero"`
-}
-
 // State returns the current state.
 func (in *Instance[S, T]) State() S { return in.state }
 
 // Entered returns when the instance entered its current state.
 func (in *Instance[S, T]) Entered() time.Time { return in.entered }
 
-// Probability returns the win probability: the default of the current
-// state as it was on entry, or a manual override made since.
+// Probability returns the win probability: a manual override made since the
+// instance entered its state, or else the default of the last state entered
+// that has one, as it was on entry (0 when none has).
 func (in *Instance[S, T]) Probability() float64 { return in.prob }
 
 // Overridden reports whether the probability is a manual override.
 func (in *Instance[S, T]) Overridden() bool { return in.override }
 
 // OverrideProbability sets the win probability by hand. The override holds
-// until the instance next enters a state. A p outside [0, 1] is a
-// [*FieldError] wrapping [ErrProbability].
+// until the instance next enters a state, by any transition that is not
+// internal; the probability is then the default again, the new state's or,
+// when it has none, the one the instance had before. A p outside [0, 1] is
+// a [*FieldError] wrapping [ErrProbability].
 func (in *Instance[S, T]) OverrideProbability(p float64) error {
 	if math.IsNaN(p) || p < 0 || p > 1 {
-		return fieldErr("probability", jsonFloat(p), ErrProbability)
+		return fieldErr("probability", formatFloat(p), ErrProbability)
 	}
 	in.prob, in.override = p, true
 	return nil
 }
 
-func jsonFloat(p float64) string {
-	b, err := json.Marshal(p)
-	if err != nil {
-		return "NaN"
-	}
-	return string(b)
-}
+// formatFloat writes p for an error message: 1.01, NaN, +Inf.
+func formatFloat(p float64) string { return strconv.FormatFloat(p, 'g', -1, 64) }
 
 // Paused returns the current pause, and reports whether the instance is
 // paused.
@@ -124,7 +92,9 @@ func (in *Instance[S, T]) Fact(key string) (string, bool) {
 }
 
 // SetFact records value for key; an empty value removes the fact. A gate
-// item is met when its key has a value.
+// item is met when its key has a value. A fact whose item is one of a
+// state's stay items is forgotten when the instance leaves that state (see
+// [State.StayItems]).
 func (in *Instance[S, T]) SetFact(key, value string) {
 	if value == "" {
 		in.Clear(key)
@@ -140,8 +110,8 @@ func (in *Instance[S, T]) SetFact(key, value string) {
 	in.facts.gen++
 }
 
-// Check ticks the checklist item key, recording the value "done".
-func (in *Instance[S, T]) Check(key string) { in.SetFact(key, "done") }
+// Tick ticks the checklist item key, recording the value "done".
+func (in *Instance[S, T]) Tick(key string) { in.SetFact(key, "done") }
 
 // Clear removes the fact or checklist tick for key.
 func (in *Instance[S, T]) Clear(key string) {
@@ -183,6 +153,7 @@ func (in *Instance[S, T]) Clone() *Instance[S, T] {
 		state:    in.state,
 		entered:  in.entered,
 		prob:     in.prob,
+		base:     in.base,
 		override: in.override,
 		paused:   in.paused,
 		pause:    in.pause,
@@ -200,6 +171,7 @@ type instanceJSON[S, T ~string] struct {
 	Entered     time.Time         `json:"entered"`
 	Probability float64           `json:"probability"`
 	Overridden  bool              `json:"overridden,omitempty"`
+	Default     float64           `json:"default_probability,omitempty"` // when overridden
 	Facts       map[string]string `json:"facts,omitempty"`
 	Pause       *Pause            `json:"pause,omitempty"`
 	History     []Step[S, T]      `json:"history"`
@@ -214,6 +186,9 @@ func (in *Instance[S, T]) MarshalJSON() ([]byte, error) {
 		Overridden:  in.override,
 		History:     in.history,
 	}
+	if in.override {
+		j.Default = in.base
+	}
 	if in.facts != nil && len(in.facts.m) > 0 {
 		j.Facts = in.facts.m
 	}
@@ -225,16 +200,21 @@ func (in *Instance[S, T]) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON decodes an instance written by MarshalJSON. It checks that
-// the probability lies in [0, 1] (a [*FieldError] wrapping [ErrProbability])
+// the probabilities lie in [0, 1] (a [*FieldError] wrapping [ErrProbability])
 // and drops facts with empty values; whether the state and history fit a
-// definition is for [Definition.Validate] to say.
+// definition is for [Definition.Check] to say.
 func (in *Instance[S, T]) UnmarshalJSON(data []byte) error {
 	var j instanceJSON[S, T]
 	if err := json.Unmarshal(data, &j); err != nil {
 		return err
 	}
 	if math.IsNaN(j.Probability) || j.Probability < 0 || j.Probability > 1 {
-		return fieldErr("probability", jsonFloat(j.Probability), ErrProbability)
+		return fieldErr("probability", formatFloat(j.Probability), ErrProbability)
+	}
+	if !j.Overridden {
+		j.Default = j.Probability
+	} else if math.IsNaN(j.Default) || j.Default < 0 || j.Default > 1 {
+		return fieldErr("default_probability", formatFloat(j.Default), ErrProbability)
 	}
 	for k, v := range j.Facts {
 		if v == "" {
@@ -245,6 +225,7 @@ func (in *Instance[S, T]) UnmarshalJSON(data []byte) error {
 		state:    j.State,
 		entered:  j.Entered,
 		prob:     j.Probability,
+		base:     j.Default,
 		override: j.Overridden,
 		history:  j.History,
 	}
@@ -258,15 +239,36 @@ func (in *Instance[S, T]) UnmarshalJSON(data []byte) error {
 }
 
 // bits returns in's facts as a bit set over d's items, from the cache when
-// it is fresh. When store is set a fresh computation is cached.
+// it is fresh. When store is set and the cache belongs to d (stateOf has
+// run), a fresh computation is cached.
 func (d *Definition[S, T]) bits(in *Instance[S, T], store bool) []uint64 {
-	var gen uint64
-	if in.facts != nil {
-		gen = in.facts.gen
+	if b := in.cachedBits(); b != nil && in.cdef == d {
+		return b
 	}
-	if in.cdef == d && in.cbits != nil && in.cfacts == in.facts && in.cgen == gen {
-		return in.cbits
+	return d.newBits(in, store)
+}
+
+// cachedBits returns the cached bit set of the facts, or nil when there is
+// none or the facts have changed since.
+func (in *Instance[S, T]) cachedBits() []uint64 {
+	if in.cfacts != in.facts || in.cgen != in.facts.generation() {
+		return nil
 	}
+	return in.cbits
+}
+
+// generation returns t's count of changes; a nil table has had none.
+func (t *factTable) generation() uint64 {
+	if t == nil {
+		return 0
+	}
+	return t.gen
+}
+
+// newBits computes in's facts as a bit set over d's items, and caches it as
+// bits says.
+func (d *Definition[S, T]) newBits(in *Instance[S, T], store bool) []uint64 {
+	gen := in.facts.generation()
 	b := make([]uint64, d.words)
 	if in.facts != nil && len(in.facts.m) > 0 {
 		for i := range d.items {
@@ -275,12 +277,23 @@ func (d *Definition[S, T]) bits(in *Instance[S, T], store bool) []uint64 {
 			}
 		}
 	}
-	if store {
-		if in.cdef != d {
-			in.cdef = d
-			in.cstate = 0
-		}
+	if store && in.cdef == d {
 		in.cbits, in.cfacts, in.cgen = b, in.facts, gen
 	}
 	return b
+}
+
+// forget removes the facts of the stay items of state s and returns their
+// keys, in the state's order; facts (a bit set over d's items) says which
+// are present.
+func (d *Definition[S, T]) forget(in *Instance[S, T], s *state[S], facts []uint64) []string {
+	var keys []string
+	for _, ix := range d.idx[s.stay.lo:s.stay.hi] {
+		if facts[ix>>6]&(1<<(ix&63)) != 0 {
+			key := d.items[ix].key
+			keys = append(keys, key)
+			in.Clear(key)
+		}
+	}
+	return keys
 }

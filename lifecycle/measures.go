@@ -1,45 +1,61 @@
 package lifecycle
 
-import "time"
+import (
+	"encoding/json"
+	"strconv"
+	"time"
+)
 
-// Measures are figures read from an instance's history as of a date.
+// Measures are figures read from an instance's history as of an instant:
+// everything in them is what had happened at or before it. Time in a state
+// is unpaused time, the time that counts towards staleness; the time spent
+// paused is reported beside it. Times are elapsed time, not calendar days.
+// In JSON the durations are numbers of seconds.
 type Measures[S ~string] struct {
+	// State is the state the instance was in; empty when the instance had
+	// not started yet.
+	State S `json:"state,omitempty"`
 	// Path lists the states entered, in order, starting with the initial
 	// state. A self-transition enters its state again and appears twice;
 	// an internal transition enters nothing.
-	Path []S
-	// Time lists the time spent in each state entered, summed over visits,
-	// in order of first entry; the current state counts up to the as-of
-	// date.
-	Time []StateTime[S]
-	// Age is the current state's age: the time from entering it to the
-	// as-of date, or zero when the date is earlier.
-	Age time.Duration
+	Path []S `json:"path,omitempty"`
+	// Time lists, for each state entered, in order of first entry, its
+	// visits and the time spent in it, summed over visits.
+	Time []StateTime[S] `json:"time,omitempty"`
+	// Age is the unpaused time of the current stay: from entering State to
+	// the as-of instant, less the time paused since.
+	Age time.Duration `json:"age_seconds"`
+	// Paused is the time the current stay spent paused.
+	Paused time.Duration `json:"paused_seconds"`
 	// Loops lists the transitions that went back to a state earlier in the
 	// definition's process order, such as monitoring back to strategy,
 	// grouped by source and target in order of first occurrence.
-	Loops []Loop[S]
-	// Stale reports whether the instance is stale (see
-	// [Definition.Stale]).
-	Stale bool
+	Loops []Loop[S] `json:"loops,omitempty"`
+	// Stale reports whether the instance was stale: not paused, in a state
+	// with a positive StaleAfterDays, and with an Age of at least that many
+	// days of 24 hours.
+	Stale bool `json:"stale,omitempty"`
 }
 
 // StateTime is the time an instance spent in one state.
 type StateTime[S ~string] struct {
 	// State is the state.
-	State S
+	State S `json:"state"`
 	// Visits counts the entries into the state.
-	Visits int
-	// Time is the total time spent in it.
-	Time time.Duration
+	Visits int `json:"visits"`
+	// Time is the total unpaused time spent in it.
+	Time time.Duration `json:"time_seconds"`
+	// Paused is the total time spent in it paused.
+	Paused time.Duration `json:"paused_seconds"`
 }
 
 // Loop counts the transitions from one state back to an earlier one.
 type Loop[S ~string] struct {
 	// From and To are the states left and entered.
-	From, To S
+	From S `json:"from"`
+	To   S `json:"to"`
 	// Count is the number of such transitions.
-	Count int
+	Count int `json:"count"`
 }
 
 // LoopsFrom returns how many times the instance went back from state s.
@@ -62,9 +78,11 @@ func (m Measures[S]) LoopCount() int {
 	return n
 }
 
-// Measure reads in's history as of asOf. Time after asOf is not counted.
-// It returns [ErrNilDefinition], [ErrNilInstance] or a [*FieldError]
-// wrapping [ErrUnknownState].
+// Measure reads in's history as of asOf: the steps at or before asOf count,
+// later ones do not, and the current state counts up to asOf. It returns
+// [ErrNilDefinition], [ErrNilInstance] or a [*FieldError] wrapping
+// [ErrUnknownState] when the instance's state, or a state its history
+// enters, is not in the definition.
 func (d *Definition[S, T]) Measure(in *Instance[S, T], asOf time.Time) (Measures[S], error) {
 	var m Measures[S]
 	if d == nil {
@@ -76,59 +94,65 @@ func (d *Definition[S, T]) Measure(in *Instance[S, T], asOf time.Time) (Measures
 	if _, ok := d.lookupState(in.state); !ok {
 		return m, fieldErr("state", string(in.state), ErrUnknownState)
 	}
-	pos := map[S]int{}
-	var cur S
+	pos := make([]int32, len(d.states)) // 1 + the index in m.Time of each state entered
+	cur := int32(-1)                    // the current state's index in d.states
 	var since time.Time
-	addTime := func(until time.Time) {
-		if i, ok := pos[cur]; ok {
-			m.Time[i].Time += clip(since, until, asOf)
+	paused := false
+	// spend counts the time from since to until in the current state.
+	spend := func(until time.Time) {
+		if cur < 0 || !until.After(since) {
+			return
 		}
-	}
-	enter := func(s S, at time.Time) {
-		m.Path = append(m.Path, s)
-		i, ok := pos[s]
-		if !ok {
-			i = len(m.Time)
-			pos[s] = i
-			m.Time = append(m.Time, StateTime[S]{State: s})
+		dt, t := until.Sub(since), &m.Time[pos[cur]-1]
+		if paused {
+			t.Paused += dt
+			m.Paused += dt
+		} else {
+			t.Time += dt
+			m.Age += dt
 		}
-		m.Time[i].Visits++
-		cur, since = s, at
+		since = until
 	}
-	for _, s := range in.history {
+	for i, s := range in.history {
+		if s.At.After(asOf) {
+			break
+		}
 		switch s.Kind {
-		case StepStart:
-			enter(s.To, s.At)
-		case StepFire:
-			addTime(s.At)
-			fi, fok := d.lookupState(s.From)
-			ti, tok := d.lookupState(s.To)
-			if fok && tok && ti < fi {
-				d.countLoop(&m, s.From, s.To)
+		case StepStart, StepFire:
+			spend(s.At)
+			to, ok := d.lookupState(s.To)
+			if !ok {
+				return Measures[S]{}, fieldErr("history["+strconv.Itoa(i)+"].to", string(s.To), ErrUnknownState)
 			}
-			enter(s.To, s.At)
+			if from, ok := d.lookupState(s.From); ok && s.Kind == StepFire && to < from {
+				m.countLoop(s.From, s.To)
+			}
+			if pos[to] == 0 {
+				m.Time = append(m.Time, StateTime[S]{State: s.To})
+				pos[to] = int32(len(m.Time))
+			}
+			m.Time[pos[to]-1].Visits++
+			m.Path = append(m.Path, s.To)
+			m.State, m.Age, m.Paused = s.To, 0, 0
+			cur, since = to, s.At
+		case StepPause, StepResume:
+			spend(s.At)
+			paused = s.Kind == StepPause
 		}
 	}
-	addTime(asOf)
-	if asOf.After(in.entered) {
-		m.Age = asOf.Sub(in.entered)
-	}
-	m.Stale = d.Stale(in, asOf)
+	spend(asOf)
+	m.Stale = cur >= 0 && !paused && d.staleAfter(cur, m.Age)
 	return m, nil
 }
 
-// clip returns the part of [from, to) before asOf, or zero.
-func clip(from, to, asOf time.Time) time.Duration {
-	if to.After(asOf) {
-		to = asOf
-	}
-	if !to.After(from) {
-		return 0
-	}
-	return to.Sub(from)
+// staleAfter reports whether an unpaused age in state i makes an instance
+// stale.
+func (d *Definition[S, T]) staleAfter(i int32, age time.Duration) bool {
+	days := d.states[i].stale
+	return days > 0 && age >= time.Duration(days)*24*time.Hour
 }
 
-func (d *Definition[S, T]) countLoop(m *Measures[S], from, to S) {
+func (m *Measures[S]) countLoop(from, to S) {
 	for i := range m.Loops {
 		if m.Loops[i].From == from && m.Loops[i].To == to {
 			m.Loops[i].Count++
@@ -138,36 +162,73 @@ func (d *Definition[S, T]) countLoop(m *Measures[S], from, to S) {
 	m.Loops = append(m.Loops, Loop[S]{From: from, To: to, Count: 1})
 }
 
-// Stale reports whether in has sat in its state too long as of asOf: the
-// state has a positive StaleAfterDays, the instance is not paused, and its
-// time in the state, less the time it spent paused there, is at least that
-// many days of 24 hours. A nil definition or instance, or an unknown state,
-// is never stale.
+// Stale reports whether in had sat in its state too long as of asOf, as
+// [Measures.Stale] defines it: not paused, in a state with a positive
+// StaleAfterDays, and with at least that many days of 24 hours of unpaused
+// time in the current stay. A nil definition or instance, or one that
+// Measure cannot read, is never stale.
 func (d *Definition[S, T]) Stale(in *Instance[S, T], asOf time.Time) bool {
-	if d == nil || in == nil || in.paused {
-		return false
+	m, err := d.Measure(in, asOf)
+	return err == nil && m.Stale
+}
+
+// measuresJSON is the JSON form of Measures; durations are written as
+// seconds and read back as JSON numbers.
+type measuresJSON[S ~string, D any] struct {
+	State  S              `json:"state,omitempty"`
+	Path   []S            `json:"path,omitempty"`
+	Time   []StateTime[S] `json:"time,omitempty"`
+	Age    D              `json:"age_seconds"`
+	Paused D              `json:"paused_seconds"`
+	Loops  []Loop[S]      `json:"loops,omitempty"`
+	Stale  bool           `json:"stale,omitempty"`
+}
+
+// MarshalJSON encodes the measures, with durations in seconds.
+func (m Measures[S]) MarshalJSON() ([]byte, error) {
+	return json.Marshal(measuresJSON[S, seconds]{m.State, m.Path, m.Time, seconds(m.Age), seconds(m.Paused), m.Loops, m.Stale})
+}
+
+// UnmarshalJSON decodes measures written by MarshalJSON. A number of
+// seconds that is not a duration is a [*FieldError] wrapping [ErrDuration].
+func (m *Measures[S]) UnmarshalJSON(data []byte) error {
+	var j measuresJSON[S, json.Number]
+	if err := json.Unmarshal(data, &j); err != nil {
+		return err
 	}
-	si, ok := d.stateIndex(in)
-	if !ok || d.states[si].stale <= 0 {
-		return false
+	var age, paused time.Duration
+	if err := readSeconds(&age, "age_seconds", j.Age, &paused, "paused_seconds", j.Paused); err != nil {
+		return err
 	}
-	active := clip(in.entered, asOf, asOf)
-	// Subtract the pauses since the state was entered.
-	var pausedAt time.Time
-	inPause := false
-	for _, s := range in.history {
-		if s.At.Before(in.entered) {
-			continue
-		}
-		switch s.Kind {
-		case StepPause:
-			pausedAt, inPause = s.At, true
-		case StepResume:
-			if inPause {
-				active -= clip(pausedAt, s.At, asOf)
-				inPause = false
-			}
-		}
+	*m = Measures[S]{j.State, j.Path, j.Time, age, paused, j.Loops, j.Stale}
+	return nil
+}
+
+// stateTimeJSON is the JSON form of StateTime, as measuresJSON is of
+// Measures.
+type stateTimeJSON[S ~string, D any] struct {
+	State  S   `json:"state"`
+	Visits int `json:"visits"`
+	Time   D   `json:"time_seconds"`
+	Paused D   `json:"paused_seconds"`
+}
+
+// MarshalJSON encodes the state time, with durations in seconds.
+func (t StateTime[S]) MarshalJSON() ([]byte, error) {
+	return json.Marshal(stateTimeJSON[S, seconds]{t.State, t.Visits, seconds(t.Time), seconds(t.Paused)})
+}
+
+// UnmarshalJSON decodes a state time written by MarshalJSON. A number of
+// seconds that is not a duration is a [*FieldError] wrapping [ErrDuration].
+func (t *StateTime[S]) UnmarshalJSON(data []byte) error {
+	var j stateTimeJSON[S, json.Number]
+	if err := json.Unmarshal(data, &j); err != nil {
+		return err
 	}
-	return active >= time.Duration(d.states[si].stale)*24*time.Hour
+	var spent, paused time.Duration
+	if err := readSeconds(&spent, "time_seconds", j.Time, &paused, "paused_seconds", j.Paused); err != nil {
+		return err
+	}
+	*t = StateTime[S]{j.State, j.Visits, spent, paused}
+	return nil
 }

@@ -6,22 +6,23 @@ import "time"
 // needs to draw one button.
 type Permission[S, T ~string] struct {
 	// Trigger is the trigger.
-	Trigger T
+	Trigger T `json:"trigger"`
 	// To is the state the trigger leads to.
-	To S
+	To S `json:"to"`
 	// Internal reports whether the transition is internal.
-	Internal bool
+	Internal bool `json:"internal,omitempty"`
 	// Allowed reports whether Fire would let the trigger through.
-	Allowed bool
-	// Reasons lists every unmet check, blocking and advisory, as a
+	Allowed bool `json:"allowed"`
+	// Obstacles lists every obstacle, blocking and advisory, as a
 	// [*Refusal] would.
-	Reasons []Reason
+	Obstacles []Obstacle `json:"obstacles,omitempty"`
 }
 
 // Permitted lists every trigger the instance's current state has a
 // transition for, in the definition's order, each allowed or blocked with
-// its reasons, judged at time at for actor. Permitted does not change the
-// instance; guards are called as Fire would call them. It returns
+// its obstacles, judged at time at for actor. Permitted does not change the
+// instance (it may refresh the cache an instance keeps for its definition,
+// as Fire does); guards are called as Fire would call them. It returns
 // [ErrNilDefinition], [ErrNilInstance] or a [*FieldError] wrapping
 // [ErrUnknownState].
 func (d *Definition[S, T]) Permitted(in *Instance[S, T], at time.Time, actor string) ([]Permission[S, T], error) {
@@ -31,32 +32,23 @@ func (d *Definition[S, T]) Permitted(in *Instance[S, T], at time.Time, actor str
 	if in == nil {
 		return nil, ErrNilInstance
 	}
-	si, ok := d.stateIndex(in)
-	if !ok {
-		return nil, fieldErr("state", string(in.state), ErrUnknownState)
+	si, err := d.stateOf(in)
+	if err != nil {
+		return nil, err
 	}
-	facts := d.bits(in, false)
+	facts := d.bits(in, true)
 	s := &d.states[si]
 	out := make([]Permission[S, T], 0, s.out.hi-s.out.lo)
 	for _, k := range d.outs[s.out.lo:s.out.hi] {
 		tr := &d.trans[k]
-		reasons, blocked := d.judge(in, tr, facts, at, actor)
+		obstacles, blocked, _ := d.judge(in, tr, facts, at, actor, false)
 		out = append(out, Permission[S, T]{
-			Trigger:  tr.trigger,
-			To:       d.states[tr.to].key,
-			Internal: tr.internal,
-			Allowed:  !blocked,
-			Reasons:  reasons,
+			Trigger:   tr.trigger,
+			To:        d.states[tr.to].key,
+			Internal:  tr.internal,
+			Allowed:   !blocked,
+			Obstacles: obstacles,
 		})
 	}
 	return out, nil
-}
-
-// stateIndex returns the index of in's state without touching in's cache.
-func (d *Definition[S, T]) stateIndex(in *Instance[S, T]) (int32, bool) {
-	if in.cdef == d && int(in.cstate) < len(d.states) && d.states[in.cstate].key == in.state {
-		return in.cstate, true
-	}
-	i, ok := d.lookupState(in.state)
-	return i, ok
 }

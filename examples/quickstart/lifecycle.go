@@ -29,17 +29,17 @@ func lifecycleSection(w io.Writer) error {
 	// printed with every missing item and is not an error here.
 	fire := func(days int, tr lifecycle.ProjectTrigger, actor string) error {
 		at := on(days)
-		fired, err := d.Fire(p, tr, at, actor)
+		move, err := d.Fire(p, tr, at, actor)
 		var r *lifecycle.Refusal
 		if errors.As(err, &r) {
 			fmt.Fprintf(&b, "%s  %s: refused\n", at.Format(time.DateOnly), d.TriggerLabel(tr, "en"))
-			for _, why := range r.Reasons {
+			for _, o := range r.Obstacles {
 				kind := "blocks"
-				if !why.Blocking() {
+				if !o.Blocking() {
 					kind = "advises"
 				}
-				fmt.Fprintf(&b, "            gate %s %s; missing:\n", why.Name, kind)
-				for _, item := range why.Missing {
+				fmt.Fprintf(&b, "            gate %s %s; missing:\n", o.Name, kind)
+				for _, item := range o.Missing {
 					fmt.Fprintf(&b, "              - %s (%s)\n", d.ItemLabel(item, "en"), d.ItemLabel(item, "zh-CN"))
 				}
 			}
@@ -49,23 +49,27 @@ func lifecycleSection(w io.Writer) error {
 			return err
 		}
 		fmt.Fprintf(&b, "%s  %s: %s → %s, probability %.0f%%", at.Format(time.DateOnly), d.TriggerLabel(tr, "en"),
-			fired.From, lifecyclePhase(d, fired.To), 100*p.Probability())
-		if fired.Internal {
+			move.From, lifecyclePhase(d, move.To), 100*p.Probability())
+		if move.Internal {
 			b.WriteString(" (internal)")
 		}
 		b.WriteByte('\n')
-		for i := range fired.Effects.Len() {
-			e := fired.Effects.At(i)
-			fmt.Fprintf(&b, "            effect: %s %q\n", e.Kind, fired.Effects.Label(i, "en"))
+		for i := range move.Effects.Len() {
+			e := move.Effects.At(i)
+			fmt.Fprintf(&b, "            effect: %s %q\n", e.Kind, move.Effects.Label(i, "en"))
 		}
-		for _, why := range fired.Advisories {
-			fmt.Fprintf(&b, "            advice: %s\n", why)
+		for _, o := range move.Advisories {
+			fmt.Fprintf(&b, "            advice: %s\n", o)
+			fmt.Fprintf(&b, "                    %s\n", d.Explain(o, "zh-CN"))
+		}
+		for _, item := range move.Forgotten {
+			fmt.Fprintf(&b, "            forgets: %s (%s), which described that stay\n", d.ItemLabel(item, "en"), d.ItemLabel(item, "zh-CN"))
 		}
 		return nil
 	}
 	tick := func(items ...string) {
 		for _, it := range items {
-			p.Check(it)
+			p.Tick(it)
 		}
 	}
 
@@ -110,7 +114,7 @@ func lifecycleSection(w io.Writer) error {
 	}
 	fmt.Fprintf(&b, "  loops back from monitoring: %d\n", m.LoopsFrom(lifecycle.PhaseMonitoring))
 	fmt.Fprintf(&b, "  history replays to %s: ", p.State())
-	if err := d.Validate(p); err != nil {
+	if err := d.Check(p); err != nil {
 		return err
 	}
 	b.WriteString("ok\n")

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/saleskit/saleskit/lifecycle"
 )
@@ -19,7 +20,8 @@ import (
 //     be deterministic: no clock, no randomness, no hidden state);
 //   - it changes the attempt's instance (a guard may only read);
 //   - it refuses with an error whose message is empty, so a refusal would
-//     not say why.
+//     not say why (the refusal's obstacle carries the message without a
+//     leading "lifecycle: ", so that alone is empty too).
 //
 // Give attempts that exercise both outcomes, allowed and refused. TestGuard
 // returns nil when every attempt passes, or the problems joined with
@@ -57,7 +59,7 @@ func checkAttempt[S, T ~string](g lifecycle.Guard[S, T], a lifecycle.Attempt[S, 
 	case first != nil && first.Error() != second.Error():
 		errs = append(errs, fmt.Errorf("not deterministic: first %q, then %q", first, second))
 	}
-	if first != nil && first.Error() == "" {
+	if first != nil && strings.TrimPrefix(first.Error(), "lifecycle: ") == "" {
 		errs = append(errs, errors.New("refused with an empty message"))
 	}
 	after, err := snapshot(a.Instance)

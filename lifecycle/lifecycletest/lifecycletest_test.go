@@ -55,8 +55,9 @@ func TestGuardFindsEveryProblem(t *testing.T) {
 			}
 			return nil
 		}, "not deterministic"},
-		{"writes", func(a attempt) error { a.Instance.Check("approved"); return nil }, "changed the instance"},
+		{"writes", func(a attempt) error { a.Instance.Tick("approved"); return nil }, "changed the instance"},
 		{"silent", func(attempt) error { return errors.New("") }, "refused with an empty message"},
+		{"prefix only", func(attempt) error { return errors.New("lifecycle: ") }, "refused with an empty message"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -74,7 +75,7 @@ func ExampleTestGuard() {
 	fmt.Println("discount guard:", err)
 
 	writes := guardFunc(func(a attempt) error {
-		a.Instance.Check("approved") // a guard must only read
+		a.Instance.Tick("approved") // a guard must only read
 		return nil
 	})
 	err = lifecycletest.TestGuard(writes, attempts()[:1]...)

@@ -1,0 +1,40 @@
+package lifecycle
+
+import "strconv"
+
+// enumNames maps an enum's values to their wire names: names[v] is the name
+// of value v, and "" marks a value that has none (an invalid zero).
+type enumNames []string
+
+// str returns the name of v, or "Type(v)" for a value without a name.
+func (n enumNames) str(typ string, v int) string {
+	if n.valid(v) {
+		return n[v]
+	}
+	return typ + "(" + strconv.Itoa(v) + ")"
+}
+
+// text returns the name of v for MarshalText; a value without a name is a
+// *FieldError naming field and wrapping ErrUnknownName.
+func (n enumNames) text(field, typ string, v int) ([]byte, error) {
+	if n.valid(v) {
+		return []byte(n[v]), nil
+	}
+	return nil, fieldErr(field, n.str(typ, v), ErrUnknownName)
+}
+
+// parse returns the value named b for UnmarshalText; any other text,
+// "" included, is a *FieldError naming field and wrapping ErrUnknownName.
+func (n enumNames) parse(field string, b []byte) (int, error) {
+	if len(b) > 0 {
+		for i, name := range n {
+			if name == string(b) {
+				return i, nil
+			}
+		}
+	}
+	return 0, fieldErr(field, string(b), ErrUnknownName)
+}
+
+// valid reports whether v has a name.
+func (n enumNames) valid(v int) bool { return v >= 0 && v < len(n) && n[v] != "" }
