@@ -20,11 +20,11 @@ var ignoreReason = cmpopts.IgnoreFields(funnel.Bottleneck{}, "Reason")
 
 func analyze(t *testing.T, events []funnel.Event) *funnel.Analyzer {
 	t.Helper()
-	a, err := funnel.NewAnalyzer(funnel.B2B(), &funnel.Options{Unknown: funnel.Skip})
+	a, err := funnel.NewAnalyzer(funnel.B2B(), &funnel.Options{OnUnknown: funnel.Skip})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := a.AddAll(events); err != nil {
+	if _, err := a.AddAll(events); err != nil {
 		t.Fatal(err)
 	}
 	return a
@@ -37,9 +37,9 @@ func reportOptions() map[string]funnel.ReportOptions {
 		"strict":           {Mode: funnel.Strict},
 		"as-of":            {AsOf: asOf},
 		"strict-window":    {Mode: funnel.Strict, Window: 40 * 24 * time.Hour, AsOf: asOf},
-		"by-owner":         {By: funnel.ByOwner},
-		"cohorts-window":   {By: funnel.ByCohort, Window: 90 * 24 * time.Hour},
-		"source-benchmark": {By: funnel.BySource, Benchmark: map[string]float64{"lead": 0.8, "proposal": 0.7}},
+		"by-owner":         {By: funnel.ByOwner{}},
+		"cohorts-window":   {By: funnel.ByCohort{}, Window: 90 * 24 * time.Hour},
+		"source-benchmark": {By: funnel.BySource{}, Benchmark: map[string]float64{"lead": 0.8, "proposal": 0.7}},
 	}
 }
 

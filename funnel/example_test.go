@@ -29,7 +29,7 @@ func ExampleAnalyzer() {
 	if err != nil {
 		panic(err)
 	}
-	if err := a.AddAll(exampleEvents()); err != nil {
+	if _, err := a.AddAll(exampleEvents()); err != nil {
 		panic(err)
 	}
 	for _, mode := range []funnel.Mode{funnel.AnyOrder, funnel.Strict} {
@@ -47,8 +47,9 @@ func ExampleAnalyzer() {
 	r, _ := a.Report(nil)
 	fmt.Printf("win rate %d of %d, velocity %s per day\n", r.Overall.WinRate.Successes, r.Overall.WinRate.Trials, r.Overall.Velocity)
 	fmt.Println(r.Bottleneck.Reason)
+	fmt.Println(r.Bottleneck.Reason.Text("zh-CN"))
 	// Output:
-	// any-order
+	// any_order
 	//   lead        4 entered  100.0% [ 51.0%, 100.0%]  1950
 	//   qualified   3 entered   75.0% [ 30.1%,  95.4%]  1650
 	//   proposal    2 entered   66.7% [ 20.8%,  93.9%]  1400
@@ -61,14 +62,15 @@ func ExampleAnalyzer() {
 	//   negotiation 0 entered    0.0% [  0.0%,  79.3%]  0
 	//   won         0 entered    0.0% [  0.0%, 100.0%]  0
 	// win rate 1 of 3, velocity 22.22 per day
-	// proposal → negotiation converts 50.0% (1 of 2, 95% CI 9.5%–90.5%): the weakest step against the other steps' pooled rate of 75.0%, but the interval reaches it, so the shortfall is not significant
+	// proposal → negotiation converts 50% (1 of 2, 95% CI 9.45%–90.55%): the weakest step against the other steps' pooled rate of 75%, but the interval reaches it, so the shortfall is not significant
+	// proposal → negotiation 转化率 50%（2 个中 1 个，95% 置信区间 9.45%–90.55%）：对照其余各步的合并转化率 75% 是最弱的一步，但区间达到该转化率，差距不显著
 }
 
 // Segments: the same report per owner.
 func ExampleByOwner() {
 	a, _ := funnel.NewAnalyzer(funnel.B2B(), nil)
-	_ = a.AddAll(exampleEvents())
-	r, _ := a.Report(&funnel.ReportOptions{By: funnel.ByOwner})
+	_, _ = a.AddAll(exampleEvents())
+	r, _ := a.Report(&funnel.ReportOptions{By: funnel.ByOwner{}})
 	for _, s := range r.Segments {
 		o := s.Report.Overall
 		fmt.Printf("%s: %d deals, %d won, %d lost, %d open\n", s.Key, s.Report.Deals, o.Won, o.Lost, o.Open)
@@ -83,8 +85,8 @@ func ExampleAnalyzer_Merge() {
 	events := exampleEvents()
 	x, _ := funnel.NewAnalyzer(funnel.B2B(), nil)
 	y, _ := funnel.NewAnalyzer(funnel.B2B(), nil)
-	_ = x.AddAll(events[:2]) // d1: lead, qualified
-	_ = y.AddAll(events[2:]) // d1: proposal, won; d2, d3, d4
+	_, _ = x.AddAll(events[:2]) // d1: lead, qualified
+	_, _ = y.AddAll(events[2:]) // d1: proposal, won; d2, d3, d4
 	if err := x.Merge(y); err != nil {
 		panic(err)
 	}
@@ -96,26 +98,26 @@ func ExampleAnalyzer_Merge() {
 
 // Messy data: a duplicate and an unknown stage are counted, not lost.
 func ExampleReport_ignored() {
-	a, _ := funnel.NewAnalyzer(funnel.B2B(), &funnel.Options{Unknown: funnel.Skip})
+	a, _ := funnel.NewAnalyzer(funnel.B2B(), &funnel.Options{OnUnknown: funnel.Skip})
 	t := time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
-	_ = a.AddAll([]funnel.Event{
+	_, _ = a.AddAll([]funnel.Event{
 		{Deal: "d1", Stage: "lead", Time: t},
 		{Deal: "d1", Stage: "lead", Time: t},
 		{Deal: "d1", Stage: "on-hold", Time: t.Add(time.Hour)},
 	})
 	r, _ := a.Report(nil)
 	for _, ig := range r.Ignored {
-		fmt.Println(ig.Reason, ig.Stage, ig.Events)
+		fmt.Println(ig.Cause, ig.Stage, ig.Events)
 	}
 	// Output:
 	// duplicate lead 1
-	// unknown-stage on-hold 1
+	// unknown_stage on-hold 1
 }
 
 // Pipeline flow between two dates reconciles in counts and money.
 func ExampleAnalyzer_Flow() {
 	a, _ := funnel.NewAnalyzer(funnel.B2B(), nil)
-	_ = a.AddAll(exampleEvents())
+	_, _ = a.AddAll(exampleEvents())
 	from := time.Date(2025, 3, 2, 12, 0, 0, 0, time.UTC)
 	f, err := a.Flow(from, from.AddDate(0, 0, 14), nil)
 	if err != nil {

@@ -34,11 +34,11 @@ func worked() []funnel.Event {
 
 func mustReport(t *testing.T, stages funnel.Stages, events []funnel.Event, o *funnel.ReportOptions) funnel.Report {
 	t.Helper()
-	a, err := funnel.NewAnalyzer(stages, &funnel.Options{Unknown: funnel.Skip})
+	a, err := funnel.NewAnalyzer(stages, &funnel.Options{OnUnknown: funnel.Skip})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := a.AddAll(events); err != nil {
+	if _, err := a.AddAll(events); err != nil {
 		t.Fatal(err)
 	}
 	r, err := a.Report(o)
@@ -135,16 +135,20 @@ func TestWorkedExampleBottleneck(t *testing.T) {
 	if !b.Found || b.From != "proposal" || b.To != "negotiation" || b.Benchmark != 0.75 || b.Significant || b.Benchmarked {
 		t.Fatalf("Bottleneck = %+v, want proposal → negotiation against 0.75, not significant", b)
 	}
-	want := "proposal → negotiation converts 50.0% (1 of 2, 95% CI 9.5%–90.5%): the weakest step against the other steps' pooled rate of 75.0%, but the interval reaches it, so the shortfall is not significant"
-	if b.Reason != want {
-		t.Errorf("Reason = %q, want %q", b.Reason, want)
+	// 1 of 2 is 50%, Wilson interval 9.45%–90.55%.
+	want := funnel.Reason{Code: funnel.CodeShortOfPooledRate,
+		Numbers: map[string]float64{"conversion": 0.5, "low": b.Conversion.Low, "high": b.Conversion.High,
+			"successes": 1, "trials": 2, "benchmark": 0.75},
+		Texts: map[string]string{"from": "proposal", "to": "negotiation"}}
+	if !b.Reason.Equal(want) || math.Abs(b.Conversion.Low-0.0945) > 5e-5 || math.Abs(b.Conversion.High-0.9055) > 5e-5 {
+		t.Errorf("Reason = %+v, want %+v", b.Reason, want)
 	}
 
 	// With a benchmark of 99% for lead → qualified, 3 of 4 (upper bound
 	// 95.4%) is significantly short.
 	r = mustReport(t, funnel.B2B(), worked(), &funnel.ReportOptions{Benchmark: map[string]float64{"lead": 0.99, "qualified": 0.5}})
 	b = r.Bottleneck
-	if b.From != "lead" || !b.Significant || !b.Benchmarked || b.Benchmark != 0.99 {
+	if b.From != "lead" || !b.Significant || !b.Benchmarked || b.Benchmark != 0.99 || b.Reason.Code != funnel.CodeBelowBenchmark {
 		t.Fatalf("Bottleneck = %+v, want lead → qualified, significant against 0.99", b)
 	}
 }
@@ -181,7 +185,7 @@ func TestMessyRules(t *testing.T) {
 			if r.Events != 1 || !r.Stages[0].EnteredAmount.Equal(dec("120")) {
 				t.Errorf("Events = %d, entered amount %s; want 1, 120", r.Events, r.Stages[0].EnteredAmount)
 			}
-			want := []funnel.Ignored{{Reason: funnel.Duplicate, Stage: "lead", Events: 2}}
+			want := []funnel.Ignored{{Cause: funnel.Duplicate, Stage: "lead", Events: 2}}
 			if diff := cmp.Diff(want, r.Ignored); diff != "" {
 				t.Errorf("Ignored (-want +got):\n%s", diff)
 			}
@@ -231,8 +235,8 @@ func TestMessyRules(t *testing.T) {
 			ev("a", "lead", day(1), 10), ev("a", "on-hold", day(2), 10), ev("b", "paused", day(2), 10),
 		}, func(t *testing.T, r funnel.Report) {
 			want := []funnel.Ignored{
-				{Reason: funnel.UnknownStage, Stage: "on-hold", Events: 1},
-				{Reason: funnel.UnknownStage, Stage: "paused", Events: 1},
+				{Cause: funnel.UnknownStage, Stage: "on-hold", Events: 1},
+				{Cause: funnel.UnknownStage, Stage: "paused", Events: 1},
 			}
 			if diff := cmp.Diff(want, r.Ignored); diff != "" || r.Deals != 1 {
 				t.Errorf("Deals %d, Ignored (-want +got):\n%s", r.Deals, diff)
@@ -259,7 +263,7 @@ func TestAsOfAndWindow(t *testing.T) {
 	if r.Overall.Won != 0 || r.Overall.Open != 2 {
 		t.Errorf("as of 10 March: Overall = %+v, want 0 won, 2 open (d1, d4)", r.Overall)
 	}
-	if got := r.Ignored; len(got) != 1 || got[0] != (funnel.Ignored{Reason: funnel.AfterAsOf, Stage: "won", Events: 1}) {
+	if got := r.Ignored; len(got) != 1 || got[0] != (funnel.Ignored{Cause: funnel.AfterAsOf, Stage: "won", Events: 1}) {
 		t.Errorf("Ignored = %v", got)
 	}
 	// proposal: d2 5 days, d1 4 days so far.
@@ -268,7 +272,7 @@ func TestAsOfAndWindow(t *testing.T) {
 	}
 	// Within a 14-day window d1 (won on day 15 of its life) is not won.
 	r = mustReport(t, funnel.B2B(), worked(), &funnel.ReportOptions{Window: 14 * 24 * time.Hour})
-	if r.Stages[4].Entered != 0 || r.Ignored[0].Reason != funnel.OutsideWindow {
+	if r.Stages[4].Entered != 0 || r.Ignored[0].Cause != funnel.OutsideWindow {
 		t.Errorf("14-day window: won entered %d, ignored %v", r.Stages[4].Entered, r.Ignored)
 	}
 }
@@ -302,13 +306,54 @@ func TestAddErrors(t *testing.T) {
 	if a.Events() != 0 {
 		t.Errorf("rejected events were kept: Events() = %d", a.Events())
 	}
-	err = a.AddAll([]funnel.Event{good, {Deal: "b", Stage: "demo", Time: day(1)}})
+	n, err := a.AddAll([]funnel.Event{good, {Deal: "b", Stage: "demo", Time: day(1)}})
 	var fe *funnel.FieldError
-	if !errors.As(err, &fe) || fe.Field != "events[1].stage" || fe.Value != "demo" {
-		t.Errorf("AddAll = %v, want a FieldError on events[1].stage naming demo", err)
+	if n != 1 || !errors.As(err, &fe) || fe.Field != "events[1].stage" || fe.Value != "demo" {
+		t.Errorf("AddAll = %d, %v; want 1 and a FieldError on events[1].stage naming demo", n, err)
 	}
 	if want := `funnel: events[1].stage "demo": unknown stage`; err.Error() != want {
 		t.Errorf("message = %q, want %q", err, want)
+	}
+}
+
+// TestAddAllTakesAPrefix checks the batch contract: AddAll and AddSeq take
+// the events before the first bad one, say how many, and leave the rest, so
+// that a caller can drop the bad event and go on.
+func TestAddAllTakesAPrefix(t *testing.T) {
+	events := worked()
+	bad := funnel.Event{Deal: "d9", Stage: "on_hold", Time: day(3)}
+	withBad := slices.Insert(slices.Clone(events), 5, bad)
+	want := mustReport(t, funnel.B2B(), events, nil)
+
+	for _, add := range []struct {
+		name string
+		fn   func(*funnel.Analyzer, []funnel.Event) (int, error)
+	}{
+		{"AddAll", (*funnel.Analyzer).AddAll},
+		{"AddSeq", func(a *funnel.Analyzer, evs []funnel.Event) (int, error) { return a.AddSeq(slices.Values(evs)) }},
+	} {
+		t.Run(add.name, func(t *testing.T) {
+			a, _ := funnel.NewAnalyzer(funnel.B2B(), nil)
+			n, err := add.fn(a, withBad)
+			var fe *funnel.FieldError
+			if n != 5 || !errors.Is(err, funnel.ErrUnknownStage) || !errors.As(err, &fe) || fe.Field != "events[5].stage" {
+				t.Fatalf("%s = %d, %v; want 5 and an unknown stage at events[5].stage", add.name, n, err)
+			}
+			if a.Events() != 5 {
+				t.Errorf("after the error the analyzer holds %d events, want the 5 before it", a.Events())
+			}
+			m, err := add.fn(a, withBad[n+1:])
+			if err != nil || m != len(withBad)-n-1 {
+				t.Fatalf("%s of the rest = %d, %v; want %d, nil", add.name, m, err, len(withBad)-n-1)
+			}
+			got, err := a.Report(nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("report after dropping the bad event (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
 
@@ -385,11 +430,11 @@ func TestEnumText(t *testing.T) {
 		name string
 	}{
 		{funnel.Strict, new(funnel.Mode), "strict"},
-		{funnel.AnyOrder, new(funnel.Mode), "any-order"},
-		{funnel.Skip, new(funnel.Policy), "skip"},
+		{funnel.AnyOrder, new(funnel.Mode), "any_order"},
+		{funnel.Skip, new(funnel.OnUnknown), "skip"},
 		{funnel.Lost, new(funnel.Outcome), "lost"},
-		{funnel.OutsideWindow, new(funnel.Reason), "outside-window"},
-		{funnel.CallNoAnswer, new(funnel.CallOutcome), "no-answer"},
+		{funnel.OutsideWindow, new(funnel.Cause), "outside_window"},
+		{funnel.CallNoAnswer, new(funnel.CallOutcome), "no_answer"},
 		{funnel.CallDeal, new(funnel.CallOutcome), "deal"},
 	}
 	for _, tt := range tests {
@@ -458,7 +503,7 @@ func TestProperties(t *testing.T) {
 			if o.AsOf.IsZero() && o.Window == 0 {
 				ignored := 0
 				for _, ig := range r.Ignored {
-					if ig.Reason == funnel.UnknownStage {
+					if ig.Cause == funnel.UnknownStage {
 						continue
 					}
 					ignored += ig.Events
@@ -578,7 +623,7 @@ func TestReset(t *testing.T) {
 	if a.Events() != 0 || a.Deals() != 0 {
 		t.Fatalf("after Reset: %d events, %d deals", a.Events(), a.Deals())
 	}
-	if err := a.AddAll(worked()); err != nil {
+	if _, err := a.AddAll(worked()); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := a.Report(nil)

@@ -28,7 +28,7 @@ func FuzzEvents(f *testing.F) {
 		if err != nil {
 			amt = decimal.Zero
 		}
-		opts := &funnel.Options{Unknown: funnel.Skip}
+		opts := &funnel.Options{OnUnknown: funnel.Skip}
 		whole, _ := funnel.NewAnalyzer(funnel.B2B(), opts)
 		x, _ := funnel.NewAnalyzer(funnel.B2B(), opts)
 		y, _ := funnel.NewAnalyzer(funnel.B2B(), opts)
@@ -63,7 +63,7 @@ func FuzzEvents(f *testing.F) {
 		}
 		w := time.Duration(window)
 		for _, o := range []funnel.ReportOptions{
-			{}, {Mode: funnel.Strict, AsOf: base.Add(100 * time.Hour), By: funnel.ByOwner}, {Window: w, By: funnel.ByCohort},
+			{}, {Mode: funnel.Strict, AsOf: base.Add(100 * time.Hour), By: funnel.ByOwner{}}, {Window: w, By: funnel.ByCohort{}},
 		} {
 			r, err := whole.Report(&o)
 			if err != nil {

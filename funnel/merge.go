@@ -1,0 +1,110 @@
+package funnel
+
+import (
+	"fmt"
+	"slices"
+)
+
+// Merge adds every event of b to a, as if a had been given them directly, so
+// reports of the merged analyzer equal those of one analyzer fed all events,
+// whatever the sharding, including shards that split one deal's events. Merge
+// is associative and commutative up to the order of internal storage, which
+// no report depends on. b is left unchanged.
+//
+// Merge returns a [*FieldError] for b wrapping [ErrMismatch] that says what
+// differs when the analyzers have different stage lists or OnUnknown
+// options, [ErrSelfMerge] when b is a, and [ErrCapacity] when the result
+// would be too large; on error a is unchanged.
+func (a *Analyzer) Merge(b *Analyzer) error {
+	if a == b {
+		return ErrSelfMerge
+	}
+	if err := mismatch(a, b); err != nil {
+		return err
+	}
+	if int64(len(a.recs))+int64(len(b.recs)) > maxIndex || int64(len(a.deals))+int64(len(b.deals)) > maxIndex {
+		return ErrCapacity
+	}
+	a.recs = slices.Grow(a.recs, len(b.recs))
+	bigBase := int64(len(a.bigs))
+	a.bigs = append(a.bigs, b.bigs...)
+	to := make([]uint32, len(b.deals)) // b's deal index → a's
+	// When b's deals are in id order, walk a's sorted prefix alongside
+	// instead of searching it for each deal.
+	walk := b.sorted == len(b.deals)
+	cursor := 0
+	for bi := range b.deals {
+		bd := &b.deals[bi]
+		var i, h uint32
+		var known, ext bool
+		if walk {
+			for cursor < a.sorted && a.deals[cursor].id < bd.id {
+				cursor++
+			}
+			switch {
+			case cursor < a.sorted && a.deals[cursor].id == bd.id:
+				i, known = uint32(cursor), true
+			case a.extends(bd.id): // past every deal a has, and none is hashed
+				ext = true
+			default:
+				h = a.ids.hash(bd.id)
+				i, known = a.ids.find(a.deals, bd.id, h)
+			}
+		} else {
+			i, known, h, ext = a.find(bd.id)
+		}
+		if !known {
+			i = a.insert(bd.id, h, ext)
+		}
+		to[bi] = i
+		ds := &a.deals[i]
+		if bd.owner != 0 {
+			a.offerOwner(ds, bd.ownerT, bd.ownerStage, a.intern(b.name(bd.owner)))
+		}
+		if bd.source != 0 {
+			a.offerSource(ds, bd.sourceT, bd.sourceStage, a.intern(b.name(bd.source)))
+		}
+	}
+	moved := func(r rec) rec {
+		if r.big() {
+			r.w += uint64(bigBase) << recCoefShift
+		}
+		return r
+	}
+	if b.grouped {
+		start := uint32(0)
+		for bi := range b.deals {
+			n := b.deals[bi].n
+			for _, r := range b.recs[start : start+n] {
+				a.appendRec(to[bi], moved(r))
+			}
+			start += n
+		}
+	} else {
+		for k, r := range b.recs {
+			a.appendRec(to[b.recDeal[k]], moved(r))
+		}
+	}
+	for k, n := range b.unknown {
+		if a.unknown == nil {
+			a.unknown = make(map[string]int, len(b.unknown))
+		}
+		a.unknown[k] += n
+	}
+	a.hasLast, a.lastOwnerI, a.lastSrcI = false, 0, 0
+	return nil
+}
+
+
+// mismatch returns nil when b may be merged into a, and otherwise an error
+// for b saying what differs.
+func mismatch(a, b *Analyzer) error {
+	d := a.stages.diff(b.stages)
+	if d == "" && a.onUnknown != b.onUnknown {
+		d = fmt.Sprintf("on_unknown is %s in b, %s in a", b.onUnknown, a.onUnknown)
+	}
+	if d == "" {
+		return nil
+	}
+	return fieldErr("b", "", fmt.Errorf("%w: %s", ErrMismatch, d))
+}
