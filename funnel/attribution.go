@@ -26,4 +26,3 @@ func (a *Analyzer) offerSource(ds *dealState, t int64, stage uint8, source uint3
 	}
 	ds.source, ds.sourceT, ds.sourceStage = source, t, stage
 }
-

@@ -135,4 +135,3 @@ func sortIgnored(ig []Ignored) {
 		return cmp.Compare(x.Stage, y.Stage)
 	})
 }
-

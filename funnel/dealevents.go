@@ -65,7 +65,6 @@ func cutAfter(evs []rec, limit int64, cause Cause, drops *[]drop) []rec {
 	return evs[:n]
 }
 
-
 // cmpRec orders events canonically: by time, then stage list order, then
 // larger amount first, so the first of a run of duplicates is the one kept.
 func (a *Analyzer) cmpRec(x, y rec) int {
@@ -128,4 +127,3 @@ func dedupe(evs []rec, buf *[]rec, drop func(rec)) []rec {
 	*buf = out
 	return out
 }
-

@@ -144,4 +144,3 @@ func (x *dealIndex) reset() {
 		x.n = 0
 	}
 }
-

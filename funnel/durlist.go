@@ -80,4 +80,3 @@ func (l *durList) set(i int, v int64) {
 func (l *durList) chunk(b int) []int64 {
 	return l.blocks[b][:min(blockLen, l.n-b<<blockBits)]
 }
-

@@ -110,4 +110,3 @@ func (x *strIndex) reset() {
 	clear(x.keys) // drop references
 	x.keys = x.keys[:0]
 }
-

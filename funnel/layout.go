@@ -32,4 +32,3 @@ func newLayout(s Stages) *layout {
 	}
 	return l
 }
-

@@ -95,7 +95,6 @@ func (a *Analyzer) Merge(b *Analyzer) error {
 	return nil
 }
 
-
 // mismatch returns nil when b may be merged into a, and otherwise an error
 // for b saying what differs.
 func mismatch(a, b *Analyzer) error {

@@ -55,4 +55,3 @@ func (a *Analyzer) touchAhead(events []Event) {
 	}
 	a.sink = sink
 }
-

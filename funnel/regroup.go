@@ -96,4 +96,3 @@ func cycleSort(recs []rec, keys []uint32, heads, ends []uint32, shift uint) {
 
 // radixBits is the widest digit regroup sorts on in one pass.
 const radixBits = 11
-

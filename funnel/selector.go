@@ -197,4 +197,3 @@ func selectNth(a []int64, k int) int64 {
 	}
 	return a[k]
 }
-

@@ -34,7 +34,9 @@ func (o Outcome) String() string { return outcomeNames.str("Outcome", int(o)) }
 
 // MarshalText returns the outcome's name; a value without one is a
 // [*FieldError] wrapping [ErrUnknownName].
-func (o Outcome) MarshalText() ([]byte, error) { return outcomeNames.text("outcome", "Outcome", int(o)) }
+func (o Outcome) MarshalText() ([]byte, error) {
+	return outcomeNames.text("outcome", "Outcome", int(o))
+}
 
 // UnmarshalText parses "open", "won" or "lost"; any other text is a
 // [*FieldError] wrapping [ErrUnknownName].
@@ -58,7 +60,7 @@ func (o *Outcome) UnmarshalText(text []byte) error {
 // Outcome marks the stage as open or terminal. The zero Stage is invalid: it
 // has no key.
 type Stage struct {
-	Key         string            `json:"key"`
+	Key         string  `json:"key"`
 	Labels      Labels  `json:"labels,omitempty"`
 	Probability float64 `json:"probability,omitempty"`
 	Outcome     Outcome `json:"outcome"`
@@ -249,4 +251,3 @@ func (s Stages) diff(t Stages) string {
 	}
 	return ""
 }
-

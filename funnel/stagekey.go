@@ -23,7 +23,6 @@ func keySlot(key string) uint8 {
 	return uint8(len(key)*31 + int(key[0]) + int(key[len(key)-1])*7)
 }
 
-
 // stageKeys returns the keys of the stages in list order and the table
 // stageOf looks them up in.
 func stageKeys(stages Stages) (keys []string, hash [256]int8) {

@@ -14,7 +14,7 @@ const (
 // drop is one event left out of a deal's replay.
 type drop struct {
 	cause Cause
-	stage  uint8
+	stage uint8
 }
 
 // tally accumulates the replays of a set of deals: the whole report's, or
@@ -236,4 +236,3 @@ func summariseTallies(sel *selector, total *tally, tallies []*tally, won int) {
 		total.cycleD = u
 	}
 }
-
