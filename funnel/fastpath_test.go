@@ -123,7 +123,7 @@ func TestSegmentFunctions(t *testing.T) {
 }
 
 // TestConcurrentReports runs reports of separate analyzers at the same time:
-// they share the pool of duration blocks, and must not see each other's.
+// they share nothing, and must not see each other's data.
 func TestConcurrentReports(t *testing.T) {
 	const n = 4
 	var analyzers [n]*funnel.Analyzer

@@ -251,8 +251,8 @@ type Overall struct {
 	Regressions int `json:"regressions"`
 }
 
-// scratch is memory an analyzer keeps between reports, but for the
-// duration blocks, which pool lends for one report at a time.
+// scratch is memory an analyzer keeps between reports: the buffers of a
+// deal's events, the duration blocks and the selector's buffers.
 type scratch struct {
 	buf   []rec
 	drops []drop

@@ -7,6 +7,18 @@ import (
 	"time"
 )
 
+// A selector summarises duration lists by radix selection: one pass counts
+// the values per bucket of their range, a second collects the few in the
+// buckets holding the median and the 90th percentile, and selectNth
+// finishes among those. The segments of one stage share the range, so the
+// same two passes also find the quantiles of their union, the whole
+// report's.
+
+const (
+	histBits = 12
+	histLen  = 1 << histBits
+)
+
 // ranks returns the 0-based ranks of the median and the 90th percentile of n
 // values (nearest rank).
 func ranks(n int) (kMed, k90 int) { return (n+1)/2 - 1, (9*n+9)/10 - 1 }
