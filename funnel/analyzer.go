@@ -42,8 +42,7 @@ type Options struct {
 // own and combine them with [Analyzer.Merge].
 type Analyzer struct {
 	stages    Stages
-	keys      []string  // stage keys, in list order
-	keyHash   [256]int8 // keySlot(key) → stage index; -1 for none or several
+	keys      []string // stage keys, in list order
 	lay       *layout
 	onUnknown OnUnknown
 
@@ -61,9 +60,6 @@ type Analyzer struct {
 
 	names strIndex // owners and sources, interned
 
-	lastID     string // the deal of the previous Add, to skip the lookup
-	last       uint32
-	hasLast    bool
 	lastOwner  string // the owner of the previous Add and its index + 1
 	lastOwnerI uint32
 	lastSrc    string
@@ -110,7 +106,9 @@ func NewAnalyzer(stages Stages, opts *Options) (*Analyzer, error) {
 		recs:      make([]rec, 0, o.Events),
 		grouped:   true,
 	}
-	a.keys, a.keyHash = stageKeys(a.stages)
+	for _, s := range a.stages {
+		a.keys = append(a.keys, s.Key)
+	}
 	a.lay = newLayout(a.stages)
 	a.lastAmt.small = true // the zero decimal's split
 	return a, nil
@@ -149,9 +147,12 @@ func (a *Analyzer) add(e *Event) error {
 	var coef int64
 	var exp int32
 	var small bool
+	// The events of a deal mostly repeat its amount, so the split of the
+	// previous event's amount is kept: decimals are immutable. AddAll of
+	// grouped events runs 9.8% fewer instructions for it; in arbitrary
+	// order it costs 2.8%, and Add of known deals 4.4% (Ir, bench_test.go).
 	newAmt := e.Amount != a.lastAmt.d
 	if !newAmt {
-		// The previous event's amount: decimals are immutable.
 		coef, exp, small = a.lastAmt.coef, a.lastAmt.exp, a.lastAmt.small
 	} else {
 		coef, exp, small = splitAmount(e.Amount)
@@ -174,18 +175,12 @@ func (a *Analyzer) add(e *Event) error {
 	if int64(len(a.recs)) >= maxIndex {
 		return ErrCapacity
 	}
-	var d uint32
-	if a.hasLast && e.Deal == a.lastID {
-		d = a.last
-	} else {
-		i, known, h, ext := a.find(e.Deal)
-		if !known {
-			if int64(len(a.deals)) >= maxIndex {
-				return ErrCapacity
-			}
-			i = a.insert(e.Deal, h, ext)
+	d, known, h, ext := a.find(e.Deal)
+	if !known {
+		if int64(len(a.deals)) >= maxIndex {
+			return ErrCapacity
 		}
-		d, a.lastID, a.last, a.hasLast = i, e.Deal, i, true
+		d = a.insert(e.Deal, h, ext)
 	}
 	if newAmt {
 		a.lastAmt.d, a.lastAmt.coef, a.lastAmt.exp, a.lastAmt.small = e.Amount, coef, exp, small
@@ -199,7 +194,9 @@ func (a *Analyzer) add(e *Event) error {
 	}
 	ds := &a.deals[d]
 	if n := len(a.recs); a.grouped && d >= a.tail && n < cap(a.recs) {
-		// appendRec's common case, without the call.
+		// appendRec's common case, without the call: 4.2% fewer
+		// instructions for AddAll of grouped events, none lost in
+		// arbitrary order (Ir, bench_test.go).
 		a.tail = d
 		a.recs = a.recs[:n+1]
 		a.recs[n] = r
@@ -209,7 +206,10 @@ func (a *Analyzer) add(e *Event) error {
 	}
 	// An event earlier than the one that named the deal's owner cannot
 	// name it, nor one later than the one that named its source: those
-	// are not even looked up. The others mostly repeat the deal's name.
+	// are not even looked up. The others mostly repeat the deal's name,
+	// tried first (see nameIndex). Interning every name instead takes
+	// AddAll of grouped events 53% more instructions, in arbitrary order
+	// 25% more, and Add 51% more (Ir, bench_test.go).
 	if e.Owner != "" && (ds.owner == 0 || t >= ds.ownerT) {
 		o := ds.owner
 		if o == 0 || e.Owner != a.names.keys[o-1] {
@@ -294,7 +294,16 @@ func (a *Analyzer) Reset() {
 	a.bigs = a.bigs[:0]
 	a.unknown = nil
 	a.names.reset()
-	a.lastID, a.last, a.hasLast = "", 0, false
 	a.lastOwner, a.lastOwnerI, a.lastSrc, a.lastSrcI = "", 0, "", 0
 	a.lastAmt.d, a.lastAmt.coef, a.lastAmt.exp, a.lastAmt.small = decimal.Decimal{}, 0, 0, true
+}
+
+// stageOf returns the index of the stage with the given key, or -1.
+func (a *Analyzer) stageOf(key string) int {
+	for i, k := range a.keys {
+		if k == key {
+			return i
+		}
+	}
+	return -1
 }

@@ -36,6 +36,9 @@ func (p *prep) events(i int) ([]rec, int64) {
 	sc.drops = sc.drops[:0]
 	evs, strict := a.gather(i, p.next)
 	p.next += uint32(len(evs))
+	// Deals whose events came strictly in order have no duplicates and skip
+	// dedupe: 3.6% fewer instructions for a report of grouped events (Ir,
+	// bench_test.go).
 	if !strict {
 		evs = dedupe(evs, &sc.buf, func(r rec) { sc.drops = append(sc.drops, drop{Duplicate, r.stage()}) })
 	}
@@ -90,6 +93,11 @@ func (a *Analyzer) gather(i int, start uint32) (evs []rec, strict bool) {
 	return evs, true
 }
 
+// sortRecs sorts a deal's events into canonical order. Most deals have a
+// handful, which insertion sort orders with less overhead than
+// slices.SortStableFunc: sorting every deal with the latter costs the first
+// report of events in arbitrary order 5.4% more instructions (Ir,
+// bench_test.go).
 func (a *Analyzer) sortRecs(evs []rec) {
 	if len(evs) > 24 {
 		slices.SortStableFunc(evs, a.cmpRec)

@@ -11,7 +11,9 @@ import (
 // prefix, and otherwise h is its hash; both are for insert. Deals added in
 // increasing id order, as events grouped by deal and sorted by id come, form
 // a sorted prefix found by binary search without hashing; the others are in
-// the hash table.
+// the hash table. Without the prefix, AddAll of 1,000,000 deals' grouped
+// events in id order takes twice the CPU time (320–523 ms against 155–218
+// ms, alternating runs) and 29% more instructions (Ir, bench_test.go).
 func (a *Analyzer) find(id string) (i uint32, known bool, h uint32, ext bool) {
 	if n := a.sorted; n > 0 {
 		switch c := strings.Compare(id, a.deals[n-1].id); {
@@ -51,7 +53,9 @@ func (a *Analyzer) insert(id string, h uint32, ext bool) uint32 {
 		a.sorted++
 	case a.sorted > 0 && a.sorted <= maxShortPrefix:
 		// A short sorted prefix is not worth a binary search on every
-		// lookup: hash it too.
+		// lookup: hash it too. Keeping it costs Add of known deals in
+		// arbitrary order 14% more instructions, AddAll 10% more (Ir,
+		// bench_test.go).
 		for k := range a.sorted {
 			a.ids.insert(a.ids.hash(a.deals[k].id), uint32(k), a.hint)
 		}

@@ -80,6 +80,70 @@ func ExampleByOwner() {
 	// bob: 2 deals, 0 won, 1 lost, 1 open
 }
 
+// Cohorts by the month deals were created in, in the team's time zone: d1
+// and d2 were created at 09:00 UTC on 1 March, which is still 28 February
+// in Honolulu.
+func ExampleByCohort() {
+	a, _ := funnel.NewAnalyzer(funnel.B2B(), nil)
+	_, _ = a.AddAll(exampleEvents())
+	honolulu := time.FixedZone("HST", -10*3600)
+	r, _ := a.Report(&funnel.ReportOptions{By: funnel.ByCohort{Location: honolulu}})
+	for _, s := range r.Segments {
+		fmt.Printf("%s: %d deals\n", s.Key, s.Report.Deals)
+	}
+	// Output:
+	// 2025-02: 2 deals
+	// 2025-03: 2 deals
+}
+
+// A segmenter of the caller's own: deals above and below 500 yuan.
+func ExampleSegmentFunc() {
+	a, _ := funnel.NewAnalyzer(funnel.B2B(), nil)
+	events := exampleEvents()
+	_, _ = a.AddAll(events)
+	amounts := map[string]decimal.Decimal{}
+	for _, e := range events {
+		amounts[e.Deal] = e.Amount
+	}
+	bySize := funnel.SegmentFunc(func(d funnel.Deal) string {
+		if amounts[d.ID].GreaterThanOrEqual(decimal.NewFromInt(500)) {
+			return "large"
+		}
+		return "small"
+	})
+	r, _ := a.Report(&funnel.ReportOptions{By: bySize})
+	for _, s := range r.Segments {
+		fmt.Printf("%s: %d deals, %d won\n", s.Key, s.Report.Deals, s.Report.Overall.Won)
+	}
+	// Output:
+	// large: 1 deals, 1 won
+	// small: 3 deals, 0 won
+}
+
+// A batch with a bad event: AddAll takes the events before it and says how
+// many, so the caller can log the bad one and go on with the rest.
+func ExampleAnalyzer_AddAll() {
+	a, _ := funnel.NewAnalyzer(funnel.B2B(), nil)
+	t := time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
+	events := []funnel.Event{
+		{Deal: "d1", Stage: "lead", Time: t},
+		{Deal: "d1", Stage: "on_hold", Time: t.Add(time.Hour)},
+		{Deal: "d1", Stage: "qualified", Time: t.Add(2 * time.Hour)},
+	}
+	for len(events) > 0 {
+		n, err := a.AddAll(events)
+		if err != nil {
+			fmt.Println("took", n, "then:", err)
+			n++ // drop the bad event
+		}
+		events = events[n:]
+	}
+	fmt.Println(a.Events(), "events")
+	// Output:
+	// took 1 then: funnel: events[1].stage "on_hold": unknown stage
+	// 2 events
+}
+
 // Merge: two shards that split deal d1's events give the report of one pass.
 func ExampleAnalyzer_Merge() {
 	events := exampleEvents()
@@ -145,8 +209,12 @@ func ExampleCompare() {
 	c, _ := funnel.Compare(q(100, 40), q(100, 60), 0.05)
 	s := c.Steps[0]
 	fmt.Printf("%s → %s: %+.0f points, z = %.2f, p = %.4f, significant: %v\n", s.From, s.To, 100*s.Diff, s.Z, s.P, s.Significant)
+	fmt.Println(s.Reason)
+	fmt.Println(s.Reason.Text("zh-CN"))
 	// Output:
 	// lead → qualified: +20 points, z = 2.83, p = 0.0047, significant: true
+	// rose from 40% (40 of 100) to 60% (60 of 100): z = 2.83, p = 0.47%, significant at 5%
+	// 从 40%（100 个中 40 个）升至 60%（100 个中 60 个）：z = 2.83，p = 0.47%，在 5% 水平上显著
 }
 
 // A small sample gets an honest interval.

@@ -4,7 +4,8 @@ import "hash/maphash"
 
 // nameIndex returns 1 + the interned index of name, an owner or a source.
 // Most events repeat their deal's current name (cur) or the previous
-// event's (*last, *lastI), so those are tried before the string table.
+// event's (*last, *lastI), so those are tried before the string table (see
+// Analyzer.add for what this buys).
 func (a *Analyzer) nameIndex(name string, cur uint32, last *string, lastI *uint32) uint32 {
 	if cur != 0 && name == a.names.keys[cur-1] {
 		return cur

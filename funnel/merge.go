@@ -30,7 +30,10 @@ func (a *Analyzer) Merge(b *Analyzer) error {
 	a.bigs = append(a.bigs, b.bigs...)
 	to := make([]uint32, len(b.deals)) // b's deal index → a's
 	// When b's deals are in id order, walk a's sorted prefix alongside
-	// instead of searching it for each deal.
+	// instead of searching it for each deal: searching takes
+	// BenchmarkMerge a third longer (42–126 ms against 31–126 ms,
+	// alternating runs) and 2.3 times the instructions (Ir, bench_test.go,
+	// 75,000 deals split as BenchmarkMerge splits them).
 	walk := b.sorted == len(b.deals)
 	cursor := 0
 	for bi := range b.deals {
@@ -91,7 +94,7 @@ func (a *Analyzer) Merge(b *Analyzer) error {
 		}
 		a.unknown[k] += n
 	}
-	a.hasLast, a.lastOwnerI, a.lastSrcI = false, 0, 0
+	a.lastOwnerI, a.lastSrcI = 0, 0
 	return nil
 }
 

@@ -9,7 +9,10 @@ const aheadLen = 32
 // deal will read: the hash table slot, the deal, the deal's id. Done for the
 // whole batch first, these reads wait for memory together instead of one
 // after the other, and the adds that follow find them in the cache. Nothing
-// is changed, so the adds need not trust what was found.
+// is changed, so the adds need not trust what was found. Without it, AddAll
+// of 1,000,000 deals' events in arbitrary order takes 2.5 times the CPU time
+// (1.95–2.71 s against 0.79–1.37 s, alternating runs), although it runs 22%
+// fewer instructions.
 func (a *Analyzer) touchAhead(events []Event) {
 	x := &a.ids
 	mask := uint32(len(x.slots) - 1)
