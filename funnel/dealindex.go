@@ -75,7 +75,10 @@ const maxShortPrefix = 4096
 // dealIndex finds deals by id: an open-addressing hash table with linear
 // probing whose 8-byte slots each hold a 32-bit hash of an id, which places
 // it, and 1 + the index of its deal; 0 marks an empty slot. It is at most
-// half full. Its seed is random, but nothing it finds depends on it.
+// half full. Its seed is random, but nothing it finds depends on it. Unlike
+// a Go map, its slots can be read ahead of the lookups (see touchAhead); and
+// even without that, a map in its place takes Add of known deals 14% more
+// instructions (Ir, bench_test.go).
 type dealIndex struct {
 	seed  maphash.Seed
 	slots []uint64

@@ -31,7 +31,10 @@ func (a *Analyzer) name(i uint32) string {
 }
 
 // strIndex numbers distinct strings from 1 in the order they come: an
-// open-addressing hash table like [dealIndex] over the list of the strings.
+// open-addressing hash table like [dealIndex] over the list of the strings,
+// with a cache in front. A Go map in its place, without the cache, takes
+// AddAll of grouped events 5.3% more instructions, in arbitrary order 2.5%
+// more (Ir, bench_test.go).
 type strIndex struct {
 	seed  maphash.Seed
 	slots []uint64 // 32-bit hash << 32 | number; 0 is empty

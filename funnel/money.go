@@ -8,7 +8,9 @@ import (
 
 // money is an exact running sum of amounts. The common case keeps the sum as
 // an int64 coefficient at the smallest exponent seen; whatever would overflow
-// it moves into the decimal part. The zero value is a sum of zero.
+// it moves into the decimal part. The zero value is a sum of zero. Summing
+// every amount as a decimal instead takes a report of grouped events three
+// times the instructions (Ir, bench_test.go), most of them allocating.
 type money struct {
 	units int64
 	exp   int32

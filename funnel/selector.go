@@ -12,7 +12,10 @@ import (
 // buckets holding the median and the 90th percentile, and selectNth
 // finishes among those. The segments of one stage share the range, so the
 // same two passes also find the quantiles of their union, the whole
-// report's.
+// report's. Copying each list and sorting it instead takes a report of
+// 1,000,000 grouped deals by owner three times the CPU time (569–779 ms
+// against 179–275 ms, alternating runs) and 49% more instructions (Ir,
+// bench_test.go).
 
 const (
 	histBits = 12
