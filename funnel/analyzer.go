@@ -1,6 +1,7 @@
 package funnel
 
 import (
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"iter"
@@ -17,25 +18,32 @@ type Options struct {
 	// OnUnknown says what to do with an event whose stage is not in the
 	// list.
 	OnUnknown OnUnknown `json:"on_unknown"`
-	// Deals hints how many distinct deals will be added, so the analyzer
-	// allocates its deal index once, if it needs one (deals that come in
-	// increasing id order need none). It is only a hint.
+	// Deals hints how many distinct deals will be added, so that the
+	// analyzer's deal storage, and its deal index if it needs one (deals
+	// that come in increasing id order need none), grow to that size in
+	// one step rather than by doubling. It is only a hint: up front the
+	// analyzer reserves room for at most 65,536 deals, and later never more
+	// than the events added could need (see [Analyzer.AddAll]), so a wrong
+	// hint costs time, not memory. A hint above the analyzer's capacity,
+	// 4,294,967,294, is an error.
 	Deals int `json:"deals,omitempty"`
-	// Events hints how many events will be added, so the analyzer allocates
-	// its event storage once. It is only a hint.
+	// Events hints how many events will be added, bounded as Deals is.
 	Events int `json:"events,omitempty"`
 }
 
 // Analyzer accumulates stage-change events and reports on them. It keeps
-// every accepted event in a compact form (16 bytes, plus 48 per deal), so
+// every accepted event in a compact form (16 bytes, plus 32 per deal), so
 // events may come in any order, a deal's events may be split across
 // analyzers, and one analyzer can report in either [Mode], over any window,
-// as of any time.
+// as of any time, each deal attributed to the owner and source in force
+// then.
 //
 // Events grouped by deal are stored in arrival order at no extra cost; events
 // in any other order take 4 more bytes each until the next report regroups
 // them by deal, once, in place. Deals that do not come in increasing id order
-// take 16 to 32 more bytes each in a hash table.
+// take 16 to 32 more bytes each in a hash table. An event that names an owner
+// or a source other than the first its deal named, or whose amount's
+// coefficient is 2⁴⁹ or more, takes 16 bytes more (and the latter a decimal).
 //
 // Create one with [NewAnalyzer]; the zero Analyzer is not usable. An Analyzer
 // is not safe for concurrent use, reports included: give each goroutine its
@@ -49,12 +57,14 @@ type Analyzer struct {
 	ids     dealIndex // deal id → index into deals, past the sorted prefix
 	sorted  int       // deals[:sorted] have increasing ids and are not in ids
 	hint    int       // Options.Deals
+	hintEv  int       // Options.Events
 	deals   []dealState
 	recs    []rec
 	recDeal []uint32          // the deal of each rec, kept while not grouped
 	grouped bool              // each deal's recs are contiguous in recs, in deal order
 	tail    uint32            // the deal of the last rec, while grouped
-	bigs    []decimal.Decimal // amounts too long for an int64 coefficient
+	exts    []extRec          // what does not fit in recs
+	bigs    []decimal.Decimal // amounts whose coefficient does not fit in a rec
 
 	unknown map[string]int // skipped events per unknown stage key
 
@@ -89,11 +99,21 @@ func NewAnalyzer(stages Stages, opts *Options) (*Analyzer, error) {
 	if !onUnknownNames.valid(int(o.OnUnknown)) {
 		return nil, fieldErr("opts.on_unknown", o.OnUnknown.String(), ErrOption)
 	}
-	if o.Deals < 0 || int64(o.Deals) > maxIndex {
-		return nil, fieldErr("opts.deals", strconv.Itoa(o.Deals), ErrOption)
+	var errs []error
+	for _, h := range []struct {
+		field string
+		n     int
+	}{{"opts.deals", o.Deals}, {"opts.events", o.Events}} {
+		switch {
+		case h.n < 0:
+			errs = append(errs, fieldErr(h.field, strconv.Itoa(h.n), fmt.Errorf("%w: a size hint is not negative", ErrOption)))
+		case int64(h.n) > maxIndex:
+			errs = append(errs, fieldErr(h.field, strconv.Itoa(h.n),
+				fmt.Errorf("%w: more than the analyzer's capacity of 4,294,967,294", ErrOption)))
+		}
 	}
-	if o.Events < 0 || int64(o.Events) > maxIndex {
-		return nil, fieldErr("opts.events", strconv.Itoa(o.Events), ErrOption)
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
 	}
 	seed := maphash.MakeSeed()
 	a := &Analyzer{
@@ -102,8 +122,9 @@ func NewAnalyzer(stages Stages, opts *Options) (*Analyzer, error) {
 		ids:       dealIndex{seed: seed},
 		names:     strIndex{seed: seed},
 		hint:      o.Deals,
-		deals:     make([]dealState, 0, o.Deals),
-		recs:      make([]rec, 0, o.Events),
+		hintEv:    o.Events,
+		deals:     make([]dealState, 0, min(o.Deals, reserveBound)),
+		recs:      make([]rec, 0, min(o.Events, reserveBound)),
 		grouped:   true,
 	}
 	for _, s := range a.stages {
@@ -132,8 +153,10 @@ func (a *Analyzer) Events() int { return len(a.recs) }
 // A rejected event changes nothing.
 //
 // Add does not allocate once the event's deal is known, unless its owner or
-// source is new to the analyzer, its amount's coefficient is 2⁵¹ or more
-// (16 digits or more), or the analyzer's storage must grow (see [Options]).
+// source is new to the analyzer, it names an owner or a source other than
+// the first its deal named, its amount's coefficient is 2⁴⁹ or more (about
+// 5.6·10¹⁴: 15 digits or more), or the analyzer's storage must grow (see
+// [Options]).
 func (a *Analyzer) Add(e Event) error { return a.add(&e) }
 
 func (a *Analyzer) add(e *Event) error {
@@ -144,22 +167,22 @@ func (a *Analyzer) add(e *Event) error {
 	if !ok {
 		return timeErr("time", e.Time)
 	}
-	var coef int64
-	var exp int32
-	var small bool
 	// The events of a deal mostly repeat its amount, so the split of the
 	// previous event's amount is kept: decimals are immutable. AddAll of
 	// grouped events runs 9.8% fewer instructions for it; in arbitrary
 	// order it costs 2.8%, and Add of known deals 4.4% (Ir, bench_test.go).
+	coef, exp, small := a.lastAmt.coef, a.lastAmt.exp, a.lastAmt.small
 	newAmt := e.Amount != a.lastAmt.d
-	if !newAmt {
-		coef, exp, small = a.lastAmt.coef, a.lastAmt.exp, a.lastAmt.small
-	} else {
+	if newAmt {
+		// The common amount is already in range; normalAmount judges the
+		// others.
 		coef, exp, small = splitAmount(e.Amount)
-	}
-	if small && (coef < 0 || exp < -maxAmountExp || exp > maxAmountExp) ||
-		!small && (e.Amount.Sign() < 0 || e.Amount.Exponent() < -maxAmountExp || e.Amount.Exponent() > maxAmountExp) {
-		return fieldErr("amount", e.Amount.String(), ErrAmount)
+		if !small || coef < 0 || exp < -maxAmountExp || exp > maxAmountExp {
+			var why string
+			if coef, exp, small, why = normalAmount(e.Amount); why != "" {
+				return fieldErr("amount", amountText(e.Amount), fmt.Errorf("%w: %s", ErrAmount, why))
+			}
+		}
 	}
 	stage := a.stageOf(e.Stage)
 	if stage < 0 {
@@ -185,14 +208,43 @@ func (a *Analyzer) add(e *Event) error {
 	if newAmt {
 		a.lastAmt.d, a.lastAmt.coef, a.lastAmt.exp, a.lastAmt.small = e.Amount, coef, exp, small
 	}
-	var r rec
+	var amt uint64
 	if small && coef <= maxRecCoef {
-		r = smallRec(t, stage, coef, exp)
+		amt = amountWord(coef, exp)
 	} else {
-		r = bigRec(t, stage, len(a.bigs))
+		amt = bigWord(len(a.bigs))
 		a.bigs = append(a.bigs, e.Amount)
 	}
+	// Most events name their deal's owner and source again, so those are
+	// tried first (see nameIndex). Interning every name instead takes
+	// AddAll of grouped events 53% more instructions, in arbitrary order
+	// 25% more, and Add 51% more (Ir, bench_test.go).
 	ds := &a.deals[d]
+	r := rec{t, uint64(stage) | amt}
+	var owner, source uint32 // names other than the deal's, for encode
+	switch {
+	case e.Owner == "":
+	case ds.owner != 0 && e.Owner == a.names.keys[ds.owner-1]:
+		r.w |= recOwner
+	default:
+		owner = a.nameIndex(e.Owner, ds.owner, &a.lastOwner, &a.lastOwnerI)
+	}
+	switch {
+	case e.Source == "":
+	case ds.source != 0 && e.Source == a.names.keys[ds.source-1]:
+		r.w |= recSource
+	default:
+		source = a.nameIndex(e.Source, ds.source, &a.lastSrc, &a.lastSrcI)
+	}
+	if owner|source != 0 || wordBig(amt) {
+		if r.w&recOwner != 0 {
+			owner = ds.owner
+		}
+		if r.w&recSource != 0 {
+			source = ds.source
+		}
+		r = a.encode(ds, t, stage, amt, owner, source)
+	}
 	if n := len(a.recs); a.grouped && d >= a.tail && n < cap(a.recs) {
 		// appendRec's common case, without the call: 4.2% fewer
 		// instructions for AddAll of grouped events, none lost in
@@ -204,26 +256,6 @@ func (a *Analyzer) add(e *Event) error {
 	} else {
 		a.appendRec(d, r)
 	}
-	// An event earlier than the one that named the deal's owner cannot
-	// name it, nor one later than the one that named its source: those
-	// are not even looked up. The others mostly repeat the deal's name,
-	// tried first (see nameIndex). Interning every name instead takes
-	// AddAll of grouped events 53% more instructions, in arbitrary order
-	// 25% more, and Add 51% more (Ir, bench_test.go).
-	if e.Owner != "" && (ds.owner == 0 || t >= ds.ownerT) {
-		o := ds.owner
-		if o == 0 || e.Owner != a.names.keys[o-1] {
-			o = a.nameIndex(e.Owner, ds.owner, &a.lastOwner, &a.lastOwnerI)
-		}
-		if ds.owner == 0 || t > ds.ownerT {
-			ds.owner, ds.ownerT, ds.ownerStage = o, t, uint8(stage)
-		} else {
-			a.offerOwner(ds, t, uint8(stage), o)
-		}
-	}
-	if e.Source != "" && (ds.source == 0 || t <= ds.sourceT) {
-		a.offerSource(ds, t, uint8(stage), a.nameIndex(e.Source, ds.source, &a.lastSrc, &a.lastSrcI))
-	}
 	return nil
 }
 
@@ -234,6 +266,10 @@ func (a *Analyzer) add(e *Event) error {
 // Without an error n is len(events). To go on past a bad event, fix or drop
 // it and call AddAll with events[n:] again.
 func (a *Analyzer) AddAll(events []Event) (int, error) {
+	// Room for every event, and for as many new deals as the hint expects
+	// and the events could hold.
+	a.recs = growFor(a.recs, len(events), 0)
+	a.deals = growFor(a.deals, min(len(events), max(a.hint-len(a.deals), 0)), a.hint)
 	for lo := 0; lo < len(events); lo += aheadLen {
 		batch := events[lo:min(lo+aheadLen, len(events))]
 		if a.ids.n > 0 {
@@ -271,6 +307,27 @@ func timeErr(field string, t time.Time) error {
 	return fieldErr(field, timeText(t), fmt.Errorf("%w: %s", ErrTime, timeRange))
 }
 
+// reserveBound is the most a size hint reserves before any event comes:
+// room for 65,536 deals (2 MiB) and as many events (1 MiB).
+const reserveBound = 1 << 16
+
+// growFor returns s, or a copy of it, with room for n more elements. A slice
+// that must grow at least doubles, as append grows it, but never past hint
+// when the hint has room for the n: an accurate hint is reached exactly.
+func growFor[T any](s []T, n, hint int) []T {
+	need := len(s) + n
+	if need <= cap(s) {
+		return s
+	}
+	c := max(need, 2*cap(s), 16)
+	if hint >= need {
+		c = min(c, hint)
+	}
+	t := make([]T, len(s), c)
+	copy(t, s)
+	return t
+}
+
 // eventErr returns err, an error of Add, as the error of events[i].
 func eventErr(i int, err error) error {
 	at := "events[" + strconv.Itoa(i) + "]"
@@ -290,6 +347,7 @@ func (a *Analyzer) Reset() {
 	a.recs = a.recs[:0]
 	a.recDeal = a.recDeal[:0]
 	a.grouped, a.tail = true, 0
+	a.exts = a.exts[:0]
 	clear(a.bigs)
 	a.bigs = a.bigs[:0]
 	a.unknown = nil

@@ -14,7 +14,7 @@ func (a *Analyzer) build(t *tally, o *ReportOptions) Report {
 	n := len(l.path)
 	rep := Report{
 		Mode:   o.Mode,
-		AsOf:   o.AsOf,
+		AsOf:   utc(o.AsOf),
 		Window: o.Window,
 		Deals:  t.deals,
 		Events: t.events,

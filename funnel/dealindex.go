@@ -57,12 +57,15 @@ func (a *Analyzer) insert(id string, h uint32, ext bool) uint32 {
 		// arbitrary order 14% more instructions, AddAll 10% more (Ir,
 		// bench_test.go).
 		for k := range a.sorted {
-			a.ids.insert(a.ids.hash(a.deals[k].id), uint32(k), a.hint)
+			a.ids.insert(a.ids.hash(a.deals[k].id), uint32(k), cap(a.deals))
 		}
 		a.sorted = 0
 		fallthrough
 	default:
-		a.ids.insert(h, i, a.hint)
+		a.ids.insert(h, i, cap(a.deals))
+	}
+	if len(a.deals) == cap(a.deals) {
+		a.deals = growFor(a.deals, 1, a.hint)
 	}
 	a.deals = append(a.deals, dealState{id: id})
 	return i
@@ -107,7 +110,7 @@ func (x *dealIndex) find(deals []dealState, id string, h uint32) (uint32, bool) 
 }
 
 // insert adds deal d, whose id has hash h and is not in x. hint is the
-// number of deals expected in all.
+// number of deals there is room for, which an empty table is sized for.
 func (x *dealIndex) insert(h, d uint32, hint int) {
 	if 2*(x.n+1) > len(x.slots) {
 		x.grow(hint)

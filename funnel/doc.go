@@ -51,10 +51,11 @@
 //
 // # Scale
 //
-// An Analyzer stores 16 bytes per event and 48 per deal; adding an event for
+// An Analyzer stores 16 bytes per event and 32 per deal; adding an event for
 // a known deal does not allocate. Events grouped by deal are stored as they
 // come; others are regrouped by deal once, in place, by the next report.
-// Options.Deals and Options.Events size the storage up front, and
+// [Analyzer.AddAll] makes room for its events at once, Options.Deals and
+// Options.Events let storage grow to a known size in one step, and
 // [Analyzer.Reset] reuses it. [Analyzer.AddAll] looks a few events ahead, so
 // that finding the deals of events in arbitrary order waits for memory less
 // than one event at a time would. A report replays each deal once, and finds

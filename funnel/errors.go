@@ -34,8 +34,10 @@ var (
 	ErrUnknownStage = errors.New("funnel: unknown stage")
 	// ErrTime reports a zero time or one outside 1900-01-01 to 2190-01-01 UTC.
 	ErrTime = errors.New("funnel: time zero or out of range")
-	// ErrAmount reports a negative amount or one whose exponent lies outside
-	// [-18, 18].
+	// ErrAmount reports a negative amount, or one with more than 18 digits
+	// after the decimal point or more than 36 before it, trailing zeros
+	// aside: the rule is on the value, so 1e19 and 10000000000000000000 are
+	// the same amount.
 	ErrAmount = errors.New("funnel: amount negative or out of range")
 	// ErrCapacity reports an analyzer that would hold more than 4,294,967,294
 	// deals or events.

@@ -12,7 +12,8 @@ import (
 //
 // The zero Event is invalid: an event needs a deal id, a stage key, a time
 // from 1900 up to 2190 (so that every stay fits in a [time.Duration]) and a
-// non-negative amount whose exponent lies in [-18, 18].
+// non-negative amount with at most 18 digits after the decimal point and 36
+// before it (see [ErrAmount]).
 type Event struct {
 	Deal   string          `json:"deal"`
 	Stage  string          `json:"stage"`
@@ -129,6 +130,15 @@ func fromNanos(n int64) time.Time {
 
 // timeRange says which times an event, an AsOf or a flow bound may carry.
 const timeRange = "a time is from 1900-01-01 up to 2190-01-01 UTC"
+
+// utc returns t in UTC, and the zero time as it is: results give instants
+// in UTC, so that the same instant gives the same JSON in any location.
+func utc(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return t.UTC()
+}
 
 // timeText returns t as an error message shows it, in RFC 3339.
 func timeText(t time.Time) string { return t.Format(time.RFC3339Nano) }

@@ -47,6 +47,8 @@ func (l FlowLine) Equal(m FlowLine) bool {
 // A Flow always reconciles, in counts and in money (see [Flow.Check]):
 //
 //	Opening + New + MovedIn − Won − Lost − PushedOut (+ Changed, in money) = Closing
+//
+// From and To repeat the arguments in UTC.
 type Flow struct {
 	From      time.Time `json:"from"`
 	To        time.Time `json:"to"`
@@ -123,7 +125,7 @@ func (a *Analyzer) Flow(from, to time.Time, opts *FlowOptions) (Flow, error) {
 		return p >= entry && p < a.lay.won
 	}
 	var opening, nw, movedIn, won, lost, pushed, changed, closing money
-	f := Flow{From: from, To: to, Entry: a.keys[a.lay.path[entry]]}
+	f := Flow{From: from.UTC(), To: to.UTC(), Entry: a.keys[a.lay.path[entry]]}
 	dups := make([]int, len(a.stages))
 	var buf []rec
 	a.regroup()

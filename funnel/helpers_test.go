@@ -25,7 +25,7 @@ func worked() []funnel.Event {
 	}
 }
 
-func mustReport(t *testing.T, stages funnel.Stages, events []funnel.Event, o *funnel.ReportOptions) funnel.Report {
+func mustReport(t testing.TB, stages funnel.Stages, events []funnel.Event, o *funnel.ReportOptions) funnel.Report {
 	t.Helper()
 	a, err := funnel.NewAnalyzer(stages, &funnel.Options{OnUnknown: funnel.Skip})
 	if err != nil {

@@ -26,6 +26,7 @@ func (a *Analyzer) Merge(b *Analyzer) error {
 		return ErrCapacity
 	}
 	a.recs = slices.Grow(a.recs, len(b.recs))
+	a.deals = growFor(a.deals, len(b.deals), a.hint)
 	bigBase := int64(len(a.bigs))
 	a.bigs = append(a.bigs, b.bigs...)
 	to := make([]uint32, len(b.deals)) // b's deal index → a's
@@ -60,32 +61,37 @@ func (a *Analyzer) Merge(b *Analyzer) error {
 			i = a.insert(bd.id, h, ext)
 		}
 		to[bi] = i
-		ds := &a.deals[i]
-		if bd.owner != 0 {
-			a.offerOwner(ds, bd.ownerT, bd.ownerStage, a.intern(b.name(bd.owner)))
-		}
-		if bd.source != 0 {
-			a.offerSource(ds, bd.sourceT, bd.sourceStage, a.intern(b.name(bd.source)))
-		}
 	}
-	moved := func(r rec) rec {
-		if r.big() {
-			r.w += uint64(bigBase) << recCoefShift
+	// b's events, re-encoded for a: names interned in a, amounts in bigs
+	// moved past a's.
+	names := make([]uint32, len(b.names.keys)+1) // 1 + b's name index → 1 + a's; 0 until needed
+	inA := func(n uint32) uint32 {
+		if n != 0 && names[n] == 0 {
+			names[n] = a.intern(b.names.keys[n-1])
 		}
-		return r
+		return names[n]
+	}
+	move := func(bd *dealState, d uint32, r rec) {
+		amt := b.amountOf(r)
+		if wordBig(amt) {
+			amt = bigWord(int(bigBase + wordCoef(amt)))
+		}
+		ds := &a.deals[d]
+		a.appendRec(d, a.encode(ds, r.t, int(r.stage()), amt, inA(b.ownerOf(bd, r)), inA(b.sourceOf(bd, r))))
 	}
 	if b.grouped {
 		start := uint32(0)
 		for bi := range b.deals {
-			n := b.deals[bi].n
-			for _, r := range b.recs[start : start+n] {
-				a.appendRec(to[bi], moved(r))
+			bd := &b.deals[bi]
+			for _, r := range b.recs[start : start+bd.n] {
+				move(bd, to[bi], r)
 			}
-			start += n
+			start += bd.n
 		}
 	} else {
 		for k, r := range b.recs {
-			a.appendRec(to[b.recDeal[k]], moved(r))
+			bi := b.recDeal[k]
+			move(&b.deals[bi], to[bi], r)
 		}
 	}
 	for k, n := range b.unknown {

@@ -77,6 +77,9 @@ func naiveReport(stages funnel.Stages, events []funnel.Event, o funnel.ReportOpt
 		d := funnel.Deal{ID: id}
 		var ownerAt, sourceAt funnel.Event
 		for _, e := range evs {
+			if !o.AsOf.IsZero() && e.Time.After(o.AsOf) {
+				continue // names in force at AsOf
+			}
 			if e.Owner != "" {
 				if d.Owner == "" || later(e, ownerAt, idx) || (same(e, ownerAt, idx) && e.Owner > d.Owner) {
 					d.Owner, ownerAt = e.Owner, e

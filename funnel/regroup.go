@@ -18,6 +18,9 @@ func (a *Analyzer) appendRec(d uint32, r rec) {
 		a.ungroup()
 		a.recDeal = append(a.recDeal, d)
 	}
+	if len(a.recs) == cap(a.recs) {
+		a.recs = growFor(a.recs, 1, a.hintEv)
+	}
 	a.recs = append(a.recs, r)
 	a.deals[d].n++
 }

@@ -58,8 +58,10 @@ type ReportOptions struct {
 	// Mode says how deals that skip stages are counted.
 	Mode Mode `json:"mode"`
 	// AsOf, when not zero, leaves out events later than it (cause
-	// [AfterAsOf]) and measures stays still open at AsOf up to AsOf. When
-	// zero, every event counts and open stays are not measured.
+	// [AfterAsOf]), measures stays still open at AsOf up to AsOf, and
+	// attributes each deal to the owner and source in force at AsOf (see
+	// [Deal]). When zero, every event counts, open stays are not measured,
+	// and deals go to their latest owner.
 	AsOf time.Time `json:"as_of,omitzero"`
 	// Window, when positive, leaves out each deal's events later than Window
 	// after its first event (cause [OutsideWindow]): conversion then means
@@ -117,6 +119,11 @@ func (o *ReportOptions) UnmarshalJSON(b []byte) error {
 // stage; its backward move is counted in Regressed). Money is each deal's
 // amount as of its last counted event, so a stage's amounts add up like its
 // counts.
+//
+// Mode, AsOf and Window repeat the options, AsOf in UTC: a report depends on
+// instants, not on the locations they are written in. Segments are in key
+// order, Ignored in cause then stage order. In JSON the window is
+// window_seconds.
 type Report struct {
 	Mode     Mode          `json:"mode"`
 	AsOf     time.Time     `json:"as_of,omitzero"`
@@ -315,9 +322,10 @@ func (a *Analyzer) Report(opts *ReportOptions) (Report, error) {
 			// closure returning the owner takes the report 23% more
 			// instructions (Ir, bench_test.go; BenchmarkReportSegments
 			// times both).
-			n := a.deals[i].owner
+			owner, source := a.namesAt(&a.deals[i], p.all, p.asOf, p.hasAsOf)
+			n := owner
 			if kind == bySource {
-				n = a.deals[i].source
+				n = source
 			}
 			if segOf[n] == 0 {
 				segOf[n], _ = index.intern(a.name(n))
@@ -325,7 +333,8 @@ func (a *Analyzer) Report(opts *ReportOptions) (Report, error) {
 			}
 			t = segs[segOf[n]-1]
 		case index != nil:
-			s, added := index.intern(o.By.Segment(a.dealOf(&a.deals[i], &j)))
+			owner, source := a.namesAt(&a.deals[i], p.all, p.asOf, p.hasAsOf)
+			s, added := index.intern(o.By.Segment(a.dealOf(&a.deals[i], &j, owner, source)))
 			if added {
 				segs = append(segs, newTally(a.lay, len(a.stages)))
 			}

@@ -2,12 +2,16 @@ package funnel
 
 import "time"
 
-// Deal describes one deal to a [Segmenter]. Owner is the owner named by its
-// latest event that names one, Source the source named by its earliest event
-// that names one (ties in time and stage go to the larger owner and the
-// smaller source in byte order); both look at all the deal's events. Created
-// is the time of its first counted event, in UTC; Stage and Outcome are
-// those of the stage after its last counted event.
+// Deal describes one deal to a [Segmenter]. Owner and Source are those in
+// force at the report's AsOf: Owner is the owner named by the deal's latest
+// event at or before AsOf that names one, Source the source named by its
+// earliest such event (every event counts when AsOf is zero, and ties in
+// time and stage go to the larger owner and the smaller source in byte
+// order). Events outside the report's Window and duplicates count for
+// names too: a deal's owner at AsOf is a fact about the deal, not about
+// what the report counts. Created is the time of its first counted event,
+// in UTC; Stage and Outcome are those of the stage after its last counted
+// event.
 type Deal struct {
 	ID      string    `json:"id"`
 	Owner   string    `json:"owner,omitempty"`
@@ -85,11 +89,13 @@ func segmenterKind(s Segmenter) int {
 	return byCall
 }
 
-func (a *Analyzer) dealOf(ds *dealState, j *journey) Deal {
+// dealOf returns the Deal a Segmenter sees: ds after the replay j, with the
+// owner and source in force at the report's AsOf.
+func (a *Analyzer) dealOf(ds *dealState, j *journey, owner, source uint32) Deal {
 	return Deal{
 		ID:      ds.id,
-		Owner:   a.name(ds.owner),
-		Source:  a.name(ds.source),
+		Owner:   a.name(owner),
+		Source:  a.name(source),
 		Created: fromNanos(j.created),
 		Stage:   a.keys[j.final],
 		Outcome: a.stages[j.final].Outcome,
