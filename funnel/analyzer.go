@@ -168,9 +168,10 @@ func (a *Analyzer) add(e *Event) error {
 		return timeErr("time", e.Time)
 	}
 	// The events of a deal mostly repeat its amount, so the split of the
-	// previous event's amount is kept: decimals are immutable. AddAll of
-	// grouped events runs 9.8% fewer instructions for it; in arbitrary
-	// order it costs 2.8%, and Add of known deals 4.4% (Ir, bench_test.go).
+	// previous event's amount is kept: decimals are immutable. Without it,
+	// AddAll of grouped events runs 11% more instructions; in arbitrary
+	// order it runs 2.5% fewer, and Add of known deals 4% fewer (Ir,
+	// bench_test.go): the grouped whole path is the budget that counts.
 	coef, exp, small := a.lastAmt.coef, a.lastAmt.exp, a.lastAmt.small
 	newAmt := e.Amount != a.lastAmt.d
 	if newAmt {
@@ -216,25 +217,26 @@ func (a *Analyzer) add(e *Event) error {
 		a.bigs = append(a.bigs, e.Amount)
 	}
 	// Most events name their deal's owner and source again, so those are
-	// tried first (see nameIndex). Interning every name instead takes
-	// AddAll of grouped events 53% more instructions, in arbitrary order
-	// 25% more, and Add 51% more (Ir, bench_test.go).
+	// compared first, and other names go through nameIndex. Interning
+	// every name instead takes AddAll of grouped events 42% more
+	// instructions, in arbitrary order 24% more, and Add 50% more (Ir,
+	// bench_test.go).
 	ds := &a.deals[d]
 	r := rec{t, uint64(stage) | amt}
-	var owner, source uint32 // names other than the deal's, for encode
+	var owner, source uint32 // names for encode: the deal's first, or others
 	switch {
 	case e.Owner == "":
 	case ds.owner != 0 && e.Owner == a.names.keys[ds.owner-1]:
 		r.w |= recOwner
 	default:
-		owner = a.nameIndex(e.Owner, ds.owner, &a.lastOwner, &a.lastOwnerI)
+		owner = a.nameIndex(e.Owner, &a.lastOwner, &a.lastOwnerI)
 	}
 	switch {
 	case e.Source == "":
 	case ds.source != 0 && e.Source == a.names.keys[ds.source-1]:
 		r.w |= recSource
 	default:
-		source = a.nameIndex(e.Source, ds.source, &a.lastSrc, &a.lastSrcI)
+		source = a.nameIndex(e.Source, &a.lastSrc, &a.lastSrcI)
 	}
 	if owner|source != 0 || wordBig(amt) {
 		if r.w&recOwner != 0 {
@@ -246,9 +248,9 @@ func (a *Analyzer) add(e *Event) error {
 		r = a.encode(ds, t, stage, amt, owner, source)
 	}
 	if n := len(a.recs); a.grouped && d >= a.tail && n < cap(a.recs) {
-		// appendRec's common case, without the call: 4.2% fewer
-		// instructions for AddAll of grouped events, none lost in
-		// arbitrary order (Ir, bench_test.go).
+		// appendRec's common case, without the call: without it AddAll of
+		// grouped events runs 4.7% more instructions, and arbitrary order
+		// and Add gain under 0.5% (Ir, bench_test.go).
 		a.tail = d
 		a.recs = a.recs[:n+1]
 		a.recs[n] = r

@@ -39,8 +39,8 @@ func (p *prep) events(i int) ([]rec, int64) {
 	p.next += uint32(len(evs))
 	p.all = evs
 	// Deals whose events came strictly in order have no duplicates and skip
-	// dedupe: 3.6% fewer instructions for a report of grouped events (Ir,
-	// bench_test.go).
+	// dedupe: a report of grouped events runs 3.5% more instructions
+	// without this (Ir, bench_test.go).
 	if !strict {
 		evs = dedupe(evs, &sc.buf, func(r rec) { sc.drops = append(sc.drops, drop{Duplicate, r.stage()}) })
 	}

@@ -319,7 +319,7 @@ func (a *Analyzer) Report(opts *ReportOptions) (Report, error) {
 		case segOf != nil:
 			// By keys deals by a name the deal holds: distinct name
 			// indices are distinct keys, so no call and no lookup. A
-			// closure returning the owner takes the report 23% more
+			// closure returning the owner takes the report 20% more
 			// instructions (Ir, bench_test.go; BenchmarkReportSegments
 			// times both).
 			owner, source := a.namesAt(&a.deals[i], p.all, p.asOf, p.hasAsOf)
