@@ -223,6 +223,8 @@ func (a *Analyzer) add(e *Event) error {
 	// bench_test.go).
 	ds := &a.deals[d]
 	r := rec{t, uint64(stage) | amt}
+	// The two switches are written out rather than calling one helper for
+	// both, which the compiler does not inline.
 	var owner, source uint32 // names for encode: the deal's first, or others
 	switch {
 	case e.Owner == "":

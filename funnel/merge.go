@@ -76,8 +76,8 @@ func (a *Analyzer) Merge(b *Analyzer) error {
 		if wordBig(amt) {
 			amt = bigWord(int(bigBase + wordCoef(amt)))
 		}
-		ds := &a.deals[d]
-		a.appendRec(d, a.encode(ds, r.t, int(r.stage()), amt, inA(b.ownerOf(bd, r)), inA(b.sourceOf(bd, r))))
+		owner, source := b.namesOf(bd, r)
+		a.appendRec(d, a.encode(&a.deals[d], r.t, int(r.stage()), amt, inA(owner), inA(source)))
 	}
 	if b.grouped {
 		start := uint32(0)

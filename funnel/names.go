@@ -37,27 +37,20 @@ func (a *Analyzer) amountOf(r rec) uint64 {
 	return r.w &^ (1<<recStageBits - 1 | recOwner | recSource)
 }
 
-// ownerOf returns the owner r, an event of deal ds, named: 1 + its name
-// index, or 0.
-func (a *Analyzer) ownerOf(ds *dealState, r rec) uint32 {
-	switch {
-	case r.ext():
-		return a.exts[r.extIndex()].owner
-	case r.w&recOwner != 0:
-		return ds.owner
+// namesOf returns the owner and the source r, an event of deal ds, named:
+// 1 + their name indices, or 0.
+func (a *Analyzer) namesOf(ds *dealState, r rec) (owner, source uint32) {
+	if r.ext() {
+		x := &a.exts[r.extIndex()]
+		return x.owner, x.source
 	}
-	return 0
-}
-
-// sourceOf returns the source r, an event of deal ds, named.
-func (a *Analyzer) sourceOf(ds *dealState, r rec) uint32 {
-	switch {
-	case r.ext():
-		return a.exts[r.extIndex()].source
-	case r.w&recSource != 0:
-		return ds.source
+	if r.w&recOwner != 0 {
+		owner = ds.owner
 	}
-	return 0
+	if r.w&recSource != 0 {
+		source = ds.source
+	}
+	return owner, source
 }
 
 // namesAt returns the owner and the source of deal ds in force at cutoff:
@@ -78,7 +71,7 @@ func (a *Analyzer) namesAt(ds *dealState, evs []rec, cutoff int64, hasCutoff boo
 		if owner != 0 && cmpTimeStage(r, evs[k+1]) != 0 {
 			break // past the latest group that names one
 		}
-		if o := a.ownerOf(ds, r); o != 0 && (owner == 0 || a.name(o) > a.name(owner)) {
+		if o, _ := a.namesOf(ds, r); o != 0 && (owner == 0 || a.name(o) > a.name(owner)) {
 			owner = o
 		}
 	}
@@ -86,7 +79,7 @@ func (a *Analyzer) namesAt(ds *dealState, evs []rec, cutoff int64, hasCutoff boo
 		if source != 0 && cmpTimeStage(r, evs[k-1]) != 0 {
 			break
 		}
-		if s := a.sourceOf(ds, r); s != 0 && (source == 0 || a.name(s) < a.name(source)) {
+		if _, s := a.namesOf(ds, r); s != 0 && (source == 0 || a.name(s) < a.name(source)) {
 			source = s
 		}
 	}
