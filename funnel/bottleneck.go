@@ -1,7 +1,5 @@
 package funnel
 
-import "fmt"
-
 // Bottleneck is the step of a funnel whose conversion is lowest relative to
 // what was expected of it, judged on the 95% interval rather than the point
 // estimate: a step's score is Conversion.High ÷ Benchmark, the most its rate
@@ -13,19 +11,22 @@ import "fmt"
 // [ReportOptions].Benchmark) when Benchmarked is true, and otherwise the pooled
 // conversion of the funnel's other steps (their entered-next counts over
 // their entered counts). Significant reports whether even the interval's
-// upper bound lies below Benchmark. Reason says all this in a sentence.
+// upper bound lies below Benchmark. Reason says all this: its code is
+// [CodeBelowBenchmark] or [CodeBelowPooledRate] when the shortfall is
+// significant, [CodeShortOfBenchmark] or [CodeShortOfPooledRate] when it is
+// not.
 //
-// Found is false, and the other fields are zero, when no step could be
-// judged.
+// Found is false when no step could be judged: then Reason has the code
+// [CodeNoStepJudged] and the other fields are zero.
 type Bottleneck struct {
 	Found       bool    `json:"found"`
-	From        string  `json:"from"`
-	To          string  `json:"to"`
+	From        string  `json:"from,omitempty"`
+	To          string  `json:"to,omitempty"`
 	Conversion  Rate    `json:"conversion"`
 	Benchmark   float64 `json:"benchmark"`
 	Benchmarked bool    `json:"benchmarked"`
 	Significant bool    `json:"significant"`
-	Reason      string  `json:"reason"`
+	Reason      Reason  `json:"reason"`
 }
 
 // bottleneck judges the steps from each open path stage to the next.
@@ -75,20 +76,28 @@ func bottleneck(stages []StageReport, won int, bench map[string]float64) Bottlen
 		}
 	}
 	if !best.Found {
-		return Bottleneck{Reason: "no step has deals and a positive benchmark to judge it against"}
+		return Bottleneck{Reason: Reason{Code: CodeNoStepJudged}}
 	}
-	against := "the other steps' pooled rate"
-	if best.Benchmarked {
-		against = "the benchmark"
+	var code string
+	switch {
+	case best.Significant && best.Benchmarked:
+		code = CodeBelowBenchmark
+	case best.Significant:
+		code = CodeBelowPooledRate
+	case best.Benchmarked:
+		code = CodeShortOfBenchmark
+	default:
+		code = CodeShortOfPooledRate
 	}
 	c := best.Conversion
-	rate := fmt.Sprintf("%s → %s converts %.1f%% (%d of %d, 95%% CI %.1f%%–%.1f%%)",
-		best.From, best.To, 100*c.Value, c.Successes, c.Trials, 100*c.Low, 100*c.High)
-	if best.Significant {
-		best.Reason = fmt.Sprintf("%s: even the upper bound is below %s of %.1f%%", rate, against, 100*best.Benchmark)
-	} else {
-		best.Reason = fmt.Sprintf("%s: the weakest step against %s of %.1f%%, but the interval reaches it, so the shortfall is not significant",
-			rate, against, 100*best.Benchmark)
+	best.Reason = Reason{
+		Code: code,
+		Numbers: map[string]float64{
+			"conversion": c.Value, "low": c.Low, "high": c.High,
+			"successes": float64(c.Successes), "trials": float64(c.Trials),
+			"benchmark": best.Benchmark,
+		},
+		Texts: map[string]string{"from": best.From, "to": best.To},
 	}
 	return best
 }

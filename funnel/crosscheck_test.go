@@ -18,13 +18,13 @@ import (
 // the naive implementation, which judges the same step but does not word it.
 var ignoreReason = cmpopts.IgnoreFields(funnel.Bottleneck{}, "Reason")
 
-func analyze(t *testing.T, events []funnel.Event) *funnel.Analyzer {
+func analyze(t testing.TB, events []funnel.Event) *funnel.Analyzer {
 	t.Helper()
-	a, err := funnel.NewAnalyzer(funnel.B2B(), &funnel.Options{Unknown: funnel.Skip})
+	a, err := funnel.NewAnalyzer(funnel.B2B(), &funnel.Options{OnUnknown: funnel.Skip})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := a.AddAll(events); err != nil {
+	if _, err := a.AddAll(events); err != nil {
 		t.Fatal(err)
 	}
 	return a
@@ -37,9 +37,9 @@ func reportOptions() map[string]funnel.ReportOptions {
 		"strict":           {Mode: funnel.Strict},
 		"as-of":            {AsOf: asOf},
 		"strict-window":    {Mode: funnel.Strict, Window: 40 * 24 * time.Hour, AsOf: asOf},
-		"by-owner":         {By: funnel.ByOwner},
-		"cohorts-window":   {By: funnel.ByCohort, Window: 90 * 24 * time.Hour},
-		"source-benchmark": {By: funnel.BySource, Benchmark: map[string]float64{"lead": 0.8, "proposal": 0.7}},
+		"by-owner":         {By: funnel.ByOwner{}},
+		"cohorts-window":   {By: funnel.ByCohort{}, Window: 90 * 24 * time.Hour},
+		"source-benchmark": {By: funnel.BySource{}, Benchmark: map[string]float64{"lead": 0.8, "proposal": 0.7}},
 	}
 }
 
@@ -86,13 +86,16 @@ func TestLargeReportMatchesNaive(t *testing.T) {
 
 // TestAmountBoundariesMatchNaive cross-checks amounts on both sides of every
 // boundary of their storage: coefficients that fit in a rec and those just
-// too long for it, up to 18 digits and beyond, at every exponent's extremes,
-// with duplicates that compare amounts of different storage. It also merges
-// shards whose events are not grouped by deal.
+// too long for it, up to 18 digits and beyond, at every exponent's extremes
+// and past them (exponents the analyzer rescales), with duplicates that
+// compare amounts of different storage, and owners that change along a
+// deal. It also merges shards whose events are not grouped by deal.
 func TestAmountBoundariesMatchNaive(t *testing.T) {
 	amounts := []decimal.Decimal{
 		decimal.Zero,
+		decimal.New(1<<49-1, -2), decimal.New(1<<49, -2), decimal.New(1<<49+1, -3),
 		decimal.New(1<<51-1, -2), decimal.New(1<<51, -2), decimal.New(1<<51+1, -3),
+		decimal.New(5, 30), decimal.New(12300, -20), decimal.RequireFromString("1e19"),
 		decimal.New(999_999_999_999_999_999, -18), decimal.New(999_999_999_999_999_999, 18),
 		decimal.New(1, 18), decimal.New(1, -18), decimal.New(5, 0),
 		decimal.RequireFromString("12345678901234567890123"),
@@ -111,6 +114,7 @@ func TestAmountBoundariesMatchNaive(t *testing.T) {
 				Time:   t0.Add(time.Duration(k*rng.IntN(3)) * 24 * time.Hour), // some at the same time
 				Amount: amounts[rng.IntN(len(amounts))],
 				Owner:  "o" + strconv.Itoa(rng.IntN(3)),
+				Source: []string{"", "web", "fair"}[rng.IntN(3)],
 			}
 			events = append(events, e)
 			if rng.IntN(4) == 0 {

@@ -21,6 +21,12 @@
 //     interval ([Rate]).
 //   - The bottleneck ([Bottleneck]) is the step whose conversion falls
 //     furthest below its benchmark, judged on the interval's upper bound.
+//   - A segment ([Segment]) is the report of the deals a [Segmenter] gives
+//     the same key: [ByOwner], [BySource], [ByCohort], or the caller's own
+//     through [SegmentFunc].
+//   - Every judgement carries a [Reason]: a stable code, the values it
+//     cites, and its sentence in English and simplified Chinese
+//     (Reason.Text("zh-CN")).
 //
 // # Messy data
 //
@@ -37,16 +43,19 @@
 //   - A deal that leaves a won or lost stage is reopened: its final state
 //     counts, and Reopened says how many.
 //   - An event for an unknown stage is an error naming the stage, or under
-//     the [Skip] policy left out and counted in Report.Ignored.
-//   - Every event is either counted (Report.Events) or listed with its reason
-//     in Report.Ignored; nothing is dropped silently.
+//     [Skip] (Options.OnUnknown) left out and counted in Report.Ignored.
+//   - Every event is either counted (Report.Events) or listed with its
+//     [Cause] in Report.Ignored; nothing is dropped silently.
+//   - [Analyzer.AddAll] takes the events before the first bad one and says
+//     how many it took, so a caller can drop the bad event and go on.
 //
 // # Scale
 //
-// An Analyzer stores 16 bytes per event and 48 per deal; adding an event for
+// An Analyzer stores 16 bytes per event and 32 per deal; adding an event for
 // a known deal does not allocate. Events grouped by deal are stored as they
 // come; others are regrouped by deal once, in place, by the next report.
-// Options.Deals and Options.Events size the storage up front, and
+// [Analyzer.AddAll] makes room for its events at once, Options.Deals and
+// Options.Events let storage grow to a known size in one step, and
 // [Analyzer.Reset] reuses it. [Analyzer.AddAll] looks a few events ahead, so
 // that finding the deals of events in arbitrary order waits for memory less
 // than one event at a time would. A report replays each deal once, and finds
@@ -56,6 +65,13 @@
 // decimals only when they would overflow. [Analyzer.Merge] combines analyzers
 // fed with any sharding of the events into the one a single pass would build,
 // so the work can be spread over goroutines or a distributed engine.
+//
+// # JSON
+//
+// Stage lists, options and every result marshal with snake_case keys and
+// round-trip: enums as their names ("any_order", "after_as_of"), amounts as
+// decimal strings, instants in RFC 3339, and durations as numbers of seconds
+// under keys ending "_seconds", exact to the nanosecond.
 //
 // # Worked example
 //

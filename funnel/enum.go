@@ -1,20 +1,40 @@
 package funnel
 
-// enumText returns names[v] for a valid v and ok=false otherwise.
-func enumText(names []string, v int) (string, bool) {
-	if v < 0 || v >= len(names) || names[v] == "" {
-		return "", false
+import "strconv"
+
+// enumNames maps an enum's values to their wire names: names[v] is the name
+// of value v, and "" marks a value that has none (an invalid zero).
+type enumNames []string
+
+// str returns the name of v, or "Type(v)" for a value without a name.
+func (n enumNames) str(typ string, v int) string {
+	if n.valid(v) {
+		return n[v]
 	}
-	return names[v], true
+	return typ + "(" + strconv.Itoa(v) + ")"
 }
 
-// parseEnum returns the index of text in names, or a *FieldError naming typ
-// that wraps [ErrUnknownName].
-func parseEnum(names []string, typ string, text []byte) (int, error) {
-	for i, n := range names {
-		if n != "" && n == string(text) {
-			return i, nil
+// valid reports whether v has a name.
+func (n enumNames) valid(v int) bool { return v >= 0 && v < len(n) && n[v] != "" }
+
+// text returns the name of v for MarshalText; a value without a name is a
+// *FieldError naming field and wrapping ErrUnknownName.
+func (n enumNames) text(field, typ string, v int) ([]byte, error) {
+	if n.valid(v) {
+		return []byte(n[v]), nil
+	}
+	return nil, fieldErr(field, n.str(typ, v), ErrUnknownName)
+}
+
+// parse returns the value named b for UnmarshalText; any other text,
+// "" included, is a *FieldError naming field and wrapping ErrUnknownName.
+func (n enumNames) parse(field string, b []byte) (int, error) {
+	if len(b) > 0 {
+		for i, name := range n {
+			if name == string(b) {
+				return i, nil
+			}
 		}
 	}
-	return 0, fieldErr(typ, string(text), ErrUnknownName)
+	return 0, fieldErr(field, string(b), ErrUnknownName)
 }

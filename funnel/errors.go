@@ -34,15 +34,17 @@ var (
 	ErrUnknownStage = errors.New("funnel: unknown stage")
 	// ErrTime reports a zero time or one outside 1900-01-01 to 2190-01-01 UTC.
 	ErrTime = errors.New("funnel: time zero or out of range")
-	// ErrAmount reports a negative amount or one whose exponent lies outside
-	// [-18, 18].
+	// ErrAmount reports a negative amount, or one with more than 18 digits
+	// after the decimal point or more than 36 before it, trailing zeros
+	// aside: the rule is on the value, so 1e19 and 10000000000000000000 are
+	// the same amount.
 	ErrAmount = errors.New("funnel: amount negative or out of range")
 	// ErrCapacity reports an analyzer that would hold more than 4,294,967,294
 	// deals or events.
 	ErrCapacity = errors.New("funnel: analyzer capacity exceeded")
 
 	// ErrMismatch reports analyzers or reports built on different stage
-	// lists or options.
+	// lists or options; the error that wraps it says what differs.
 	ErrMismatch = errors.New("funnel: different stage lists or options")
 	// ErrSelfMerge reports an analyzer merged into itself.
 	ErrSelfMerge = errors.New("funnel: analyzer merged into itself")
@@ -54,28 +56,47 @@ var (
 
 	// ErrEmptyAgent reports a call record without an agent.
 	ErrEmptyAgent = errors.New("funnel: empty agent")
-	// ErrDuration reports a negative call duration.
-	ErrDuration = errors.New("funnel: negative duration")
+	// ErrDuration reports a negative call duration, or JSON for a duration
+	// that is not a number of seconds within the range of a time.Duration.
+	ErrDuration = errors.New("funnel: duration negative or out of range")
 	// ErrOutcome reports a call outcome that is not one of the defined values.
 	ErrOutcome = errors.New("funnel: invalid call outcome")
 )
 
-// FieldError is the error for one bad field of a caller's value. Field is a
-// path such as "stages[2].key" or "events[7].stage"; Value is the offending
-// value as text. FieldError unwraps to Err, one of the package's sentinels.
+// FieldError reports a bad value in one field of the caller's input. Field is
+// the path the caller wrote: the JSON path for data ("stages[2].key",
+// "events[7].stage"), the parameter name for an argument ("alpha", "from",
+// "opts.deals"). Value is the offending value as text, empty when quoting it
+// would not help. Err is one of the package's sentinel errors, possibly
+// wrapped with detail; FieldError unwraps to it, so errors.Is(err, ErrX)
+// holds.
 type FieldError struct {
 	Field string
 	Value string
 	Err   error
 }
 
-// Error returns "funnel: <field> <quoted value>: <reason>".
+// Error returns `funnel: FIELD "VALUE": MESSAGE`, the value quoted as by
+// strconv.Quote and left out when empty, and MESSAGE the wrapped error's
+// text without its "funnel: " prefix ("invalid value" when Err is nil).
 func (e *FieldError) Error() string {
-	reason := strings.TrimPrefix(e.Err.Error(), "funnel: ")
-	return "funnel: " + e.Field + " " + strconv.Quote(e.Value) + ": " + reason
+	msg := "invalid value"
+	if e.Err != nil {
+		msg = strings.TrimPrefix(e.Err.Error(), "funnel: ")
+	}
+	var b strings.Builder
+	b.WriteString("funnel: ")
+	b.WriteString(e.Field)
+	if e.Value != "" {
+		b.WriteByte(' ')
+		b.WriteString(strconv.Quote(e.Value))
+	}
+	b.WriteString(": ")
+	b.WriteString(msg)
+	return b.String()
 }
 
-// Unwrap returns the sentinel the error wraps.
+// Unwrap returns the sentinel error.
 func (e *FieldError) Unwrap() error { return e.Err }
 
 func fieldErr(field, value string, err error) error {

@@ -1,7 +1,6 @@
 package funnel
 
 import (
-	"strconv"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -13,7 +12,8 @@ import (
 //
 // The zero Event is invalid: an event needs a deal id, a stage key, a time
 // from 1900 up to 2190 (so that every stay fits in a [time.Duration]) and a
-// non-negative amount whose exponent lies in [-18, 18].
+// non-negative amount with at most 18 digits after the decimal point and 36
+// before it (see [ErrAmount]).
 type Event struct {
 	Deal   string          `json:"deal"`
 	Stage  string          `json:"stage"`
@@ -23,60 +23,52 @@ type Event struct {
 	Source string          `json:"source,omitempty"`
 }
 
-// Policy says what an [Analyzer] does with an event whose stage is not in its
-// stage list. The zero value is Reject.
-type Policy int
+// OnUnknown says what an [Analyzer] does with an event whose stage is not in
+// its stage list. The zero value is Reject.
+type OnUnknown int
 
-// The unknown-stage policies.
+// What to do with an event of an unknown stage.
 const (
 	// Reject returns an error wrapping [ErrUnknownStage] that names the stage.
-	Reject Policy = iota
+	Reject OnUnknown = iota
 	// Skip leaves the event out and counts it; reports list the count under
 	// [UnknownStage] with the stage key.
 	Skip
 )
 
-var policyNames = []string{"reject", "skip"}
+var onUnknownNames = enumNames{"reject", "skip"}
 
-// String returns the policy's lowercase name, "reject" or "skip".
-func (p Policy) String() string {
-	if s, ok := enumText(policyNames, int(p)); ok {
-		return s
-	}
-	return "policy(" + strconv.Itoa(int(p)) + ")"
-}
+// String returns "reject" or "skip", or "OnUnknown(n)" for a value without a
+// name.
+func (u OnUnknown) String() string { return onUnknownNames.str("OnUnknown", int(u)) }
 
-// MarshalText returns the policy's name; an undefined value is an error
+// MarshalText returns the name; a value without one is a [*FieldError]
 // wrapping [ErrUnknownName].
-func (p Policy) MarshalText() ([]byte, error) {
-	s, ok := enumText(policyNames, int(p))
-	if !ok {
-		return nil, fieldErr("policy", strconv.Itoa(int(p)), ErrUnknownName)
-	}
-	return []byte(s), nil
+func (u OnUnknown) MarshalText() ([]byte, error) {
+	return onUnknownNames.text("on_unknown", "OnUnknown", int(u))
 }
 
-// UnmarshalText parses "reject" or "skip"; any other text is an error wrapping
-// [ErrUnknownName].
-func (p *Policy) UnmarshalText(text []byte) error {
-	v, err := parseEnum(policyNames, "policy", text)
-	if err != nil {
-		return err
+// UnmarshalText parses "reject" or "skip"; any other text is a [*FieldError]
+// wrapping [ErrUnknownName].
+func (u *OnUnknown) UnmarshalText(text []byte) error {
+	v, err := onUnknownNames.parse("on_unknown", text)
+	if err == nil {
+		*u = OnUnknown(v)
 	}
-	*p = Policy(v)
-	return nil
+	return err
 }
 
-// Reason says why events were left out of a report.
-type Reason int
+// Cause says why events were left out of a report. The zero value is
+// Duplicate.
+type Cause int
 
-// The reasons an event is left out. Reasons are never silent: every report
-// lists each left-out count with its reason in Ignored.
+// The causes of leaving an event out. None is silent: every report lists
+// each left-out count with its cause in Ignored.
 const (
 	// Duplicate is a second event for the same deal, stage and time. Of such
 	// events the one with the largest amount is kept.
-	Duplicate Reason = iota
-	// UnknownStage is an event skipped under the [Skip] policy.
+	Duplicate Cause = iota
+	// UnknownStage is an event skipped under [Skip].
 	UnknownStage
 	// AfterAsOf is an event later than [ReportOptions].AsOf.
 	AfterAsOf
@@ -85,41 +77,29 @@ const (
 	OutsideWindow
 )
 
-var reasonNames = []string{"duplicate", "unknown-stage", "after-as-of", "outside-window"}
+var causeNames = enumNames{"duplicate", "unknown_stage", "after_as_of", "outside_window"}
 
-// String returns the reason's lowercase name: "duplicate", "unknown-stage",
-// "after-as-of" or "outside-window".
-func (r Reason) String() string {
-	if s, ok := enumText(reasonNames, int(r)); ok {
-		return s
-	}
-	return "reason(" + strconv.Itoa(int(r)) + ")"
-}
+// String returns the cause's name: "duplicate", "unknown_stage",
+// "after_as_of" or "outside_window", or "Cause(n)" for a value without one.
+func (c Cause) String() string { return causeNames.str("Cause", int(c)) }
 
-// MarshalText returns the reason's name; an undefined value is an error
+// MarshalText returns the cause's name; a value without one is a
+// [*FieldError] wrapping [ErrUnknownName].
+func (c Cause) MarshalText() ([]byte, error) { return causeNames.text("cause", "Cause", int(c)) }
+
+// UnmarshalText parses a cause's name; any other text is a [*FieldError]
 // wrapping [ErrUnknownName].
-func (r Reason) MarshalText() ([]byte, error) {
-	s, ok := enumText(reasonNames, int(r))
-	if !ok {
-		return nil, fieldErr("reason", strconv.Itoa(int(r)), ErrUnknownName)
+func (c *Cause) UnmarshalText(text []byte) error {
+	v, err := causeNames.parse("cause", text)
+	if err == nil {
+		*c = Cause(v)
 	}
-	return []byte(s), nil
+	return err
 }
 
-// UnmarshalText parses a reason's name; any other text is an error wrapping
-// [ErrUnknownName].
-func (r *Reason) UnmarshalText(text []byte) error {
-	v, err := parseEnum(reasonNames, "reason", text)
-	if err != nil {
-		return err
-	}
-	*r = Reason(v)
-	return nil
-}
-
-// Ignored counts the events left out for one reason and one stage key.
+// Ignored counts the events left out for one cause and one stage key.
 type Ignored struct {
-	Reason Reason `json:"reason"`
+	Cause  Cause  `json:"cause"`
 	Stage  string `json:"stage"`
 	Events int    `json:"events"`
 }
@@ -147,3 +127,18 @@ func eventNanos(t time.Time) (int64, bool) {
 func fromNanos(n int64) time.Time {
 	return time.Unix(0, n).UTC()
 }
+
+// timeRange says which times an event, an AsOf or a flow bound may carry.
+const timeRange = "a time is from 1900-01-01 up to 2190-01-01 UTC"
+
+// utc returns t in UTC, and the zero time as it is: results give instants
+// in UTC, so that the same instant gives the same JSON in any location.
+func utc(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return t.UTC()
+}
+
+// timeText returns t as an error message shows it, in RFC 3339.
+func timeText(t time.Time) string { return t.Format(time.RFC3339Nano) }

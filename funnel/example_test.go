@@ -29,7 +29,7 @@ func ExampleAnalyzer() {
 	if err != nil {
 		panic(err)
 	}
-	if err := a.AddAll(exampleEvents()); err != nil {
+	if _, err := a.AddAll(exampleEvents()); err != nil {
 		panic(err)
 	}
 	for _, mode := range []funnel.Mode{funnel.AnyOrder, funnel.Strict} {
@@ -47,8 +47,9 @@ func ExampleAnalyzer() {
 	r, _ := a.Report(nil)
 	fmt.Printf("win rate %d of %d, velocity %s per day\n", r.Overall.WinRate.Successes, r.Overall.WinRate.Trials, r.Overall.Velocity)
 	fmt.Println(r.Bottleneck.Reason)
+	fmt.Println(r.Bottleneck.Reason.Text("zh-CN"))
 	// Output:
-	// any-order
+	// any_order
 	//   lead        4 entered  100.0% [ 51.0%, 100.0%]  1950
 	//   qualified   3 entered   75.0% [ 30.1%,  95.4%]  1650
 	//   proposal    2 entered   66.7% [ 20.8%,  93.9%]  1400
@@ -61,14 +62,15 @@ func ExampleAnalyzer() {
 	//   negotiation 0 entered    0.0% [  0.0%,  79.3%]  0
 	//   won         0 entered    0.0% [  0.0%, 100.0%]  0
 	// win rate 1 of 3, velocity 22.22 per day
-	// proposal → negotiation converts 50.0% (1 of 2, 95% CI 9.5%–90.5%): the weakest step against the other steps' pooled rate of 75.0%, but the interval reaches it, so the shortfall is not significant
+	// proposal → negotiation converts 50% (1 of 2, 95% CI 9.45%–90.55%): the weakest step against the other steps' pooled rate of 75%, but the interval reaches it, so the shortfall is not significant
+	// proposal → negotiation 转化率 50%（2 个中 1 个，95% 置信区间 9.45%–90.55%）：对照其余各步的合并转化率 75% 是最弱的一步，但区间达到该转化率，差距不显著
 }
 
 // Segments: the same report per owner.
 func ExampleByOwner() {
 	a, _ := funnel.NewAnalyzer(funnel.B2B(), nil)
-	_ = a.AddAll(exampleEvents())
-	r, _ := a.Report(&funnel.ReportOptions{By: funnel.ByOwner})
+	_, _ = a.AddAll(exampleEvents())
+	r, _ := a.Report(&funnel.ReportOptions{By: funnel.ByOwner{}})
 	for _, s := range r.Segments {
 		o := s.Report.Overall
 		fmt.Printf("%s: %d deals, %d won, %d lost, %d open\n", s.Key, s.Report.Deals, o.Won, o.Lost, o.Open)
@@ -78,13 +80,77 @@ func ExampleByOwner() {
 	// bob: 2 deals, 0 won, 1 lost, 1 open
 }
 
+// Cohorts by the month deals were created in, in the team's time zone: d1
+// and d2 were created at 09:00 UTC on 1 March, which is still 28 February
+// in Honolulu.
+func ExampleByCohort() {
+	a, _ := funnel.NewAnalyzer(funnel.B2B(), nil)
+	_, _ = a.AddAll(exampleEvents())
+	honolulu := time.FixedZone("HST", -10*3600)
+	r, _ := a.Report(&funnel.ReportOptions{By: funnel.ByCohort{Location: honolulu}})
+	for _, s := range r.Segments {
+		fmt.Printf("%s: %d deals\n", s.Key, s.Report.Deals)
+	}
+	// Output:
+	// 2025-02: 2 deals
+	// 2025-03: 2 deals
+}
+
+// A segmenter of the caller's own: deals above and below 500 yuan.
+func ExampleSegmentFunc() {
+	a, _ := funnel.NewAnalyzer(funnel.B2B(), nil)
+	events := exampleEvents()
+	_, _ = a.AddAll(events)
+	amounts := map[string]decimal.Decimal{}
+	for _, e := range events {
+		amounts[e.Deal] = e.Amount
+	}
+	bySize := funnel.SegmentFunc(func(d funnel.Deal) string {
+		if amounts[d.ID].GreaterThanOrEqual(decimal.NewFromInt(500)) {
+			return "large"
+		}
+		return "small"
+	})
+	r, _ := a.Report(&funnel.ReportOptions{By: bySize})
+	for _, s := range r.Segments {
+		fmt.Printf("%s: %d deals, %d won\n", s.Key, s.Report.Deals, s.Report.Overall.Won)
+	}
+	// Output:
+	// large: 1 deals, 1 won
+	// small: 3 deals, 0 won
+}
+
+// A batch with a bad event: AddAll takes the events before it and says how
+// many, so the caller can log the bad one and go on with the rest.
+func ExampleAnalyzer_AddAll() {
+	a, _ := funnel.NewAnalyzer(funnel.B2B(), nil)
+	t := time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
+	events := []funnel.Event{
+		{Deal: "d1", Stage: "lead", Time: t},
+		{Deal: "d1", Stage: "on_hold", Time: t.Add(time.Hour)},
+		{Deal: "d1", Stage: "qualified", Time: t.Add(2 * time.Hour)},
+	}
+	for len(events) > 0 {
+		n, err := a.AddAll(events)
+		if err != nil {
+			fmt.Println("took", n, "then:", err)
+			n++ // drop the bad event
+		}
+		events = events[n:]
+	}
+	fmt.Println(a.Events(), "events")
+	// Output:
+	// took 1 then: funnel: events[1].stage "on_hold": unknown stage
+	// 2 events
+}
+
 // Merge: two shards that split deal d1's events give the report of one pass.
 func ExampleAnalyzer_Merge() {
 	events := exampleEvents()
 	x, _ := funnel.NewAnalyzer(funnel.B2B(), nil)
 	y, _ := funnel.NewAnalyzer(funnel.B2B(), nil)
-	_ = x.AddAll(events[:2]) // d1: lead, qualified
-	_ = y.AddAll(events[2:]) // d1: proposal, won; d2, d3, d4
+	_, _ = x.AddAll(events[:2]) // d1: lead, qualified
+	_, _ = y.AddAll(events[2:]) // d1: proposal, won; d2, d3, d4
 	if err := x.Merge(y); err != nil {
 		panic(err)
 	}
@@ -96,26 +162,26 @@ func ExampleAnalyzer_Merge() {
 
 // Messy data: a duplicate and an unknown stage are counted, not lost.
 func ExampleReport_ignored() {
-	a, _ := funnel.NewAnalyzer(funnel.B2B(), &funnel.Options{Unknown: funnel.Skip})
+	a, _ := funnel.NewAnalyzer(funnel.B2B(), &funnel.Options{OnUnknown: funnel.Skip})
 	t := time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
-	_ = a.AddAll([]funnel.Event{
+	_, _ = a.AddAll([]funnel.Event{
 		{Deal: "d1", Stage: "lead", Time: t},
 		{Deal: "d1", Stage: "lead", Time: t},
 		{Deal: "d1", Stage: "on-hold", Time: t.Add(time.Hour)},
 	})
 	r, _ := a.Report(nil)
 	for _, ig := range r.Ignored {
-		fmt.Println(ig.Reason, ig.Stage, ig.Events)
+		fmt.Println(ig.Cause, ig.Stage, ig.Events)
 	}
 	// Output:
 	// duplicate lead 1
-	// unknown-stage on-hold 1
+	// unknown_stage on-hold 1
 }
 
 // Pipeline flow between two dates reconciles in counts and money.
 func ExampleAnalyzer_Flow() {
 	a, _ := funnel.NewAnalyzer(funnel.B2B(), nil)
-	_ = a.AddAll(exampleEvents())
+	_, _ = a.AddAll(exampleEvents())
 	from := time.Date(2025, 3, 2, 12, 0, 0, 0, time.UTC)
 	f, err := a.Flow(from, from.AddDate(0, 0, 14), nil)
 	if err != nil {
@@ -143,8 +209,12 @@ func ExampleCompare() {
 	c, _ := funnel.Compare(q(100, 40), q(100, 60), 0.05)
 	s := c.Steps[0]
 	fmt.Printf("%s → %s: %+.0f points, z = %.2f, p = %.4f, significant: %v\n", s.From, s.To, 100*s.Diff, s.Z, s.P, s.Significant)
+	fmt.Println(s.Reason)
+	fmt.Println(s.Reason.Text("zh-CN"))
 	// Output:
 	// lead → qualified: +20 points, z = 2.83, p = 0.0047, significant: true
+	// rose from 40% (40 of 100) to 60% (60 of 100): z = 2.83, p = 0.47%, significant at 5%
+	// 从 40%（100 个中 40 个）升至 60%（100 个中 60 个）：z = 2.83，p = 0.47%，在 5% 水平上显著
 }
 
 // A small sample gets an honest interval.

@@ -62,7 +62,7 @@ func TestGroupedStorageMatchesNaive(t *testing.T) {
 		if _, err := a.Report(nil); err != nil {
 			t.Fatal(err)
 		}
-		if err := a.AddAll(events[half:]); err != nil {
+		if _, err := a.AddAll(events[half:]); err != nil {
 			t.Fatal(err)
 		}
 		checkNaive(t, "added after a report", a, events)
@@ -73,7 +73,7 @@ func TestGroupedStorageMatchesNaive(t *testing.T) {
 		for i := range late {
 			late[i].Time = late[i].Time.Add(time.Hour)
 		}
-		if err := a.AddAll(late); err != nil {
+		if _, err := a.AddAll(late); err != nil {
 			t.Fatal(err)
 		}
 		checkNaive(t, "late events", a, append(slices.Clone(events), late...))
@@ -95,10 +95,10 @@ func TestSegmentFunctions(t *testing.T) {
 	a := analyze(t, events)
 	for _, by := range []struct {
 		name    string
-		fn, via func(funnel.Deal) string
+		fn, via funnel.Segmenter
 	}{
-		{"owner", funnel.ByOwner, func(d funnel.Deal) string { return funnel.ByOwner(d) }},
-		{"source", funnel.BySource, func(d funnel.Deal) string { return funnel.BySource(d) }},
+		{"owner", funnel.ByOwner{}, funnel.SegmentFunc(funnel.ByOwner{}.Segment)},
+		{"source", funnel.BySource{}, funnel.SegmentFunc(funnel.BySource{}.Segment)},
 	} {
 		for _, mode := range []funnel.Mode{funnel.AnyOrder, funnel.Strict} {
 			o := funnel.ReportOptions{Mode: mode, By: by.fn}
@@ -123,14 +123,14 @@ func TestSegmentFunctions(t *testing.T) {
 }
 
 // TestConcurrentReports runs reports of separate analyzers at the same time:
-// they share the pool of duration blocks, and must not see each other's.
+// they share nothing, and must not see each other's data.
 func TestConcurrentReports(t *testing.T) {
 	const n = 4
 	var analyzers [n]*funnel.Analyzer
 	var want [n]funnel.Report
 	for i := range n {
 		analyzers[i] = analyze(t, genEvents(500+uint64(i), genOptions{Deals: 6000, Owners: 3, Messy: true}))
-		r, err := analyzers[i].Report(&funnel.ReportOptions{By: funnel.ByOwner})
+		r, err := analyzers[i].Report(&funnel.ReportOptions{By: funnel.ByOwner{}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -142,7 +142,7 @@ func TestConcurrentReports(t *testing.T) {
 	for i := range n {
 		go func() {
 			for range 3 {
-				got[i], errs[i] = analyzers[i].Report(&funnel.ReportOptions{By: funnel.ByOwner})
+				got[i], errs[i] = analyzers[i].Report(&funnel.ReportOptions{By: funnel.ByOwner{}})
 			}
 			done <- i
 		}()

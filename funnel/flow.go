@@ -1,6 +1,9 @@
 package funnel
 
 import (
+	"errors"
+	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -11,7 +14,7 @@ import (
 type FlowOptions struct {
 	// Entry is the key of the open stage where the pipeline begins: deals in
 	// earlier open stages are not yet pipeline. Empty means the first stage.
-	Entry string
+	Entry string `json:"entry,omitempty"`
 }
 
 // FlowLine is a number of pipeline movements and their money.
@@ -44,6 +47,8 @@ func (l FlowLine) Equal(m FlowLine) bool {
 // A Flow always reconciles, in counts and in money (see [Flow.Check]):
 //
 //	Opening + New + MovedIn − Won − Lost − PushedOut (+ Changed, in money) = Closing
+//
+// From and To repeat the arguments in UTC.
 type Flow struct {
 	From      time.Time `json:"from"`
 	To        time.Time `json:"to"`
@@ -61,21 +66,29 @@ type Flow struct {
 	Ignored []Ignored `json:"ignored"`
 }
 
-// Check returns an error wrapping [ErrUnreconciled] unless the flow
-// reconciles in counts and in money.
+// Check returns nil when the flow reconciles in counts and in money, and
+// otherwise a [*FieldError] naming closing.deals or closing.amount (both,
+// joined, when both are off) that wraps [ErrUnreconciled] and gives what the
+// opening and the movements add up to.
 func (f Flow) Check() error {
 	n := f.Opening.Deals + f.New.Deals + f.MovedIn.Deals - f.Won.Deals - f.Lost.Deals - f.PushedOut.Deals
 	m := f.Opening.Amount.Add(f.New.Amount).Add(f.MovedIn.Amount).Sub(f.Won.Amount).
 		Sub(f.Lost.Amount).Sub(f.PushedOut.Amount).Add(f.Changed.Amount)
-	if n != f.Closing.Deals || !m.Equal(f.Closing.Amount) {
-		return &FieldError{Field: "flow", Value: m.String() + " ≠ " + f.Closing.Amount.String(), Err: ErrUnreconciled}
+	var errs []error
+	if n != f.Closing.Deals {
+		errs = append(errs, fieldErr("closing.deals", strconv.Itoa(f.Closing.Deals),
+			fmt.Errorf("%w: the opening and the movements add up to %d", ErrUnreconciled, n)))
 	}
-	return nil
+	if !m.Equal(f.Closing.Amount) {
+		errs = append(errs, fieldErr("closing.amount", f.Closing.Amount.String(),
+			fmt.Errorf("%w: the opening, the movements and the changes add up to %s", ErrUnreconciled, m)))
+	}
+	return errors.Join(errs...)
 }
 
 // Flow returns the pipeline flow between from and to. It returns a
-// [*FieldError] wrapping [ErrOption] when from is not before to, either is
-// out of range, or Entry is not an open stage, and an error wrapping
+// [*FieldError] wrapping [ErrOption] when from or to is out of range, to is
+// not after from, or Entry is not an open stage, and an error wrapping
 // [ErrUnreconciled] if the result fails [Flow.Check] — a defect, never a
 // silently wrong chart.
 func (a *Analyzer) Flow(from, to time.Time, opts *FlowOptions) (Flow, error) {
@@ -85,26 +98,34 @@ func (a *Analyzer) Flow(from, to time.Time, opts *FlowOptions) (Flow, error) {
 	}
 	fromN, ok1 := eventNanos(from)
 	toN, ok2 := eventNanos(to)
+	var errs []error
 	if !ok1 {
-		return Flow{}, fieldErr("from", from.String(), ErrOption)
+		errs = append(errs, fieldErr("from", timeText(from), fmt.Errorf("%w: %s", ErrOption, timeRange)))
 	}
-	if !ok2 || toN <= fromN {
-		return Flow{}, fieldErr("to", to.String(), ErrOption)
+	switch {
+	case !ok2:
+		errs = append(errs, fieldErr("to", timeText(to), fmt.Errorf("%w: %s", ErrOption, timeRange)))
+	case ok1 && toN <= fromN:
+		errs = append(errs, fieldErr("to", timeText(to), fmt.Errorf("%w: to is not after from %s", ErrOption, timeText(from))))
 	}
 	entry := 0
 	if o.Entry != "" {
 		i, ok := a.stages.Index(o.Entry)
 		if !ok || a.stages[i].Outcome != Open {
-			return Flow{}, fieldErr("entry", o.Entry, ErrOption)
+			errs = append(errs, fieldErr("opts.entry", o.Entry, fmt.Errorf("%w: not an open stage", ErrOption)))
+		} else {
+			entry = a.lay.pos[i]
 		}
-		entry = a.lay.pos[i]
+	}
+	if len(errs) > 0 {
+		return Flow{}, errors.Join(errs...)
 	}
 	inPipe := func(s uint8) bool {
 		p := a.lay.pos[s]
 		return p >= entry && p < a.lay.won
 	}
 	var opening, nw, movedIn, won, lost, pushed, changed, closing money
-	f := Flow{From: from, To: to, Entry: a.keys[a.lay.path[entry]]}
+	f := Flow{From: from.UTC(), To: to.UTC(), Entry: a.keys[a.lay.path[entry]]}
 	dups := make([]int, len(a.stages))
 	var buf []rec
 	a.regroup()
@@ -173,11 +194,11 @@ func (a *Analyzer) Flow(from, to time.Time, opts *FlowOptions) (Flow, error) {
 	f.Changed.Amount, f.Closing.Amount = changed.value(), closing.value()
 	for s, c := range dups {
 		if c > 0 {
-			f.Ignored = append(f.Ignored, Ignored{Reason: Duplicate, Stage: a.keys[s], Events: c})
+			f.Ignored = append(f.Ignored, Ignored{Cause: Duplicate, Stage: a.keys[s], Events: c})
 		}
 	}
 	for k, n := range a.unknown {
-		f.Ignored = append(f.Ignored, Ignored{Reason: UnknownStage, Stage: k, Events: n})
+		f.Ignored = append(f.Ignored, Ignored{Cause: UnknownStage, Stage: k, Events: n})
 	}
 	sortIgnored(f.Ignored)
 	if err := f.Check(); err != nil {

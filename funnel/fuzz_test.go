@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"math"
+	"math/big"
 	"slices"
 	"testing"
 	"time"
@@ -15,20 +17,30 @@ import (
 )
 
 // FuzzEvents feeds arbitrary event streams, two analyzers sharing them, to
-// every entry point that reads events. Nothing may panic; accepted streams
-// must satisfy the report invariants, and the merged shards must report
-// exactly as one pass.
+// every entry point that reads events, with times in zones of every kind.
+// Nothing may panic; accepted streams must satisfy the report invariants
+// and report as the naive replay does, the merged shards must report
+// exactly as one pass, and the accepted events in UTC after a JSON round
+// trip must give reports of the same JSON bytes.
 func FuzzEvents(f *testing.F) {
+	var zones []*time.Location
+	for _, name := range zoneNames[:8] {
+		loc, err := time.LoadLocation(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		zones = append(zones, loc)
+	}
 	f.Add([]byte{0, 0, 1, 0, 10, 1, 1, 2, 0, 20, 0, 2, 9, 3, 30}, "12.50", int64(3600))
 	f.Add([]byte{3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13}, "99999999999999999999999.9", int64(-5))
 	f.Add([]byte{}, "-1", int64(0))
 	f.Fuzz(func(t *testing.T, data []byte, amount string, window int64) {
 		keys := []string{"lead", "qualified", "proposal", "negotiation", "won", "lost", "?", ""}
 		amt, err := decimal.NewFromString(amount)
-		if err != nil {
-			amt = decimal.Zero
+		if err != nil || amt.Exponent() < -40 || amt.Exponent() > 40 {
+			amt = decimal.Zero // FuzzAmount tries far exponents; here they would only make sums slow
 		}
-		opts := &funnel.Options{Unknown: funnel.Skip}
+		opts := &funnel.Options{OnUnknown: funnel.Skip}
 		whole, _ := funnel.NewAnalyzer(funnel.B2B(), opts)
 		x, _ := funnel.NewAnalyzer(funnel.B2B(), opts)
 		y, _ := funnel.NewAnalyzer(funnel.B2B(), opts)
@@ -39,7 +51,7 @@ func FuzzEvents(f *testing.F) {
 			e := funnel.Event{
 				Deal:   string(rune('a' + b0%5)),
 				Stage:  keys[b1%8],
-				Time:   base.Add(time.Duration(b2) * time.Hour),
+				Time:   base.Add(time.Duration(b2) * time.Hour).In(zones[b0>>5]),
 				Amount: amt.Add(decimal.NewFromInt(int64(b1 / 8))),
 				Owner:  string(rune('p' + b2%3)),
 			}
@@ -61,9 +73,17 @@ func FuzzEvents(f *testing.F) {
 		if err := x.Merge(y); err != nil {
 			t.Fatal(err)
 		}
+		moved := slices.Clone(accepted)
+		for i := range moved {
+			moved[i].Time = moved[i].Time.UTC()
+		}
+		utcAnalyzer, _ := funnel.NewAnalyzer(funnel.B2B(), opts)
+		if _, err := utcAnalyzer.AddAll(throughJSON(t, moved)); err != nil {
+			t.Fatalf("the accepted events in UTC, through JSON: %v", err)
+		}
 		w := time.Duration(window)
 		for _, o := range []funnel.ReportOptions{
-			{}, {Mode: funnel.Strict, AsOf: base.Add(100 * time.Hour), By: funnel.ByOwner}, {Window: w, By: funnel.ByCohort},
+			{}, {Mode: funnel.Strict, AsOf: base.Add(100 * time.Hour), By: funnel.ByOwner{}}, {Window: w, By: funnel.ByCohort{}},
 		} {
 			r, err := whole.Report(&o)
 			if err != nil {
@@ -82,6 +102,9 @@ func FuzzEvents(f *testing.F) {
 			}
 			if diff := cmp.Diff(r, m); diff != "" {
 				t.Fatalf("merged shards report differently (-one pass +merged):\n%s", diff)
+			}
+			if got, want := jsonOf(t, report(t, utcAnalyzer, o)), jsonOf(t, r); got != want {
+				t.Fatalf("Report(%+v) of the events in UTC through JSON differs: %s", o, firstDiff(got, want))
 			}
 		}
 		from := base.Add(time.Duration(window%400) * time.Hour)
@@ -162,6 +185,107 @@ func FuzzCalls(f *testing.F) {
 			if s.Talk < 0 {
 				t.Fatalf("negative talk time %v", s.Talk)
 			}
+		}
+	})
+}
+
+// FuzzAmount adds one amount, written in several ways that have the same
+// value, each to its own analyzer: all must be accepted or all rejected
+// with ErrAmount, and the accepted ones must report the same JSON bytes.
+// Nothing may panic or take long, whatever the exponent.
+func FuzzAmount(f *testing.F) {
+	for _, s := range []string{"1e19", "10000000000000000000", "12.3400", "1e-19", "-0", "5e35", "5e36", "0.000000000000000001", "1e10000", "1e-10000"} {
+		f.Add(s, uint8(2))
+	}
+	f.Fuzz(func(t *testing.T, s string, k uint8) {
+		d, err := decimal.NewFromString(s)
+		if err != nil || len(s) > 200 {
+			return
+		}
+		c, e := d.Coefficient(), d.Exponent()
+		forms := []decimal.Decimal{d}
+		if e > -100 && e < 100 {
+			forms = append(forms, decimal.RequireFromString(d.String()))
+		}
+		if k := int32(k % 4); e >= math.MinInt32+k {
+			forms = append(forms, decimal.NewFromBigInt(new(big.Int).Mul(c, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(k)), nil)), e-k))
+		}
+		if q, r := new(big.Int).QuoRem(c, big.NewInt(10), new(big.Int)); c.Sign() != 0 && r.Sign() == 0 && e < math.MaxInt32 {
+			forms = append(forms, decimal.NewFromBigInt(q, e+1))
+		}
+		var first string
+		var firstErr error
+		for i, form := range forms {
+			a, _ := funnel.NewAnalyzer(funnel.B2B(), nil)
+			err := a.Add(funnel.Event{Deal: "d", Stage: "won", Time: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Amount: form})
+			if err != nil && !errors.Is(err, funnel.ErrAmount) {
+				t.Fatalf("Add(%s) = %v, want nil or ErrAmount", s, err)
+			}
+			got := ""
+			if err == nil {
+				got = jsonOf(t, report(t, a, funnel.ReportOptions{}))
+			}
+			if i == 0 {
+				first, firstErr = got, err
+			} else if (err == nil) != (firstErr == nil) || got != first {
+				t.Fatalf("amount %s, written as %se%d: Add = %v, written as %se%d: %v; or the reports differ",
+					s, c, e, firstErr, form.Coefficient(), form.Exponent(), err)
+			}
+		}
+	})
+}
+
+// FuzzSecondsJSON decodes arbitrary JSON values as a duration in seconds.
+// Nothing may panic; a value that decodes round-trips, and one that does
+// not is a syntax error or an error wrapping ErrDuration.
+func FuzzSecondsJSON(f *testing.F) {
+	for _, s := range []string{"0", "1.5", "-0.000000001", "9223372036.854775807", "9223372037", "1e3", "1e-30", `"5"`, "null", "1e999999999"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 100 {
+			return
+		}
+		var d funnel.Durations
+		err := json.Unmarshal([]byte(`{"n":1,"mean_seconds":`+s+`}`), &d)
+		var syntax *json.SyntaxError
+		switch {
+		case err == nil:
+			if back := throughJSON(t, d); back != d {
+				t.Fatalf("%s: decoded %v, round trip %v", s, d.Mean, back.Mean)
+			}
+		case errors.As(err, &syntax):
+		case !errors.Is(err, funnel.ErrDuration):
+			t.Fatalf("%s: %v, want ErrDuration", s, err)
+		}
+	})
+}
+
+// FuzzOptions builds analyzers with arbitrary options, as decoded from
+// stored JSON. Nothing may panic or reserve much memory; a bad option is an
+// ErrOption, and a good one reports as the defaults do.
+func FuzzOptions(f *testing.F) {
+	f.Add(int64(0), int64(0), uint8(0))
+	f.Add(int64(100_000_000), int64(4_294_967_294), uint8(1))
+	f.Add(int64(-1), int64(1<<40), uint8(9))
+	want := jsonOf(f, mustReport(f, funnel.B2B(), worked(), nil))
+	f.Fuzz(func(t *testing.T, deals, events int64, unknown uint8) {
+		if int64(int(deals)) != deals || int64(int(events)) != events {
+			return // does not fit this platform's int
+		}
+		o := &funnel.Options{OnUnknown: funnel.OnUnknown(unknown % 3), Deals: int(deals), Events: int(events)}
+		a, err := funnel.NewAnalyzer(funnel.B2B(), o)
+		if err != nil {
+			if !errors.Is(err, funnel.ErrOption) {
+				t.Fatalf("NewAnalyzer(%+v) = %v, want ErrOption", o, err)
+			}
+			return
+		}
+		if _, err := a.AddAll(worked()); err != nil {
+			t.Fatal(err)
+		}
+		if got := jsonOf(t, report(t, a, funnel.ReportOptions{})); got != want {
+			t.Fatalf("NewAnalyzer(%+v) reports differently: %s", o, firstDiff(got, want))
 		}
 	})
 }

@@ -77,6 +77,9 @@ func naiveReport(stages funnel.Stages, events []funnel.Event, o funnel.ReportOpt
 		d := funnel.Deal{ID: id}
 		var ownerAt, sourceAt funnel.Event
 		for _, e := range evs {
+			if !o.AsOf.IsZero() && e.Time.After(o.AsOf) {
+				continue // names in force at AsOf
+			}
 			if e.Owner != "" {
 				if d.Owner == "" || later(e, ownerAt, idx) || (same(e, ownerAt, idx) && e.Owner > d.Owner) {
 					d.Owner, ownerAt = e.Owner, e
@@ -101,7 +104,7 @@ func naiveReport(stages funnel.Stages, events []funnel.Event, o funnel.ReportOpt
 		var kept []funnel.Event
 		for i, e := range evs {
 			if i > 0 && e.Time.Equal(evs[i-1].Time) && e.Stage == evs[i-1].Stage {
-				ign[funnel.Ignored{Reason: funnel.Duplicate, Stage: e.Stage}]++
+				ign[funnel.Ignored{Cause: funnel.Duplicate, Stage: e.Stage}]++
 				continue
 			}
 			kept = append(kept, e)
@@ -110,7 +113,7 @@ func naiveReport(stages funnel.Stages, events []funnel.Event, o funnel.ReportOpt
 			var in []funnel.Event
 			for _, e := range kept {
 				if e.Time.After(o.AsOf) {
-					ign[funnel.Ignored{Reason: funnel.AfterAsOf, Stage: e.Stage}]++
+					ign[funnel.Ignored{Cause: funnel.AfterAsOf, Stage: e.Stage}]++
 				} else {
 					in = append(in, e)
 				}
@@ -130,7 +133,7 @@ func naiveReport(stages funnel.Stages, events []funnel.Event, o funnel.ReportOpt
 			var in []funnel.Event
 			for _, e := range kept {
 				if e.Time.After(limit) {
-					ign[funnel.Ignored{Reason: funnel.OutsideWindow, Stage: e.Stage}]++
+					ign[funnel.Ignored{Cause: funnel.OutsideWindow, Stage: e.Stage}]++
 				} else {
 					in = append(in, e)
 				}
@@ -208,7 +211,7 @@ func naiveReport(stages funnel.Stages, events []funnel.Event, o funnel.ReportOpt
 		d.Stage = stages[cur].Key
 		d.Outcome = r.outcome
 		if o.By != nil {
-			r.key = o.By(d)
+			r.key = o.By.Segment(d)
 		}
 		results = append(results, r)
 	}
@@ -354,7 +357,7 @@ func naiveReport(stages funnel.Stages, events []funnel.Event, o funnel.ReportOpt
 			rep.Ignored = append(rep.Ignored, k)
 		}
 		slices.SortFunc(rep.Ignored, func(x, y funnel.Ignored) int {
-			if c := cmp.Compare(x.Reason, y.Reason); c != 0 {
+			if c := cmp.Compare(x.Cause, y.Cause); c != 0 {
 				return c
 			}
 			return cmp.Compare(x.Stage, y.Stage)
@@ -368,7 +371,7 @@ func naiveReport(stages funnel.Stages, events []funnel.Event, o funnel.ReportOpt
 		extra[k] = v
 	}
 	for k, v := range unknown {
-		extra[funnel.Ignored{Reason: funnel.UnknownStage, Stage: k}] = v
+		extra[funnel.Ignored{Cause: funnel.UnknownStage, Stage: k}] = v
 	}
 	rep := build(results, extra)
 	if o.By != nil {

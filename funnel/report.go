@@ -2,8 +2,11 @@ package funnel
 
 import (
 	"cmp"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
 	"math"
-	"math/bits"
 	"slices"
 	"strconv"
 	"time"
@@ -27,61 +30,78 @@ const (
 	Strict
 )
 
-var modeNames = []string{"any-order", "strict"}
+var modeNames = enumNames{"any_order", "strict"}
 
-// String returns the mode's lowercase name, "any-order" or "strict".
-func (m Mode) String() string {
-	if s, ok := enumText(modeNames, int(m)); ok {
-		return s
-	}
-	return "mode(" + strconv.Itoa(int(m)) + ")"
-}
+// String returns "any_order" or "strict", or "Mode(n)" for a value without a
+// name.
+func (m Mode) String() string { return modeNames.str("Mode", int(m)) }
 
-// MarshalText returns the mode's name; an undefined value is an error
-// wrapping [ErrUnknownName].
-func (m Mode) MarshalText() ([]byte, error) {
-	s, ok := enumText(modeNames, int(m))
-	if !ok {
-		return nil, fieldErr("mode", strconv.Itoa(int(m)), ErrUnknownName)
-	}
-	return []byte(s), nil
-}
+// MarshalText returns the mode's name; a value without one is a
+// [*FieldError] wrapping [ErrUnknownName].
+func (m Mode) MarshalText() ([]byte, error) { return modeNames.text("mode", "Mode", int(m)) }
 
-// UnmarshalText parses "any-order" or "strict"; any other text is an error
-// wrapping [ErrUnknownName].
+// UnmarshalText parses "any_order" or "strict"; any other text is a
+// [*FieldError] wrapping [ErrUnknownName].
 func (m *Mode) UnmarshalText(text []byte) error {
-	v, err := parseEnum(modeNames, "mode", text)
-	if err != nil {
-		return err
+	v, err := modeNames.parse("mode", text)
+	if err == nil {
+		*m = Mode(v)
 	}
-	*m = Mode(v)
-	return nil
+	return err
 }
 
 // ReportOptions configures [Analyzer.Report]. The zero value (or nil) means
 // any-order counting of every event, no window, open stays left unmeasured,
 // the bottleneck judged against the funnel's own steps, and no segments.
+// Each field defaults on its own.
 type ReportOptions struct {
 	// Mode says how deals that skip stages are counted.
-	Mode Mode
-	// AsOf, when not zero, leaves out events later than it (reason
-	// [AfterAsOf]) and measures stays still open at AsOf up to AsOf. When
-	// zero, every event counts and open stays are not measured.
-	AsOf time.Time
+	Mode Mode `json:"mode"`
+	// AsOf, when not zero, leaves out events later than it (cause
+	// [AfterAsOf]), measures stays still open at AsOf up to AsOf, and
+	// attributes each deal to the owner and source in force at AsOf (see
+	// [Deal]). When zero, every event counts, open stays are not measured,
+	// and deals go to their latest owner.
+	AsOf time.Time `json:"as_of,omitzero"`
 	// Window, when positive, leaves out each deal's events later than Window
-	// after its first event (reason [OutsideWindow]): conversion then means
-	// "within Window of entering", e.g. won within 90 days. Open stays are
-	// measured up to the earlier of AsOf and the window's end.
-	Window time.Duration
+	// after its first event (cause [OutsideWindow]): conversion then means
+	// "within Window of entering", e.g. won within 90 days (90 spans of 24
+	// hours). Open stays are measured up to the earlier of AsOf and the
+	// window's end. It is a JSON number of seconds.
+	Window time.Duration `json:"window_seconds,omitempty"`
 	// Benchmark maps the key of an open stage to the expected conversion of
 	// the step from it to the next path stage, in [0, 1]. When not empty, the
 	// bottleneck is judged only on the steps it names, against these rates;
 	// when empty, each step is judged against the pooled conversion of the
 	// funnel's other steps.
-	Benchmark map[string]float64
+	Benchmark map[string]float64 `json:"benchmark,omitempty"`
 	// By, when not nil, also reports each segment of deals: deals with the
-	// same By(deal) form one segment. See [ByOwner], [BySource], [ByCohort].
-	By func(Deal) string
+	// same By.Segment(deal) form one segment. See [ByOwner], [BySource],
+	// [ByCohort] and [SegmentFunc].
+	By Segmenter `json:"-"`
+}
+
+// MarshalJSON writes o with its window in seconds; By is left out.
+func (o ReportOptions) MarshalJSON() ([]byte, error) {
+	type plain ReportOptions
+	return json.Marshal(struct {
+		plain
+		Window seconds `json:"window_seconds,omitempty"`
+	}{plain(o), seconds(o.Window)})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (o *ReportOptions) UnmarshalJSON(b []byte) error {
+	type plain ReportOptions
+	v := struct {
+		*plain
+		Window seconds `json:"window_seconds,omitempty"`
+	}{plain: (*plain)(o), Window: seconds(o.Window)}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	o.Window = time.Duration(v.Window)
+	return nil
 }
 
 // Report is what a funnel looks like over the events of an [Analyzer].
@@ -99,19 +119,47 @@ type ReportOptions struct {
 // stage; its backward move is counted in Regressed). Money is each deal's
 // amount as of its last counted event, so a stage's amounts add up like its
 // counts.
+//
+// Mode, AsOf and Window repeat the options, AsOf in UTC: a report depends on
+// instants, not on the locations they are written in. Segments are in key
+// order, Ignored in cause then stage order. In JSON the window is
+// window_seconds.
 type Report struct {
 	Mode     Mode          `json:"mode"`
-	AsOf     time.Time     `json:"as_of"`
-	Window   time.Duration `json:"window"`
+	AsOf     time.Time     `json:"as_of,omitzero"`
+	Window   time.Duration `json:"window_seconds,omitempty"`
 	Deals    int           `json:"deals"`  // deals with at least one counted event
 	Events   int           `json:"events"` // events counted
 	Stages   []StageReport `json:"stages"`
 	Losses   []Loss        `json:"losses"` // deals lost, per lost stage
 	Overall  Overall       `json:"overall"`
-	Ignored  []Ignored     `json:"ignored"` // events left out, by reason then stage
+	Ignored  []Ignored     `json:"ignored"` // events left out, by cause then stage
 	Segments []Segment     `json:"segments,omitempty"`
 
 	Bottleneck Bottleneck `json:"bottleneck"`
+}
+
+// MarshalJSON writes r with its window in seconds.
+func (r Report) MarshalJSON() ([]byte, error) {
+	type plain Report
+	return json.Marshal(struct {
+		plain
+		Window seconds `json:"window_seconds,omitempty"`
+	}{plain(r), seconds(r.Window)})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (r *Report) UnmarshalJSON(b []byte) error {
+	type plain Report
+	v := struct {
+		*plain
+		Window seconds `json:"window_seconds,omitempty"`
+	}{plain: (*plain)(r), Window: seconds(r.Window)}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	r.Window = time.Duration(v.Window)
+	return nil
 }
 
 // StageReport is one stage of a [Report]. For the won stage only Entered,
@@ -210,243 +258,8 @@ type Overall struct {
 	Regressions int `json:"regressions"`
 }
 
-// fates of a deal at its furthest counted stage.
-const (
-	fateAdvanced = iota // went beyond it by skipping (Strict only)
-	fateLost
-	fateOpen
-	fateWon // the furthest counted stage is the won stage
-	nFates
-)
-
-// drop is one event left out of a deal's replay.
-type drop struct {
-	reason Reason
-	stage  uint8
-}
-
-// tally accumulates the replays of a set of deals: the whole report's, or
-// one segment's.
-type tally struct {
-	deals, events int
-	bucket        [][nFates]int // [furthest counted path position][fate]
-	bucketAmt     [][nFates]money
-	skipped       []int
-	reentered     []int
-	regressed     []int
-	latestSum     []u128
-	cumSum        []u128
-	outcome       [3]int
-	outcomeAmt    [3]money
-	lostBy        []int
-	lostByAmt     []money
-	cycleSum      u128
-	reopened      int
-	regressedN    int
-	backs         int
-	ignored       [][]int // [reason][stage list index]
-
-	// The durations, per open path position: each measured latest stay, and
-	// for the deals that stayed more than once their cumulative stay as a
-	// patch over their latest one. The summaries are filled in before build.
-	latest  []durList
-	patches [][]patch
-	cycles  durList
-	latestD []Durations
-	cumD    []Durations
-	cycleD  Durations
-}
-
-// patch says that a deal's cumulative stay, v, differs from its latest, at
-// position pos of a latest list.
-type patch struct {
-	pos int
-	v   int64
-}
-
-func newTally(l *layout, nStages int) *tally {
-	n := len(l.path)
-	t := &tally{
-		bucket:    make([][nFates]int, n),
-		bucketAmt: make([][nFates]money, n),
-		skipped:   make([]int, n),
-		reentered: make([]int, n),
-		regressed: make([]int, n),
-		latestSum: make([]u128, l.won),
-		cumSum:    make([]u128, l.won),
-		lostBy:    make([]int, len(l.lost)),
-		lostByAmt: make([]money, len(l.lost)),
-		ignored:   make([][]int, len(reasonNames)),
-		latest:    make([]durList, l.won),
-		patches:   make([][]patch, l.won),
-		latestD:   make([]Durations, l.won),
-		cumD:      make([]Durations, l.won),
-	}
-	for i := range t.ignored {
-		t.ignored[i] = make([]int, nStages)
-	}
-	return t
-}
-
-// add counts one deal's journey j, replayed from n events, keeping its
-// durations in blocks from pool.
-func (t *tally) add(a *Analyzer, j *journey, n int, mode Mode, pool *durPool) {
-	t.deals++
-	t.events += n
-	k := j.max
-	if mode == Strict {
-		k = j.chain
-	}
-	outcome := a.stages[j.final].Outcome
-	if k >= 0 {
-		var f int
-		switch {
-		case k == a.lay.won:
-			f = fateWon
-		case j.max > k:
-			f = fateAdvanced
-		case outcome == Lost:
-			f = fateLost
-		default:
-			f = fateOpen
-		}
-		t.bucket[k][f]++
-		a.addTo(&t.bucketAmt[k][f], j.last)
-	}
-	for m := j.skipped; m != 0; m &= m - 1 {
-		t.skipped[bits.TrailingZeros64(m)]++
-	}
-	for m := j.reentered; m != 0; m &= m - 1 {
-		t.reentered[bits.TrailingZeros64(m)]++
-	}
-	for m := j.regressed; m != 0; m &= m - 1 {
-		t.regressed[bits.TrailingZeros64(m)]++
-	}
-	for m := j.stayed; m != 0; m &= m - 1 {
-		p := bits.TrailingZeros64(m)
-		l := &t.latest[p]
-		t.latestSum[p].add(j.latest[p])
-		t.cumSum[p].add(j.cum[p])
-		if j.restayed&bit(p) != 0 {
-			t.patches[p] = append(t.patches[p], patch{l.n, j.cum[p]})
-		}
-		l.add(pool, j.latest[p])
-	}
-	t.outcome[outcome]++
-	a.addTo(&t.outcomeAmt[outcome], j.last)
-	switch outcome {
-	case Lost:
-		i := a.lay.lostN[j.final]
-		t.lostBy[i]++
-		a.addTo(&t.lostByAmt[i], j.last)
-	case Won:
-		d := j.enteredAt - j.created
-		t.cycleSum.add(d)
-		t.cycles.add(pool, d)
-	}
-	if j.reopened {
-		t.reopened++
-	}
-	if j.regressed != 0 {
-		t.regressedN++
-	}
-	t.backs += j.backs
-}
-
-// merge adds the counts and sums of o, but not its durations.
-func (t *tally) merge(o *tally) {
-	t.deals += o.deals
-	t.events += o.events
-	for k := range t.bucket {
-		for f := range nFates {
-			t.bucket[k][f] += o.bucket[k][f]
-			t.bucketAmt[k][f].merge(o.bucketAmt[k][f])
-		}
-		t.skipped[k] += o.skipped[k]
-		t.reentered[k] += o.reentered[k]
-		t.regressed[k] += o.regressed[k]
-	}
-	for k := range t.latestSum {
-		t.latestSum[k].addU(o.latestSum[k])
-		t.cumSum[k].addU(o.cumSum[k])
-	}
-	for i := range t.outcome {
-		t.outcome[i] += o.outcome[i]
-		t.outcomeAmt[i].merge(o.outcomeAmt[i])
-	}
-	for i := range t.lostBy {
-		t.lostBy[i] += o.lostBy[i]
-		t.lostByAmt[i].merge(o.lostByAmt[i])
-	}
-	t.cycleSum.addU(o.cycleSum)
-	t.reopened += o.reopened
-	t.regressedN += o.regressedN
-	t.backs += o.backs
-	for r := range t.ignored {
-		for s, c := range o.ignored[r] {
-			t.ignored[r][s] += c
-		}
-	}
-}
-
-func (t *tally) ignore(drops []drop) {
-	for _, d := range drops {
-		t.ignored[d.reason][d.stage]++
-	}
-}
-
-// summarise fills in the duration summaries of the tallies, one per
-// segment, and of total, the union of them all (which is tallies[0] when
-// there is only one). It applies the patches to the latest lists.
-func summariseTallies(sel *selector, total *tally, tallies []*tally, won int) {
-	union := len(tallies) > 1 || tallies[0] != total
-	lists := make([]*durList, len(tallies))
-	sums := make([]u128, len(tallies))
-	out := make([]Durations, len(tallies))
-	for k := range won {
-		for i, t := range tallies {
-			lists[i], sums[i] = &t.latest[k], t.latestSum[k]
-		}
-		u := sel.summarise(lists, sums, out, union, total.latestSum[k])
-		patched := false
-		for i, t := range tallies {
-			t.latestD[k], t.cumD[k] = out[i], out[i]
-			for _, pt := range t.patches[k] {
-				t.latest[k].set(pt.pos, pt.v)
-				patched = true
-			}
-		}
-		if union {
-			total.latestD[k], total.cumD[k] = u, u
-		}
-		if !patched {
-			continue // every cumulative stay is the latest
-		}
-		for i, t := range tallies {
-			sums[i] = t.cumSum[k]
-		}
-		u = sel.summarise(lists, sums, out, union, total.cumSum[k])
-		for i, t := range tallies {
-			t.cumD[k] = out[i]
-		}
-		if union {
-			total.cumD[k] = u
-		}
-	}
-	for i, t := range tallies {
-		lists[i], sums[i] = &t.cycles, t.cycleSum
-	}
-	u := sel.summarise(lists, sums, out, union, total.cycleSum)
-	for i, t := range tallies {
-		t.cycleD = out[i]
-	}
-	if union {
-		total.cycleD = u
-	}
-}
-
-// scratch is memory an analyzer keeps between reports, but for the
-// duration blocks, which pool lends for one report at a time.
+// scratch is memory an analyzer keeps between reports: the buffers of a
+// deal's events, the duration blocks and the selector's buffers.
 type scratch struct {
 	buf   []rec
 	drops []drop
@@ -455,9 +268,10 @@ type scratch struct {
 }
 
 // Report replays every deal's events and reports the funnel. It returns a
-// [*FieldError] wrapping [ErrOption] for an undefined Mode, a negative
-// Window, an AsOf out of range, or a Benchmark naming a stage that is not
-// open or giving a rate outside [0, 1].
+// [*FieldError] wrapping [ErrOption] for each bad option, joined with
+// [errors.Join]: an undefined Mode, a negative Window, an AsOf out of range,
+// or a Benchmark naming a stage that is not open or giving a rate outside
+// [0, 1].
 //
 // Report does not change what the analyzer holds and may be called any
 // number of times with different options. It does reorganise the
@@ -482,18 +296,16 @@ func (a *Analyzer) Report(opts *ReportOptions) (Report, error) {
 	// total's); the total adds up the segments afterwards.
 	total := newTally(a.lay, len(a.stages))
 	var (
-		segs    []*tally
-		index   *strIndex
-		lastKey string
-		lastSeg uint32
-		field   = byField(o.By)
-		segOf   []uint32 // 1 + segment of each name index, when By is ByOwner or BySource
+		segs  []*tally
+		index *strIndex
+		kind  = segmenterKind(o.By)
+		segOf []uint32 // 1 + segment of each name index, when By is ByOwner or BySource
 	)
 	if o.By != nil {
 		index = &strIndex{seed: a.ids.seed}
-	}
-	if field != byFunc {
-		segOf = make([]uint32, len(a.names.keys)+1)
+		if kind != byCall {
+			segOf = make([]uint32, len(a.names.keys)+1)
+		}
 	}
 	for i := range a.deals {
 		evs, end := p.events(i)
@@ -506,10 +318,14 @@ func (a *Analyzer) Report(opts *ReportOptions) (Report, error) {
 		switch {
 		case segOf != nil:
 			// By keys deals by a name the deal holds: distinct name
-			// indices are distinct keys, so no call and no lookup.
-			n := a.deals[i].owner
-			if field == bySource {
-				n = a.deals[i].source
+			// indices are distinct keys, so no call and no lookup. A
+			// closure returning the owner takes the report 20% more
+			// instructions (Ir, bench_test.go; BenchmarkReportSegments
+			// times both).
+			owner, source := a.namesAt(&a.deals[i], p.all, p.asOf, p.hasAsOf)
+			n := owner
+			if kind == bySource {
+				n = source
 			}
 			if segOf[n] == 0 {
 				segOf[n], _ = index.intern(a.name(n))
@@ -517,15 +333,12 @@ func (a *Analyzer) Report(opts *ReportOptions) (Report, error) {
 			}
 			t = segs[segOf[n]-1]
 		case index != nil:
-			key := o.By(a.dealOf(&a.deals[i], &j))
-			if lastSeg == 0 || key != lastKey {
-				var added bool
-				if lastSeg, added = index.intern(key); added {
-					segs = append(segs, newTally(a.lay, len(a.stages)))
-				}
-				lastKey = key
+			owner, source := a.namesAt(&a.deals[i], p.all, p.asOf, p.hasAsOf)
+			s, added := index.intern(o.By.Segment(a.dealOf(&a.deals[i], &j, owner, source)))
+			if added {
+				segs = append(segs, newTally(a.lay, len(a.stages)))
 			}
-			t = segs[lastSeg-1]
+			t = segs[s-1]
 		}
 		t.add(a, &j, len(evs), o.Mode, &sc.pool)
 		t.ignore(sc.drops)
@@ -546,7 +359,7 @@ func (a *Analyzer) Report(opts *ReportOptions) (Report, error) {
 	}
 	rep := a.build(total, &o)
 	for k, n := range a.unknown {
-		rep.Ignored = append(rep.Ignored, Ignored{Reason: UnknownStage, Stage: k, Events: n})
+		rep.Ignored = append(rep.Ignored, Ignored{Cause: UnknownStage, Stage: k, Events: n})
 	}
 	sortIgnored(rep.Ignored)
 	if segReports != nil {
@@ -556,210 +369,29 @@ func (a *Analyzer) Report(opts *ReportOptions) (Report, error) {
 	return rep, nil
 }
 
-// prep yields each deal's events as a report counts them, deal after deal.
-type prep struct {
-	a       *Analyzer
-	hasAsOf bool
-	asOf    int64
-	window  int64
-	next    uint32 // the first rec of the next deal
-}
-
-func (a *Analyzer) newPrep(o *ReportOptions) *prep {
-	p := &prep{a: a, window: int64(o.Window)}
-	if !o.AsOf.IsZero() {
-		p.hasAsOf = true
-		p.asOf, _ = eventNanos(o.AsOf)
-	}
-	return p
-}
-
-// events returns deal i's counted events in canonical order and the instant
-// up to which a stay still open is measured; the events left out are in
-// a.scr.drops. It must be called for each deal in turn, from the first.
-func (p *prep) events(i int) ([]rec, int64) {
-	a := p.a
-	sc := &a.scr
-	sc.drops = sc.drops[:0]
-	evs, strict := a.gather(i, p.next)
-	p.next += uint32(len(evs))
-	if !strict {
-		evs = dedupe(evs, &sc.buf, func(r rec) { sc.drops = append(sc.drops, drop{Duplicate, r.stage()}) })
-	}
-	if p.hasAsOf {
-		evs = cutAfter(evs, p.asOf, AfterAsOf, &sc.drops)
-	}
-	end := p.asOf
-	if len(evs) > 0 && p.window > 0 {
-		limit := evs[0].t + p.window
-		if limit < evs[0].t { // overflow: no limit
-			limit = math.MaxInt64
-		}
-		evs = cutAfter(evs, limit, OutsideWindow, &sc.drops)
-		end = min(end, limit)
-	}
-	return evs, end
-}
-
-// cutAfter drops the events later than limit from the end of evs, which is
-// in time order, recording each under reason.
-func cutAfter(evs []rec, limit int64, reason Reason, drops *[]drop) []rec {
-	n := len(evs)
-	for n > 0 && evs[n-1].t > limit {
-		n--
-		*drops = append(*drops, drop{reason, evs[n].stage()})
-	}
-	return evs[:n]
-}
-
-func sortIgnored(ig []Ignored) {
-	slices.SortFunc(ig, func(x, y Ignored) int {
-		if c := cmp.Compare(x.Reason, y.Reason); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.Stage, y.Stage)
-	})
-}
-
+// checkReportOptions returns every problem of o, joined.
 func (a *Analyzer) checkReportOptions(o *ReportOptions) error {
-	if _, ok := enumText(modeNames, int(o.Mode)); !ok {
-		return fieldErr("mode", strconv.Itoa(int(o.Mode)), ErrOption)
+	var errs []error
+	if !modeNames.valid(int(o.Mode)) {
+		errs = append(errs, fieldErr("opts.mode", o.Mode.String(), ErrOption))
 	}
 	if o.Window < 0 {
-		return fieldErr("window", o.Window.String(), ErrOption)
+		errs = append(errs, fieldErr("opts.window_seconds", string(appendSeconds(nil, o.Window)),
+			fmt.Errorf("%w: the window is negative", ErrOption)))
 	}
 	if !o.AsOf.IsZero() {
 		if _, ok := eventNanos(o.AsOf); !ok {
-			return fieldErr("as_of", o.AsOf.String(), ErrOption)
+			errs = append(errs, fieldErr("opts.as_of", timeText(o.AsOf), fmt.Errorf("%w: %s", ErrOption, timeRange)))
 		}
 	}
-	for k, v := range o.Benchmark {
-		i, ok := a.stages.Index(k)
-		if !ok || a.stages[i].Outcome != Open {
-			return fieldErr("benchmark", k, ErrOption)
+	for _, k := range slices.Sorted(maps.Keys(o.Benchmark)) {
+		at := "opts.benchmark." + k
+		if i, ok := a.stages.Index(k); !ok || a.stages[i].Outcome != Open {
+			errs = append(errs, fieldErr(at, "", fmt.Errorf("%w: %q is not an open stage", ErrOption, k)))
 		}
-		if math.IsNaN(v) || v < 0 || v > 1 {
-			return fieldErr("benchmark."+k, strconv.FormatFloat(v, 'g', -1, 64), ErrOption)
-		}
-	}
-	return nil
-}
-
-// build turns a tally into a report.
-func (a *Analyzer) build(t *tally, o *ReportOptions) Report {
-	l := a.lay
-	n := len(l.path)
-	rep := Report{
-		Mode:   o.Mode,
-		AsOf:   o.AsOf,
-		Window: o.Window,
-		Deals:  t.deals,
-		Events: t.events,
-		Stages: make([]StageReport, n),
-		Losses: make([]Loss, len(l.lost)),
-	}
-	// entered[k] is the number of deals whose furthest counted stage is k or
-	// beyond: a suffix sum over the buckets.
-	var (
-		above    int // deals counted beyond k
-		aboveAmt money
-	)
-	for k := n - 1; k >= 0; k-- {
-		var here int
-		var hereAmt money
-		for f := range nFates {
-			here += t.bucket[k][f]
-			hereAmt.merge(t.bucketAmt[k][f])
-		}
-		advAmt := aboveAmt
-		advAmt.merge(t.bucketAmt[k][fateAdvanced])
-		enteredAmt := aboveAmt
-		enteredAmt.merge(hereAmt)
-		st := a.stages[l.path[k]]
-		rep.Stages[k] = StageReport{
-			Key:            st.Key,
-			Outcome:        st.Outcome,
-			Entered:        above + here,
-			EnteredAmount:  enteredAmt.value(),
-			Skipped:        t.skipped[k],
-			Reentered:      t.reentered[k],
-			Regressed:      t.regressed[k],
-			AdvancedAmount: decimal.Zero,
-			LostAmount:     decimal.Zero,
-			OpenAmount:     decimal.Zero,
-			WeightedAmount: decimal.Zero,
-		}
-		if k < l.won {
-			sr := &rep.Stages[k]
-			sr.Advanced = above + t.bucket[k][fateAdvanced]
-			sr.AdvancedAmount = advAmt.value()
-			sr.Lost = t.bucket[k][fateLost]
-			sr.LostAmount = t.bucketAmt[k][fateLost].value()
-			sr.Open = t.bucket[k][fateOpen]
-			sr.OpenAmount = t.bucketAmt[k][fateOpen].value()
-			sr.Latest = t.latestD[k]
-			sr.Cumulative = t.cumD[k]
-		}
-		above += here
-		aboveAmt = enteredAmt
-	}
-	top := rep.Stages[0].Entered
-	wonEntered := rep.Stages[l.won].Entered
-	weighted := decimal.Zero
-	for k := range rep.Stages {
-		sr := &rep.Stages[k]
-		prev := top
-		if k > 0 {
-			prev = rep.Stages[k-1].Entered
-		}
-		sr.Conversion = Wilson(sr.Entered, prev)
-		sr.FromTop = Wilson(sr.Entered, top)
-		st := a.stages[l.path[k]]
-		switch {
-		case st.Probability > 0:
-			sr.Probability = st.Probability
-		case k == l.won:
-			sr.Probability = 1
-		case sr.Entered > 0:
-			sr.Probability = float64(wonEntered) / float64(sr.Entered)
-		}
-		if k < l.won {
-			sr.WeightedAmount = sr.OpenAmount.Mul(decimal.NewFromFloat(sr.Probability)).Round(2)
-			weighted = weighted.Add(sr.WeightedAmount)
+		if v := o.Benchmark[k]; math.IsNaN(v) || v < 0 || v > 1 {
+			errs = append(errs, fieldErr(at, strconv.FormatFloat(v, 'g', -1, 64), fmt.Errorf("%w: a rate is in [0, 1]", ErrOption)))
 		}
 	}
-	for i, si := range l.lost {
-		rep.Losses[i] = Loss{Key: a.stages[si].Key, Deals: t.lostBy[i], Amount: t.lostByAmt[i].value()}
-	}
-	ov := &rep.Overall
-	ov.Open, ov.Won, ov.Lost = t.outcome[Open], t.outcome[Won], t.outcome[Lost]
-	ov.OpenAmount = t.outcomeAmt[Open].value()
-	ov.WonAmount = t.outcomeAmt[Won].value()
-	ov.LostAmount = t.outcomeAmt[Lost].value()
-	ov.WeightedAmount = weighted
-	closed := ov.Won + ov.Lost
-	ov.WinRate = Wilson(ov.Won, closed)
-	ov.AverageWon = decimal.Zero
-	if ov.Won > 0 {
-		ov.AverageWon = ov.WonAmount.DivRound(decimal.NewFromInt(int64(ov.Won)), 2)
-	}
-	ov.Cycle = t.cycleD
-	ov.Velocity = decimal.Zero
-	if ov.Won > 0 && t.cycleSum != (u128{}) {
-		num := ov.WonAmount.Mul(decimal.NewFromInt(int64(ov.Open))).
-			Mul(decimal.NewFromInt(int64(ov.Won))).Mul(decimal.NewFromInt(int64(24 * time.Hour)))
-		den := decimal.NewFromInt(int64(closed)).Mul(t.cycleSum.decimal())
-		ov.Velocity = num.DivRound(den, 2)
-	}
-	ov.Reopened, ov.Regressed, ov.Regressions = t.reopened, t.regressedN, t.backs
-	for r, perStage := range t.ignored {
-		for s, c := range perStage {
-			if c > 0 {
-				rep.Ignored = append(rep.Ignored, Ignored{Reason: Reason(r), Stage: a.keys[s], Events: c})
-			}
-		}
-	}
-	sortIgnored(rep.Ignored)
-	rep.Bottleneck = bottleneck(rep.Stages, l.won, o.Benchmark)
-	return rep
+	return errors.Join(errs...)
 }

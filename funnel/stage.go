@@ -3,7 +3,10 @@ package funnel
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 )
 
@@ -23,40 +26,31 @@ const (
 	Lost
 )
 
-var outcomeNames = []string{"open", "won", "lost"}
+var outcomeNames = enumNames{"open", "won", "lost"}
 
-// String returns the outcome's lowercase name, or "outcome(n)" for an
-// undefined value.
-func (o Outcome) String() string {
-	if s, ok := enumText(outcomeNames, int(o)); ok {
-		return s
-	}
-	return "outcome(" + strconv.Itoa(int(o)) + ")"
-}
+// String returns "open", "won" or "lost", or "Outcome(n)" for a value
+// without a name.
+func (o Outcome) String() string { return outcomeNames.str("Outcome", int(o)) }
 
-// MarshalText returns the outcome's name; an undefined value is an error
-// wrapping [ErrUnknownName].
+// MarshalText returns the outcome's name; a value without one is a
+// [*FieldError] wrapping [ErrUnknownName].
 func (o Outcome) MarshalText() ([]byte, error) {
-	s, ok := enumText(outcomeNames, int(o))
-	if !ok {
-		return nil, fieldErr("outcome", strconv.Itoa(int(o)), ErrUnknownName)
-	}
-	return []byte(s), nil
+	return outcomeNames.text("outcome", "Outcome", int(o))
 }
 
-// UnmarshalText parses "open", "won" or "lost"; any other text is an error
-// wrapping [ErrUnknownName].
+// UnmarshalText parses "open", "won" or "lost"; any other text is a
+// [*FieldError] wrapping [ErrUnknownName].
 func (o *Outcome) UnmarshalText(text []byte) error {
-	v, err := parseEnum(outcomeNames, "outcome", text)
-	if err != nil {
-		return err
+	v, err := outcomeNames.parse("outcome", text)
+	if err == nil {
+		*o = Outcome(v)
 	}
-	*o = Outcome(v)
-	return nil
+	return err
 }
 
 // Stage is one step of a sales funnel. Key identifies it in events and
-// reports; Labels maps a language tag ("en", "zh-CN") to a display name.
+// reports; Labels maps a language tag ("en", "zh-CN") to a display name (see
+// [Stage.Label]).
 //
 // Probability is the default win probability of a deal in the stage, in
 // [0, 1], used to weight open amounts. Zero means none is given: reports then
@@ -66,19 +60,16 @@ func (o *Outcome) UnmarshalText(text []byte) error {
 // Outcome marks the stage as open or terminal. The zero Stage is invalid: it
 // has no key.
 type Stage struct {
-	Key         string            `json:"key"`
-	Labels      map[string]string `json:"labels,omitempty"`
-	Probability float64           `json:"probability,omitempty"`
-	Outcome     Outcome           `json:"outcome"`
+	Key         string  `json:"key"`
+	Labels      Labels  `json:"labels,omitempty"`
+	Probability float64 `json:"probability,omitempty"`
+	Outcome     Outcome `json:"outcome"`
 }
 
-// Label returns the stage's label for the language tag lang, falling back to
-// the "en" label and then to the key.
+// Label returns the stage's label for the language tag lang, chosen by
+// [Labels.Get], or the stage's key when Get finds none.
 func (s Stage) Label(lang string) string {
-	if l, ok := s.Labels[lang]; ok && l != "" {
-		return l
-	}
-	if l, ok := s.Labels["en"]; ok && l != "" {
+	if l := s.Labels.Get(lang); l != "" {
 		return l
 	}
 	return s.Key
@@ -119,13 +110,7 @@ func (s Stages) clone() Stages {
 	}
 	out := make(Stages, len(s))
 	for i, st := range s {
-		if st.Labels != nil {
-			labels := make(map[string]string, len(st.Labels))
-			for k, v := range st.Labels {
-				labels[k] = v
-			}
-			st.Labels = labels
-		}
+		st.Labels = maps.Clone(st.Labels)
 		out[i] = st
 	}
 	return out
@@ -140,10 +125,10 @@ func (s Stages) clone() Stages {
 // ([ErrNoWon]). Each problem of one stage is a [*FieldError] naming it.
 func (s Stages) Validate() error {
 	if len(s) < 2 {
-		return fieldErr("stages", strconv.Itoa(len(s)), ErrTooFewStages)
+		return fieldErr("stages", "", fmt.Errorf("%w: it has %d", ErrTooFewStages, len(s)))
 	}
 	if len(s) > MaxStages {
-		return fieldErr("stages", strconv.Itoa(len(s)), ErrTooManyStages)
+		return fieldErr("stages", "", fmt.Errorf("%w: it has %d, at most %d are allowed", ErrTooManyStages, len(s), MaxStages))
 	}
 	var errs []error
 	seen := make(map[string]int, len(s))
@@ -169,7 +154,7 @@ func (s Stages) Validate() error {
 		case Open:
 			open++
 			if terminal {
-				errs = append(errs, fieldErr(at+".outcome", st.Key, ErrStageOrder))
+				errs = append(errs, fieldErr(at+".outcome", st.Outcome.String(), ErrStageOrder))
 			}
 		case Won:
 			won++
@@ -177,14 +162,14 @@ func (s Stages) Validate() error {
 		case Lost:
 			terminal = true
 		default:
-			errs = append(errs, fieldErr(at+".outcome", strconv.Itoa(int(st.Outcome)), ErrUnknownName))
+			errs = append(errs, fieldErr(at+".outcome", st.Outcome.String(), ErrUnknownName))
 		}
 	}
 	if open == 0 {
 		errs = append(errs, fieldErr("stages", "", ErrNoOpen))
 	}
 	if won != 1 {
-		errs = append(errs, fieldErr("stages", strconv.Itoa(won), ErrNoWon))
+		errs = append(errs, fieldErr("stages", "", fmt.Errorf("%w: it has %d", ErrNoWon, won)))
 	}
 	return errors.Join(errs...)
 }
@@ -232,55 +217,37 @@ func (s *Stages) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// equal reports whether s and t are the same list.
-func (s Stages) equal(t Stages) bool {
+// diff returns "" when t is the same list as s, and otherwise the first
+// difference, in the words of a Merge error: t is b's list, s is a's.
+func (s Stages) diff(t Stages) string {
 	if len(s) != len(t) {
-		return false
+		return fmt.Sprintf("stages has %d stages in b, %d in a", len(t), len(s))
 	}
 	for i := range s {
-		a, b := s[i], t[i]
-		if a.Key != b.Key || a.Probability != b.Probability || a.Outcome != b.Outcome || len(a.Labels) != len(b.Labels) {
-			return false
+		x, y := s[i], t[i]
+		at := "stages[" + strconv.Itoa(i) + "]"
+		switch {
+		case x.Key != y.Key:
+			return fmt.Sprintf("%s.key is %q in b, %q in a", at, y.Key, x.Key)
+		case x.Outcome != y.Outcome:
+			return fmt.Sprintf("%s.outcome is %s in b, %s in a", at, y.Outcome, x.Outcome)
+		case x.Probability != y.Probability:
+			return fmt.Sprintf("%s.probability is %v in b, %v in a", at, y.Probability, x.Probability)
 		}
-		for k, v := range a.Labels {
-			if w, ok := b.Labels[k]; !ok || w != v {
-				return false
+		tags := slices.AppendSeq(slices.Collect(maps.Keys(x.Labels)), maps.Keys(y.Labels))
+		slices.Sort(tags)
+		for _, k := range slices.Compact(tags) {
+			v, inA := x.Labels[k]
+			w, inB := y.Labels[k]
+			switch {
+			case !inA:
+				return fmt.Sprintf("%s.labels[%q] is %q in b, missing in a", at, k, w)
+			case !inB:
+				return fmt.Sprintf("%s.labels[%q] is missing in b, %q in a", at, k, v)
+			case v != w:
+				return fmt.Sprintf("%s.labels[%q] is %q in b, %q in a", at, k, w, v)
 			}
 		}
 	}
-	return true
-}
-
-// B2B returns the preset business-to-business opportunity funnel: lead →
-// qualified → proposal → negotiation → won, with lost reachable from every
-// open stage. Labels are in English ("en") and simplified Chinese ("zh-CN");
-// default win probabilities are 10%, 25%, 50% and 75%. Each call returns a
-// fresh copy.
-func B2B() Stages {
-	return Stages{
-		{Key: "lead", Labels: labels("Lead", "销售线索"), Probability: 0.10},
-		{Key: "qualified", Labels: labels("Qualified", "商机确认"), Probability: 0.25},
-		{Key: "proposal", Labels: labels("Proposal", "方案报价"), Probability: 0.50},
-		{Key: "negotiation", Labels: labels("Negotiation", "商务谈判"), Probability: 0.75},
-		{Key: "won", Labels: labels("Won", "赢单"), Probability: 1, Outcome: Won},
-		{Key: "lost", Labels: labels("Lost", "输单"), Outcome: Lost},
-	}
-}
-
-// Telesales returns the preset telesales call funnel: dialed → connected →
-// conversation → appointment → deal, where deal is the won stage. It has no
-// lost stage and no default probabilities. Labels are in English ("en") and
-// simplified Chinese ("zh-CN"). Each call returns a fresh copy.
-func Telesales() Stages {
-	return Stages{
-		{Key: "dialed", Labels: labels("Dialed", "拨打")},
-		{Key: "connected", Labels: labels("Connected", "接通")},
-		{Key: "conversation", Labels: labels("Conversation", "有效通话")},
-		{Key: "appointment", Labels: labels("Appointment", "邀约成功")},
-		{Key: "deal", Labels: labels("Deal", "成交"), Outcome: Won},
-	}
-}
-
-func labels(en, zh string) map[string]string {
-	return map[string]string{"en": en, "zh-CN": zh}
+	return ""
 }

@@ -2,6 +2,8 @@ package funnel
 
 import (
 	"cmp"
+	"encoding/json"
+	"fmt"
 	"iter"
 	"math"
 	"slices"
@@ -32,52 +34,68 @@ const (
 	CallDeal
 )
 
-var callOutcomeNames = []string{"", "no-answer", "busy", "connected", "conversation", "appointment", "deal"}
+var callOutcomeNames = enumNames{"", "no_answer", "busy", "connected", "conversation", "appointment", "deal"}
 
-// String returns the outcome's lowercase name, e.g. "no-answer" or "deal".
-func (c CallOutcome) String() string {
-	if s, ok := enumText(callOutcomeNames, int(c)); ok {
-		return s
-	}
-	return "call-outcome(" + strconv.Itoa(int(c)) + ")"
-}
+// String returns the outcome's name, e.g. "no_answer" or "deal", or
+// "CallOutcome(n)" for a value without one, the invalid zero included.
+func (c CallOutcome) String() string { return callOutcomeNames.str("CallOutcome", int(c)) }
 
-// MarshalText returns the outcome's name; an undefined value, zero included,
-// is an error wrapping [ErrUnknownName].
+// MarshalText returns the outcome's name; a value without one, the invalid
+// zero included, is a [*FieldError] wrapping [ErrUnknownName].
 func (c CallOutcome) MarshalText() ([]byte, error) {
-	s, ok := enumText(callOutcomeNames, int(c))
-	if !ok {
-		return nil, fieldErr("call outcome", strconv.Itoa(int(c)), ErrUnknownName)
-	}
-	return []byte(s), nil
+	return callOutcomeNames.text("outcome", "CallOutcome", int(c))
 }
 
-// UnmarshalText parses "no-answer", "busy", "connected", "conversation",
-// "appointment" or "deal"; any other text is an error wrapping
+// UnmarshalText parses "no_answer", "busy", "connected", "conversation",
+// "appointment" or "deal"; any other text is a [*FieldError] wrapping
 // [ErrUnknownName].
 func (c *CallOutcome) UnmarshalText(text []byte) error {
-	v, err := parseEnum(callOutcomeNames, "call outcome", text)
-	if err != nil {
-		return err
+	v, err := callOutcomeNames.parse("outcome", text)
+	if err == nil {
+		*c = CallOutcome(v)
 	}
-	*c = CallOutcome(v)
-	return nil
+	return err
 }
 
 // Call is one telesales call record: who dialled, when, how far it got, and
 // how long it lasted. The zero Call is invalid.
+//
+// In JSON the duration is a number of seconds under "duration_seconds".
 type Call struct {
 	Agent    string        `json:"agent"`
 	Time     time.Time     `json:"time"`
-	Outcome  CallOutcome   `json:"outcome"`
-	Duration time.Duration `json:"duration"`
+	Outcome  CallOutcome   `json:"outcome,omitempty"`
+	Duration time.Duration `json:"duration_seconds"`
+}
+
+// MarshalJSON writes c with its duration in seconds.
+func (c Call) MarshalJSON() ([]byte, error) {
+	type plain Call
+	return json.Marshal(struct {
+		plain
+		Duration seconds `json:"duration_seconds"`
+	}{plain(c), seconds(c.Duration)})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (c *Call) UnmarshalJSON(b []byte) error {
+	type plain Call
+	v := struct {
+		*plain
+		Duration seconds `json:"duration_seconds"`
+	}{plain: (*plain)(c), Duration: seconds(c.Duration)}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	c.Duration = time.Duration(v.Duration)
+	return nil
 }
 
 // CallOptions configures [Calls]. The zero value (or nil) buckets hours in
 // UTC.
 type CallOptions struct {
 	// Location is the time zone of the hour-of-day buckets; nil means UTC.
-	Location *time.Location
+	Location *time.Location `json:"-"`
 }
 
 // CallStats is the call funnel of a set of calls. Every call is a dial;
@@ -104,7 +122,30 @@ type CallStats struct {
 	AppointmentRate  Rate          `json:"appointment_rate"`
 	DealRate         Rate          `json:"deal_rate"`
 	DealsPer100Dials float64       `json:"deals_per_100_dials"`
-	Talk             time.Duration `json:"talk"`
+	Talk             time.Duration `json:"talk_seconds"`
+}
+
+// MarshalJSON writes s with its talk time in seconds.
+func (s CallStats) MarshalJSON() ([]byte, error) {
+	type plain CallStats
+	return json.Marshal(struct {
+		plain
+		Talk seconds `json:"talk_seconds"`
+	}{plain(s), seconds(s.Talk)})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (s *CallStats) UnmarshalJSON(b []byte) error {
+	type plain CallStats
+	v := struct {
+		*plain
+		Talk seconds `json:"talk_seconds"`
+	}{plain: (*plain)(s), Talk: seconds(s.Talk)}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	s.Talk = time.Duration(v.Talk)
+	return nil
 }
 
 // AgentCalls is one agent's call funnel.
@@ -180,11 +221,11 @@ func Calls(calls iter.Seq[Call], opts *CallOptions) (CallReport, error) {
 		case c.Agent == "":
 			return CallReport{}, fieldErr(at+".agent", "", ErrEmptyAgent)
 		case c.Time.IsZero():
-			return CallReport{}, fieldErr(at+".time", c.Time.String(), ErrTime)
-		case c.Outcome < CallNoAnswer || c.Outcome > CallDeal:
-			return CallReport{}, fieldErr(at+".outcome", strconv.Itoa(int(c.Outcome)), ErrOutcome)
+			return CallReport{}, fieldErr(at+".time", "", fmt.Errorf("%w: the time is zero", ErrTime))
+		case !callOutcomeNames.valid(int(c.Outcome)):
+			return CallReport{}, fieldErr(at+".outcome", c.Outcome.String(), ErrOutcome)
 		case c.Duration < 0:
-			return CallReport{}, fieldErr(at+".duration", c.Duration.String(), ErrDuration)
+			return CallReport{}, fieldErr(at+".duration_seconds", string(appendSeconds(nil, c.Duration)), ErrDuration)
 		}
 		total.add(c)
 		hours[c.Time.In(loc).Hour()].add(c)

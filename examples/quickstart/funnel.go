@@ -17,18 +17,18 @@ import (
 // the bottleneck and why.
 func funnelSection(w io.Writer) error {
 	stages := funnel.B2B()
-	a, err := funnel.NewAnalyzer(stages, &funnel.Options{Unknown: funnel.Skip})
+	a, err := funnel.NewAnalyzer(stages, &funnel.Options{OnUnknown: funnel.Skip})
 	if err != nil {
 		return err
 	}
-	if err := a.AddAll(funnelEvents()); err != nil {
+	if _, err := a.AddAll(funnelEvents()); err != nil {
 		return err
 	}
 	asOf := time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC)
 	// The team expects these step conversions; proposal → negotiation is
 	// where this quarter's data falls short.
 	bench := map[string]float64{"lead": 0.55, "qualified": 0.60, "proposal": 0.65, "negotiation": 0.65}
-	r, err := a.Report(&funnel.ReportOptions{AsOf: asOf, Benchmark: bench, By: funnel.ByOwner})
+	r, err := a.Report(&funnel.ReportOptions{AsOf: asOf, Benchmark: bench, By: funnel.ByOwner{}})
 	if err != nil {
 		return err
 	}
@@ -60,12 +60,12 @@ func funnelSection(w io.Writer) error {
 		o.Cycle.Median.Hours()/24, o.Open, money(o.OpenAmount), money(o.Velocity))
 	fmt.Fprintf(w, "messy data: %d deals reopened, %d moved backwards", o.Reopened, o.Regressed)
 	for _, ig := range r.Ignored {
-		fmt.Fprintf(w, ", %d %s (%s)", ig.Events, ig.Reason, ig.Stage)
+		fmt.Fprintf(w, ", %d %s (%s)", ig.Events, ig.Cause, ig.Stage)
 	}
 	fmt.Fprintln(w)
 
 	b := r.Bottleneck
-	fmt.Fprintf(w, "\nBottleneck (瓶颈): %s → %s\n  %s\n", b.From, b.To, b.Reason)
+	fmt.Fprintf(w, "\nBottleneck (瓶颈): %s → %s\n  %s\n  %s\n", b.From, b.To, b.Reason, b.Reason.Text("zh-CN"))
 
 	fmt.Fprintln(w, "\nFunnel chart (entered deals)")
 	top := max(r.Stages[0].Entered, 1)
