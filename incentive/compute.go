@@ -196,7 +196,7 @@ func (e *engine) statement(r int32, p int, q Quota, credits []Credit, cancels []
 			continue
 		}
 		if len(eligible) == len(credits) {
-			eligible = slices.Clone(credits[:i])
+			eligible = slices.Clone(credits[:i:i])
 		}
 		l := Line{Kind: LineExcluded, Deal: c.Deal, Date: c.Date, Code: CodeBeforeStart, Ref: rep.Start, Amount: zero, Places: places}
 		if !rep.End.IsZero() && !c.Date.Before(rep.End) {
@@ -205,7 +205,8 @@ func (e *engine) statement(r int32, p int, q Quota, credits []Credit, cancels []
 		lines = append(lines, l)
 	}
 	if len(eligible) != len(credits) {
-		for i := range credits {
+		// eligible holds the credits before the first excluded one.
+		for i := len(eligible); i < len(credits); i++ {
 			if c := &credits[i]; c.Reversal || d.works(r, c.Date) {
 				eligible = append(eligible, *c)
 			}
