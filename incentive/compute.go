@@ -448,12 +448,29 @@ func checkLines(in Input, added []Line, custom bool) error {
 	return nil
 }
 
-// record notes what each watched (cancelled) deal earned the rep, for its
-// clawback.
+// record notes what each of rep r's deals that a cancellation claws back
+// earned the rep, for the clawback.
 func (e *engine) record(r int32, lines []Line) {
+	cx := e.cr.cancels[r]
+	if len(cx) == 0 {
+		return
+	}
+	// A rep has few such deals: a look at each is cheaper than hashing
+	// every line's deal into the set of all (BenchmarkComputeMillion).
+	watched := func(deal string) bool {
+		if len(cx) > 8 {
+			return e.watch[deal]
+		}
+		for i := range cx {
+			if cx[i].deal == deal {
+				return true
+			}
+		}
+		return false
+	}
 	for i := range lines {
 		l := &lines[i]
-		if l.Deal == "" || !e.watch[l.Deal] {
+		if l.Deal == "" || !watched(l.Deal) {
 			continue
 		}
 		switch l.Kind {

@@ -91,7 +91,7 @@ type crediter struct {
 // and clawbacks.
 func (d *Definition) credit(txs []Transaction, end Date, reversals bool) (*credited, error) {
 	c := &checker{places: d.plan.Rounding.Places}
-	seen := make(map[string]struct{}, min(len(txs), 1<<20))
+	ids := newIDSet(len(txs))
 	f := &txFacts{owners: make([]int32, len(txs)), splitOff: make([]int32, len(txs)+1),
 		amounts: make([]fixed, len(txs)), days: make([]int32, len(txs))}
 	// The check counts each rep's credits, the second pass makes them in
@@ -104,7 +104,7 @@ func (d *Definition) credit(txs []Transaction, end Date, reversals bool) (*credi
 			break
 		}
 		t := &txs[i]
-		d.checkTx(c, i, t, seen, f)
+		d.checkTx(c, txs, i, ids, f)
 		f.splitOff[i+1] = int32(len(f.splitIdx))
 		if len(c.errs) > 0 {
 			continue
@@ -327,8 +327,10 @@ func (cr *crediter) each(t *Transaction, i int) {
 		if ev.date.Before(d.plan.Start) || !ev.date.Before(cr.end) {
 			continue
 		}
-		cr.amounts = allocate(cr.amounts[:0], ev.amt, cr.shareNums, places)
-		cr.margins = allocate(cr.margins[:0], ev.mgn, cr.shareNums, places)
+		if len(cr.shares) > 1 {
+			cr.amounts = allocate(cr.amounts[:0], ev.amt, cr.shareNums, places)
+			cr.margins = allocate(cr.margins[:0], ev.mgn, cr.shareNums, places)
+		}
 		for k, r := range cr.reps {
 			c, j := cr.slot(r)
 			// The slot is zero: only what a credit has is written.

@@ -301,8 +301,14 @@ func places(d decimal.Decimal) int32 {
 // appended to out.
 func allocate(out []num, amount num, shares []num, places int32) []num {
 	start := len(out)
-	if len(shares) == 1 {
+	switch {
+	case len(shares) == 1:
 		return append(out, amount)
+	case amount.isZero():
+		for range shares {
+			out = append(out, num{}) // amount × share is the zero Decimal, and so is each part
+		}
+		return out
 	}
 	type rem struct {
 		i int

@@ -7,21 +7,17 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// checkTx checks one transaction; its fields are under
-// transactions[i]. It notes in f the index of its only rep (or -1 for a
+// checkTx checks txs[i], which ids tells apart from the earlier ones; its
+// fields are under transactions[i]. It notes in f the index of its only rep (or -1 for a
 // split deal), its split reps and shares, and its amount.
-func (d *Definition) checkTx(c *checker, i int, t *Transaction, seen map[string]struct{}, f *txFacts) {
+func (d *Definition) checkTx(c *checker, txs []Transaction, i int, ids *idSet, f *txFacts) {
+	t := &txs[i]
 	c.pre, c.pi = "transactions", i
 	switch {
 	case t.ID == "":
 		c.add(".id", "", ErrEmpty)
-	default:
-		// One map operation, not a look-up and an insertion.
-		n := len(seen)
-		seen[t.ID] = struct{}{}
-		if len(seen) == n {
-			c.add(".id", t.ID, ErrDuplicate)
-		}
+	case !ids.add(txs, i):
+		c.add(".id", t.ID, ErrDuplicate)
 	}
 	f.amounts[i] = fixedOf(t.Amount)
 	c.moneyFixed(".amount", t.Amount, f.amounts[i], true)
