@@ -336,12 +336,14 @@ func (e *engine) component(k int, in Input, credits []Credit, amounts []fixed, l
 			return append(lines, l), sub, nil
 		}
 	}
+	var amt total // the sum of the component's lines
 	opening := zero
 	for _, sg := range segs {
 		in.Credits, in.Opening = sg.credits, opening
 		n := len(lines)
+		var summed bool
 		var err error
-		lines, err = pay(sg.v.rule, in, sg.vals, lines)
+		lines, summed, err = pay(sg.v.rule, in, sg.vals, lines, &amt)
 		switch {
 		case err != nil:
 		case len(lines) < n:
@@ -356,8 +358,11 @@ func (e *engine) component(k int, in Input, credits []Credit, amounts []fixed, l
 		for i := n; i < len(lines); i++ {
 			l := &lines[i]
 			l.Component, l.Places = comp.id, places
-			if d.plan.Rounding.Stage == PerLine {
-				l.Amount = round(l.Amount, places, mode)
+			if !summed { // a built-in rule rounds and sums its lines as it makes them
+				if d.plan.Rounding.Stage == PerLine {
+					l.Amount = round(l.Amount, places, mode)
+				}
+				amt.add(l.Amount)
 			}
 		}
 		if len(segs) > 1 {
@@ -367,11 +372,11 @@ func (e *engine) component(k int, in Input, credits []Credit, amounts []fixed, l
 		}
 	}
 	if cp := settings.Cap; cp != nil {
+		n := len(lines)
 		lines = componentCaps(lines, start, cp, comp.id, places)
-	}
-	var amt total
-	for i := start; i < len(lines); i++ {
-		amt.add(lines[i].Amount)
+		for i := n; i < len(lines); i++ {
+			amt.add(lines[i].Amount)
+		}
 	}
 	sub.Amount = amt.value()
 	return lines, sub, nil
@@ -379,23 +384,25 @@ func (e *engine) component(k int, in Input, credits []Credit, amounts []fixed, l
 
 // pay calls rule.Pay, turning a panic into an error; a built-in rule that
 // reads the credits' measures from vals (vals[i] is in.Credits[i]'s) is
-// given them.
-func pay(rule Rule, in Input, vals []fixed, lines []Line) (out []Line, err error) {
+// given them, and adds its lines' amounts to sum (summed).
+func pay(rule Rule, in Input, vals []fixed, lines []Line, sum *total) (out []Line, summed bool, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			out, err = lines, fmt.Errorf("panicked: %v", v)
 		}
 	}()
 	if vr, ok := rule.(valuedRule); ok {
-		return vr.pay(in, vals, lines), nil
+		return vr.pay(in, vals, lines, sum), true, nil
 	}
-	return rule.Pay(in, lines)
+	out, err = rule.Pay(in, lines)
+	return out, false, err
 }
 
 // valuedRule is a built-in Rule whose Pay works on the credits' measures
-// as nums: vals[i] is in.Credits[i]'s.
+// as nums (vals[i] is in.Credits[i]'s), rounds its lines as the plan says
+// and adds their amounts to sum.
 type valuedRule interface {
-	pay(in Input, vals []fixed, lines []Line) []Line
+	pay(in Input, vals []fixed, lines []Line, sum *total) []Line
 }
 
 // checkLines checks the lines a rule added, and fills in their defaults:

@@ -441,6 +441,12 @@ func (t *total) add(d decimal.Decimal) {
 
 // addNum adds n, as add adds n.dec().
 func (t *total) addNum(n num) {
+	if t.plain && !n.wide && n.e == t.e {
+		if s := t.c + n.c; s < pow10[18] && s > -pow10[18] {
+			t.c = s // the common case: money at the currency's places
+			return
+		}
+	}
 	if n.isZero() {
 		return
 	}

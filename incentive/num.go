@@ -61,11 +61,14 @@ func numFrom(f fixed, src decimal.Decimal) num {
 
 // smallNum returns c × 10^e as a num, wide when c has 19 digits.
 func smallNum(c int64, e int32) num {
-	if abs64(c) < pow10[18] {
+	if c < pow10[18] && c > -pow10[18] {
 		return num{fixed: fixed{c: c, e: e}}
 	}
-	return num{fixed: fixed{wide: true}, d: decimal.New(c, e)}
+	return wideNum(decimal.New(c, e))
 }
+
+// wideNum returns d, which does not fit a fixed, as a num.
+func wideNum(d decimal.Decimal) num { return num{fixed: fixed{wide: true}, d: d} }
 
 // dec returns n as a decimal. A zero with exponent 0 is the zero Decimal,
 // which allocates nothing.
@@ -79,18 +82,19 @@ func (n num) dec() decimal.Decimal {
 	return decimal.New(n.c, n.e)
 }
 
-func (n num) isZero() bool {
-	if n.wide {
-		return n.d.IsZero()
-	}
-	return n.c == 0
-}
+// isZero reports whether n is zero; a wide num never is.
+func (n num) isZero() bool { return !n.wide && n.c == 0 }
 
 func (n num) sign() int {
-	if n.wide {
+	switch {
+	case n.wide:
 		return n.d.Sign()
+	case n.c > 0:
+		return 1
+	case n.c < 0:
+		return -1
 	}
-	return cmp.Compare(n.c, 0)
+	return 0
 }
 
 // neg returns −n, as Decimal.Neg does.
@@ -103,31 +107,32 @@ func (n num) neg() num {
 }
 
 // alignFixed returns the coefficients of a and b at the smaller of their
-// exponents, when both fit, as align does for decimals.
+// exponents (not equal), when both fit, as align does for decimals.
 func alignFixed(a, b fixed) (x, y int64, e int32, ok bool) {
-	x, y = a.c, b.c
-	switch {
-	case a.e == b.e:
-		return x, y, a.e, true
-	case a.e > b.e:
-		x, ok = scale(x, int64(a.e)-int64(b.e))
-		return x, y, b.e, ok
+	if a.e > b.e {
+		x, ok = scale(a.c, int64(a.e)-int64(b.e))
+		return x, b.c, b.e, ok
 	}
-	y, ok = scale(y, int64(b.e)-int64(a.e))
-	return x, y, a.e, ok
+	y, ok = scale(b.c, int64(b.e)-int64(a.e))
+	return a.c, y, a.e, ok
 }
+
+// The operations below take the path of plain integers first; the others
+// (a wide operand, exponents far apart) are the decimal helpers' own.
 
 // addNum returns a + b as add does.
 func addNum(a, b num) num {
-	if b.isZero() {
+	switch {
+	case a.wide || b.wide:
+	case b.c == 0:
 		return a
-	}
-	if a.isZero() {
+	case a.c == 0:
 		return b
-	}
-	if !a.wide && !b.wide {
+	case a.e == b.e:
+		return smallNum(a.c+b.c, a.e) // |a.c|, |b.c| < 10^18, so the sum fits
+	default:
 		if x, y, e, ok := alignFixed(a.fixed, b.fixed); ok {
-			return smallNum(x+y, e) // |x|, |y| < 10^18, so the sum fits
+			return smallNum(x+y, e)
 		}
 	}
 	return numOf(add(a.dec(), b.dec()))
@@ -135,10 +140,13 @@ func addNum(a, b num) num {
 
 // subNum returns a − b as sub does.
 func subNum(a, b num) num {
-	if b.isZero() {
+	switch {
+	case a.wide || b.wide:
+	case b.c == 0:
 		return a
-	}
-	if !a.wide && !b.wide {
+	case a.e == b.e:
+		return smallNum(a.c-b.c, a.e)
+	default:
 		if x, y, e, ok := alignFixed(a.fixed, b.fixed); ok {
 			return smallNum(x-y, e)
 		}
@@ -148,10 +156,11 @@ func subNum(a, b num) num {
 
 // cmpNum compares a and b by value.
 func cmpNum(a, b num) int {
-	if !a.wide && !b.wide {
-		if a.e == b.e {
-			return cmp.Compare(a.c, b.c)
-		}
+	switch {
+	case a.wide || b.wide:
+	case a.e == b.e:
+		return cmp.Compare(a.c, b.c)
+	default:
 		if x, y, _, ok := alignFixed(a.fixed, b.fixed); ok {
 			return cmp.Compare(x, y)
 		}
@@ -161,45 +170,46 @@ func cmpNum(a, b num) int {
 
 // mulNum returns a × b exactly, as mul does.
 func mulNum(a, b num) num {
-	if a.isZero() || b.isZero() {
+	switch {
+	case a.wide || b.wide:
+	case a.c == 0 || b.c == 0:
 		return num{}
-	}
-	if !a.wide && !b.wide {
-		if p, e, ok := mulFixed(a.fixed, b.fixed); ok {
+	default:
+		if p, e, ok := mulCoefficients(a.c, a.e, b.c, b.e); ok {
 			return num{fixed: fixed{c: p, e: e}}
 		}
 	}
 	return numOf(mul(a.dec(), b.dec()))
 }
 
-// mulFixed returns the coefficient and exponent of a × b when the product
-// has at most 18 digits, as mulSmall does.
-func mulFixed(a, b fixed) (int64, int32, bool) {
-	return mulCoefficients(a.c, a.e, b.c, b.e)
-}
-
 // roundNum returns n rounded to places by mode, as round does.
 func roundNum(n num, places int32, mode RoundingMode) num {
-	if n.wide {
-		return numOf(round(n.d, places, mode))
-	}
-	if n.e >= -places {
+	switch {
+	case n.wide:
+	case n.e >= -places:
 		return n
-	}
-	if q, ok := roundSmall(n.c, n.e, places, mode); ok {
-		return num{fixed: fixed{c: q, e: -places}}
+	default:
+		if q, ok := roundSmall(n.c, n.e, places, mode); ok {
+			return num{fixed: fixed{c: q, e: -places}}
+		}
 	}
 	return numOf(round(n.dec(), places, mode))
 }
 
 // mulRoundNum returns a × b rounded to places by mode, as mulRound does.
 func mulRoundNum(a, b num, places int32, mode RoundingMode) num {
-	if a.isZero() || b.isZero() {
+	switch {
+	case a.wide || b.wide:
+	case a.c == 0 || b.c == 0:
 		return num{}
-	}
-	if !a.wide && !b.wide {
-		if p, e, ok := mulFixed(a.fixed, b.fixed); ok {
-			return roundNum(num{fixed: fixed{c: p, e: e}}, places, mode)
+	default:
+		if p, e, ok := mulCoefficients(a.c, a.e, b.c, b.e); ok {
+			if e >= -places {
+				return num{fixed: fixed{c: p, e: e}}
+			}
+			if q, ok := roundSmall(p, e, places, mode); ok {
+				return num{fixed: fixed{c: q, e: -places}}
+			}
 		}
 	}
 	return numOf(mulRound(a.dec(), b.dec(), places, mode))

@@ -79,12 +79,13 @@ func (r *tieredRule) boundOf(i int, open bool, scale num) bound {
 
 // Pay pays in's credits from the rate table.
 func (r *tieredRule) Pay(in Input, lines []Line) ([]Line, error) {
-	return r.pay(in, measures(in, nil), lines), nil
+	var sum total
+	return r.pay(in, measures(in, nil), lines, &sum), nil
 }
 
-// pay is Pay with each credit's measure at hand: vals[i] is
-// in.Credits[i]'s.
-func (r *tieredRule) pay(in Input, vals []fixed, lines []Line) []Line {
+// pay is Pay with each credit's measure at hand (vals[i] is
+// in.Credits[i]'s); it adds the amounts of the lines it makes to sum.
+func (r *tieredRule) pay(in Input, vals []fixed, lines []Line, sum *total) []Line {
 	var buf [8]bound
 	bs := r.bounds
 	if r.basis == BasisAttainment {
@@ -112,7 +113,7 @@ func (r *tieredRule) pay(in Input, vals []fixed, lines []Line) []Line {
 			} else {
 				hi.addNum(v)
 			}
-			lines = r.slices(lines, bs, c, &lo, &hi, v, whole, neg, r.reached(bs, &hi))
+			lines = r.slices(lines, bs, c, &lo, &hi, v, whole, neg, r.reached(bs, &hi), sum)
 		}
 		return lines
 	}
@@ -135,9 +136,9 @@ func (r *tieredRule) pay(in Input, vals []fixed, lines []Line) []Line {
 		next.addNum(v)
 		if !c.Reversal && !v.isZero() {
 			if v.sign() > 0 {
-				lines = r.slices(lines, bs, c, &pos, &next, v, whole, false, final)
+				lines = r.slices(lines, bs, c, &pos, &next, v, whole, false, final, sum)
 			} else {
-				lines = r.slices(lines, bs, c, &next, &pos, v, whole, true, final)
+				lines = r.slices(lines, bs, c, &next, &pos, v, whole, true, final, sum)
 			}
 		}
 		pos = next
@@ -174,8 +175,9 @@ func (r *tieredRule) effective(j, k int) int {
 
 // slices appends the lines paying the move from lo to hi (lo ≤ hi),
 // negated when neg, for credit c, whose value is whole (wholeDec as a
-// decimal), when the final total reaches tier k.
-func (r *tieredRule) slices(lines []Line, bs []bound, c *Credit, lo, hi *total, whole num, wholeDec decimal.Decimal, neg bool, k int) []Line {
+// decimal), when the final total reaches tier k, and adds their amounts to
+// sum.
+func (r *tieredRule) slices(lines []Line, bs []bound, c *Credit, lo, hi *total, whole num, wholeDec decimal.Decimal, neg bool, k int, sum *total) []Line {
 	if whole.isZero() {
 		return lines // a move of nothing; every other move has lo < hi, so each slice below is not empty
 	}
@@ -235,7 +237,9 @@ func (r *tieredRule) slices(lines []Line, bs []bound, c *Credit, lo, hi *total, 
 		} else {
 			l.Basis = basis.dec()
 		}
-		l.Amount = r.r.timesNum(basis, r.rates[l.Tier-1]).dec()
+		amount := r.r.timesNum(basis, r.rates[l.Tier-1])
+		l.Amount = amount.dec()
+		sum.addNum(amount)
 	}
 	return lines
 }

@@ -19,8 +19,9 @@ func (d *Definition) checkTx(c *checker, txs []Transaction, i int, ids *idSet, f
 	case !ids.add(txs, i):
 		c.add(".id", t.ID, ErrDuplicate)
 	}
-	f.amounts[i] = fixedOf(t.Amount)
-	c.moneyFixed(".amount", t.Amount, f.amounts[i], true)
+	fact := &f.txs[i]
+	fact.amount = fixedOf(t.Amount)
+	c.moneyFixed(".amount", t.Amount, fact.amount, true)
 	c.money(".margin", t.Margin, true)
 	c.number(".units", t.Units, zero, true)
 	if len(t.Values) > 0 {
@@ -67,7 +68,9 @@ func (d *Definition) checkTx(c *checker, txs []Transaction, i int, ids *idSet, f
 			c.add(".payments", sum.String(), because(ErrPayments, "payments add up to %s; the deal is %s", sum, t.Amount))
 		}
 	}
-	f.owners[i] = d.checkSplits(c, t, f)
+	fact.split0 = int32(len(f.splitIdx))
+	fact.owner = d.checkSplits(c, t, f)
+	fact.split1 = int32(len(f.splitIdx))
 	c.pre, c.sub = "", ""
 }
 
