@@ -69,9 +69,17 @@ func tooBig(d decimal.Decimal) bool {
 // money checks an amount of money: at most the currency's places, below
 // 10^15 in absolute value, and not negative unless signed.
 func (c *checker) money(field string, d decimal.Decimal, signed bool) bool {
+	if d.IsZero() {
+		return true // most margins
+	}
+	return c.moneyFixed(field, d, fixedOf(d), signed)
+}
+
+// moneyFixed is money for d, which is f as a fixed.
+func (c *checker) moneyFixed(field string, d decimal.Decimal, f fixed, signed bool) bool {
 	// The common case in one look at the coefficient: no more places than
 	// the currency, and below 10^15 (|coefficient| < 10^18 with e < −3 is).
-	if co, e, ok := small(d); ok && e <= 0 && e >= -c.places && (signed || co >= 0) && (e < -3 || abs64(co) < pow10[15-e]) {
+	if !f.wide && f.e <= 0 && f.e >= -c.places && (signed || f.c >= 0) && (f.e < -3 || abs64(f.c) < pow10[15-f.e]) {
 		return true
 	}
 	if p := places(d); p > c.places {
@@ -93,15 +101,32 @@ func (c *checker) money(field string, d decimal.Decimal, signed bool) bool {
 // places, at most hi (a hi of zero means below 10^15), and not negative
 // unless signed.
 func (c *checker) number(field string, d decimal.Decimal, hi decimal.Decimal, signed bool) bool {
+	if d.IsZero() && hi.Sign() >= 0 {
+		return true // most units
+	}
+	return c.numberFixed(field, d, fixedOf(d), numOf(hi), signed)
+}
+
+// oneNum is 1 as a num.
+var oneNum = num{fixed: fixed{c: 1}}
+
+// numberFixed is number for d, which is f as a fixed, and hi as a num.
+func (c *checker) numberFixed(field string, d decimal.Decimal, f fixed, hi num, signed bool) bool {
+	// The common case in one look at the coefficient, as money's: at most
+	// maxPlaces places, below 10^15, at most hi.
+	if !f.wide && f.e <= 0 && f.e >= -maxPlaces && (signed || f.c >= 0) && (f.e < -3 || abs64(f.c) < pow10[15-f.e]) &&
+		(hi.isZero() || cmpNum(num{fixed: f}, hi) <= 0) {
+		return true
+	}
 	if p := places(d); p > maxPlaces {
 		c.add(field, d.String(), because(ErrRange, "%d decimal places; at most %d", p, maxPlaces))
 		return false
 	}
-	if tooBig(d) || (!hi.IsZero() && d.Cmp(hi) > 0) {
-		if hi.IsZero() {
+	if tooBig(d) || (!hi.isZero() && cmpNum(numOf(d), hi) > 0) {
+		if hi.isZero() {
 			c.add(field, d.String(), because(ErrRange, "below 10^15"))
 		} else {
-			c.add(field, d.String(), because(ErrRange, "at most %s", hi))
+			c.add(field, d.String(), because(ErrRange, "at most %s", hi.dec()))
 		}
 		return false
 	}

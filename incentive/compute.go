@@ -67,7 +67,9 @@ type engine struct {
 	paid    map[paidKey]*paidRecord
 	trueups [][]Line // per rep, for the target period
 
-	scratch []Credit
+	scratch     []Credit
+	scratchVals []fixed // the measures of scratch
+	vals        []fixed // the measures of a rep's credits, for a measure other than Revenue
 }
 
 type paidKey struct {
@@ -157,7 +159,7 @@ func (e *engine) run() ([]Statement, error) {
 				bal[r].Owed.IsZero() && bal[r].CapCarried.IsZero() {
 				continue
 			}
-			s, err := e.statement(r32, p, q, cs[i:j:j], cx[a:b], bal[r], trueups)
+			s, err := e.statement(r32, p, q, cs[i:j:j], e.cr.amounts[r][i:j:j], cx[a:b], bal[r], trueups)
 			if err != nil {
 				return nil, err
 			}
@@ -179,9 +181,10 @@ func (e *engine) run() ([]Statement, error) {
 	return out, nil
 }
 
-// statement computes rep r's statement for period p from its credits and
-// clawbacks in the period, its opening balance and its true-ups.
-func (e *engine) statement(r int32, p int, q Quota, credits []Credit, cancels []cancel, open Balance, trueups []Line) (Statement, error) {
+// statement computes rep r's statement for period p from its credits
+// (amounts[i] is credits[i].Amount) and clawbacks in the period, its
+// opening balance and its true-ups.
+func (e *engine) statement(r int32, p int, q Quota, credits []Credit, amounts []fixed, cancels []cancel, open Balance, trueups []Line) (Statement, error) {
 	d := e.d
 	rep := &d.plan.Reps[r]
 	period := d.periods[p]
@@ -189,14 +192,14 @@ func (e *engine) statement(r int32, p int, q Quota, credits []Credit, cancels []
 	s := Statement{Plan: d.plan.ID, Rep: rep.ID, Period: period, Quota: q, Credits: credits, Opening: open}
 	s.Opening.Rep = rep.ID
 	lines := make([]Line, 0, len(credits)+len(d.comps)+4)
-	eligible := credits
+	eligible, vals := credits, amounts
 	for i := range credits {
 		c := &credits[i]
 		if c.Reversal || d.works(r, c.Date) {
 			continue
 		}
 		if len(eligible) == len(credits) {
-			eligible = slices.Clone(credits[:i])
+			eligible, vals = slices.Clone(credits[:i:i]), slices.Clone(amounts[:i:i])
 		}
 		l := Line{Kind: LineExcluded, Deal: c.Deal, Date: c.Date, Code: CodeBeforeStart, Ref: rep.Start, Amount: zero, Places: places}
 		if !rep.End.IsZero() && !c.Date.Before(rep.End) {
@@ -205,9 +208,10 @@ func (e *engine) statement(r int32, p int, q Quota, credits []Credit, cancels []
 		lines = append(lines, l)
 	}
 	if len(eligible) != len(credits) {
-		for i := range credits {
+		// eligible holds the credits before the first excluded one.
+		for i := len(eligible); i < len(credits); i++ {
 			if c := &credits[i]; c.Reversal || d.works(r, c.Date) {
-				eligible = append(eligible, *c)
+				eligible, vals = append(eligible, *c), append(vals, amounts[i])
 			}
 		}
 	}
@@ -217,7 +221,7 @@ func (e *engine) statement(r int32, p int, q Quota, credits []Credit, cancels []
 	for k := range d.comps {
 		var sub Subtotal
 		var err error
-		lines, sub, err = e.component(k, in, eligible, lines)
+		lines, sub, err = e.component(k, in, eligible, vals, lines)
 		if err != nil {
 			return Statement{}, err
 		}
@@ -248,7 +252,8 @@ func (e *engine) metricsOf(r int32, p int) []Metric {
 
 // component appends component k's lines for one rep and period and returns
 // its subtotal (with no Component when no version of it is in effect).
-func (e *engine) component(k int, in Input, credits []Credit, lines []Line) ([]Line, Subtotal, error) {
+// amounts[i] is credits[i].Amount.
+func (e *engine) component(k int, in Input, credits []Credit, amounts []fixed, lines []Line) ([]Line, Subtotal, error) {
 	d := e.d
 	comp := &d.comps[k]
 	period := in.Period
@@ -271,16 +276,24 @@ func (e *engine) component(k int, in Input, credits []Credit, lines []Line) ([]L
 	places, mode := d.plan.Rounding.Places, d.plan.Rounding.Mode
 	start := len(lines)
 	var measure total
+	// A segment is a version's credits and their measures.
 	type segment struct {
 		v       *version
 		credits []Credit
+		vals    []fixed
+	}
+	vals := amounts
+	if comp.measure != Revenue {
+		in.Credits = credits
+		e.vals = measures(in, e.vals[:0])
+		vals = e.vals
 	}
 	var segsBuf [2]segment
 	segs := segsBuf[:0]
 	if first == last && vs[first].from.Compare(period.Start) <= 0 && vs[first].spec.Filter.empty() {
-		segs = append(segs, segment{&vs[first], credits})
+		segs = append(segs, segment{&vs[first], credits, vals})
 	} else {
-		e.scratch = e.scratch[:0]
+		e.scratch, e.scratchVals = e.scratch[:0], e.scratchVals[:0]
 		for i := first; i <= last; i++ {
 			v := &vs[i]
 			from, until := maxDate(v.from, period.Start), period.End
@@ -291,15 +304,16 @@ func (e *engine) component(k int, in Input, credits []Credit, lines []Line) ([]L
 			for j := range credits {
 				c := &credits[j]
 				if !c.Date.Before(from) && c.Date.Before(until) && v.spec.Filter.admits(c, period) {
-					e.scratch = append(e.scratch, *c)
+					e.scratch, e.scratchVals = append(e.scratch, *c), append(e.scratchVals, vals[j])
 				}
 			}
-			segs = append(segs, segment{v, e.scratch[n:len(e.scratch):len(e.scratch)]})
+			m := len(e.scratch)
+			segs = append(segs, segment{v, e.scratch[n:m:m], e.scratchVals[n:m:m]})
 		}
 	}
 	for _, sg := range segs {
 		for j := range sg.credits {
-			measure.add(sg.credits[j].value(comp.measure, comp.key))
+			measure.addNum(numFrom(sg.vals[j], sg.credits[j].value(comp.measure, comp.key)))
 		}
 	}
 	m := measure.value()
@@ -322,12 +336,14 @@ func (e *engine) component(k int, in Input, credits []Credit, lines []Line) ([]L
 			return append(lines, l), sub, nil
 		}
 	}
+	var amt total // the sum of the component's lines
 	opening := zero
 	for _, sg := range segs {
 		in.Credits, in.Opening = sg.credits, opening
 		n := len(lines)
+		var summed bool
 		var err error
-		lines, err = pay(sg.v.rule, in, lines)
+		lines, summed, err = pay(sg.v.rule, in, sg.vals, lines, &amt)
 		switch {
 		case err != nil:
 		case len(lines) < n:
@@ -342,8 +358,11 @@ func (e *engine) component(k int, in Input, credits []Credit, lines []Line) ([]L
 		for i := n; i < len(lines); i++ {
 			l := &lines[i]
 			l.Component, l.Places = comp.id, places
-			if d.plan.Rounding.Stage == PerLine {
-				l.Amount = round(l.Amount, places, mode)
+			if !summed { // a built-in rule rounds and sums its lines as it makes them
+				if d.plan.Rounding.Stage == PerLine {
+					l.Amount = round(l.Amount, places, mode)
+				}
+				amt.add(l.Amount)
 			}
 		}
 		if len(segs) > 1 {
@@ -353,24 +372,37 @@ func (e *engine) component(k int, in Input, credits []Credit, lines []Line) ([]L
 		}
 	}
 	if cp := settings.Cap; cp != nil {
+		n := len(lines)
 		lines = componentCaps(lines, start, cp, comp.id, places)
-	}
-	var amt total
-	for i := start; i < len(lines); i++ {
-		amt.add(lines[i].Amount)
+		for i := n; i < len(lines); i++ {
+			amt.add(lines[i].Amount)
+		}
 	}
 	sub.Amount = amt.value()
 	return lines, sub, nil
 }
 
-// pay calls rule.Pay, turning a panic into an error.
-func pay(rule Rule, in Input, lines []Line) (out []Line, err error) {
+// pay calls rule.Pay, turning a panic into an error; a built-in rule that
+// reads the credits' measures from vals (vals[i] is in.Credits[i]'s) is
+// given them, and adds its lines' amounts to sum (summed).
+func pay(rule Rule, in Input, vals []fixed, lines []Line, sum *total) (out []Line, summed bool, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			out, err = lines, fmt.Errorf("panicked: %v", v)
 		}
 	}()
-	return rule.Pay(in, lines)
+	if vr, ok := rule.(valuedRule); ok {
+		return vr.pay(in, vals, lines, sum), true, nil
+	}
+	out, err = rule.Pay(in, lines)
+	return out, false, err
+}
+
+// valuedRule is a built-in Rule whose Pay works on the credits' measures
+// as nums (vals[i] is in.Credits[i]'s), rounds its lines as the plan says
+// and adds their amounts to sum.
+type valuedRule interface {
+	pay(in Input, vals []fixed, lines []Line, sum *total) []Line
 }
 
 // checkLines checks the lines a rule added, and fills in their defaults:
@@ -423,12 +455,29 @@ func checkLines(in Input, added []Line, custom bool) error {
 	return nil
 }
 
-// record notes what each watched (cancelled) deal earned the rep, for its
-// clawback.
+// record notes what each of rep r's deals that a cancellation claws back
+// earned the rep, for the clawback.
 func (e *engine) record(r int32, lines []Line) {
+	cx := e.cr.cancels[r]
+	if len(cx) == 0 {
+		return
+	}
+	// A rep has few such deals: a look at each is cheaper than hashing
+	// every line's deal into the set of all (BenchmarkComputeMillion).
+	watched := func(deal string) bool {
+		if len(cx) > 8 {
+			return e.watch[deal]
+		}
+		for i := range cx {
+			if cx[i].deal == deal {
+				return true
+			}
+		}
+		return false
+	}
 	for i := range lines {
 		l := &lines[i]
-		if l.Deal == "" || !e.watch[l.Deal] {
+		if l.Deal == "" || !watched(l.Deal) {
 			continue
 		}
 		switch l.Kind {

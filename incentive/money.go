@@ -33,6 +33,9 @@ var (
 // small returns d's coefficient and exponent when the coefficient has at
 // most 18 digits.
 func small(d decimal.Decimal) (int64, int32, bool) {
+	if d.IsZero() {
+		return 0, d.Exponent(), true // most margins, units and values
+	}
 	if d.NumDigits() > 18 {
 		return 0, 0, false
 	}
@@ -153,6 +156,12 @@ func mulSmall(a, b decimal.Decimal) (int64, int32, bool) {
 	if !ok1 || !ok2 {
 		return 0, 0, false
 	}
+	return mulCoefficients(x, ea, y, eb)
+}
+
+// mulCoefficients returns the coefficient and exponent of x × 10^ea ×
+// y × 10^eb when the product has at most 18 digits.
+func mulCoefficients(x int64, ea int32, y int64, eb int32) (int64, int32, bool) {
 	hi, lo := bits.Mul64(uint64(abs64(x)), uint64(abs64(y)))
 	if hi != 0 || lo >= uint64(pow10[18]) {
 		return 0, 0, false
@@ -236,24 +245,23 @@ type rounder struct {
 
 func newRounder(r Rounding) rounder { return rounder{r.Stage == PerLine, r.Places, r.Mode} }
 
-// at returns d with the currency's places when that is exact, so that
+// at returns n with the currency's places when that is exact, so that
 // comparing it with money takes the cheap path of equal exponents
 // (BenchmarkComputeMillion); other values are returned as they are.
-func (r rounder) at(d decimal.Decimal) decimal.Decimal {
-	c, e, ok := small(d)
-	if !ok || e == -r.places {
-		return d
+func (r rounder) at(n num) num {
+	if n.wide || n.e == -r.places {
+		return n
 	}
-	if e > -r.places {
-		if c, ok = scale(c, int64(e)+int64(r.places)); ok {
-			return decimal.New(c, -r.places)
+	if n.e > -r.places {
+		if c, ok := scale(n.c, int64(n.e)+int64(r.places)); ok {
+			return num{fixed: fixed{c: c, e: -r.places}}
 		}
-		return d
+		return n
 	}
-	if k := int64(-r.places) - int64(e); k <= 18 && c%pow10[k] == 0 {
-		return decimal.New(c/pow10[k], -r.places)
+	if k := int64(-r.places) - int64(n.e); k <= 18 && n.c%pow10[k] == 0 {
+		return num{fixed: fixed{c: n.c / pow10[k], e: -r.places}}
 	}
-	return d
+	return n
 }
 
 // times returns basis × rate, rounded per line when the plan says so.
@@ -291,36 +299,47 @@ func places(d decimal.Decimal) int32 {
 // the units left over go one each to the parts whose truncated remainders
 // are largest; equal remainders go to the earlier share. The parts are
 // appended to out.
-func allocate(out []decimal.Decimal, amount decimal.Decimal, shares []decimal.Decimal, places int32) []decimal.Decimal {
+func allocate(out []num, amount num, shares []num, places int32) []num {
 	start := len(out)
-	if len(shares) == 1 {
+	switch {
+	case len(shares) == 1:
 		return append(out, amount)
+	case amount.isZero():
+		for range shares {
+			out = append(out, num{}) // amount × share is the zero Decimal, and so is each part
+		}
+		return out
 	}
 	type rem struct {
 		i int
-		r decimal.Decimal
+		r num
 	}
-	rems := make([]rem, len(shares))
+	var buf [4]rem
+	rems := buf[:0]
 	left := amount
 	for i, s := range shares {
-		exact := mul(amount, s)
-		part := round(exact, places, Down)
+		exact := mulNum(amount, s)
+		part := roundNum(exact, places, Down)
 		out = append(out, part)
-		rems[i] = rem{i, sub(exact, part).Abs()}
-		left = sub(left, part)
+		r := subNum(exact, part)
+		if r.sign() < 0 {
+			r = r.neg()
+		}
+		rems = append(rems, rem{i, r})
+		left = subNum(left, part)
 	}
-	if left.IsZero() {
+	if left.isZero() {
 		return out
 	}
-	unit := decimal.New(1, -places)
-	if left.Sign() < 0 {
-		unit = unit.Neg()
+	unit := num{fixed: fixed{c: 1, e: -places}}
+	if left.sign() < 0 {
+		unit = unit.neg()
 	}
-	slices.SortStableFunc(rems, func(a, b rem) int { return -cmpDec(a.r, b.r) })
-	for k := 0; !left.IsZero(); k++ {
+	slices.SortStableFunc(rems, func(a, b rem) int { return -cmpNum(a.r, b.r) })
+	for k := 0; !left.isZero(); k++ {
 		i := start + rems[k].i
-		out[i] = add(out[i], unit)
-		left = sub(left, unit)
+		out[i] = addNum(out[i], unit)
+		left = subNum(left, unit)
 	}
 	return out
 }
@@ -402,40 +421,70 @@ func ratioSmall(num, den decimal.Decimal, places int32, mode RoundingMode) (deci
 // total accumulates a sum of decimals in an int64 while the terms' small
 // coefficients allow, so a sum of many terms allocates once.
 type total struct {
-	c   int64
-	e   int32
-	set bool
-	big decimal.Decimal // what did not fit the int64
+	c      int64
+	e      int32
+	set    bool
+	hasBig bool            // big was added to
+	plain  bool            // set and !hasBig: the sum is c × 10^e
+	big    decimal.Decimal // what did not fit the int64
 }
 
 func (t *total) add(d decimal.Decimal) {
 	if d.IsZero() {
 		return
 	}
-	if x, e, ok := small(d); ok {
-		if !t.set {
-			t.c, t.e, t.set = x, e, true
+	if x, e, ok := small(d); ok && t.addSmall(x, e) {
+		return
+	}
+	t.big, t.hasBig, t.plain = add(t.big, d), true, false
+}
+
+// addNum adds n, as add adds n.dec().
+func (t *total) addNum(n num) {
+	if t.plain && !n.wide && n.e == t.e {
+		if s := t.c + n.c; s < pow10[18] && s > -pow10[18] {
+			t.c = s // the common case: money at the currency's places
 			return
 		}
-		c := t.c
-		if e > t.e {
-			x, ok = scale(x, int64(e)-int64(t.e))
-			e = t.e
-		} else if e < t.e {
-			c, ok = scale(c, int64(t.e)-int64(e))
-		}
-		if ok {
-			if s := c + x; abs64(s) < pow10[18] {
-				t.c, t.e = s, e
-				return
-			}
+	}
+	if n.isZero() {
+		return
+	}
+	if !n.wide && t.addSmall(n.c, n.e) {
+		return
+	}
+	t.big, t.hasBig, t.plain = add(t.big, n.dec()), true, false
+}
+
+// addSmall adds x × 10^e (x not zero) to the int64 part, and reports
+// whether it fits there.
+func (t *total) addSmall(x int64, e int32) bool {
+	if !t.set {
+		t.c, t.e, t.set, t.plain = x, e, true, !t.hasBig
+		return true
+	}
+	c := t.c
+	ok := true
+	if e > t.e {
+		x, ok = scale(x, int64(e)-int64(t.e))
+		e = t.e
+	} else if e < t.e {
+		c, ok = scale(c, int64(t.e)-int64(e))
+	}
+	if ok {
+		if s := c + x; abs64(s) < pow10[18] {
+			t.c, t.e = s, e
+			return true
 		}
 	}
-	t.big = add(t.big, d)
+	return false
 }
 
 // cmp compares t with u, as integers when both are held in the int64.
 func (t *total) cmp(u *total) int {
+	if t.plain && u.plain && t.e == u.e {
+		return cmp.Compare(t.c, u.c) // the common case: two sums of money
+	}
 	if t.big.IsZero() && u.big.IsZero() {
 		x, ex := t.c, t.e
 		y, ey := u.c, u.e
@@ -463,4 +512,16 @@ func (t *total) value() decimal.Decimal {
 		return t.big
 	}
 	return add(t.big, decimal.New(t.c, t.e))
+}
+
+// num returns the sum as a num: what value returns, without making a
+// decimal for it.
+func (t *total) num() num {
+	switch {
+	case !t.set || t.c == 0:
+		return numOf(t.big)
+	case !t.hasBig:
+		return num{fixed: fixed{c: t.c, e: t.e}}
+	}
+	return numOf(t.value())
 }

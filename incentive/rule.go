@@ -102,3 +102,11 @@ type Metric struct {
 	Key    string          `json:"key"`
 	Value  decimal.Decimal `json:"value"`
 }
+
+// measures appends the measure of each of in's credits to buf.
+func measures(in Input, buf []fixed) []fixed {
+	for i := range in.Credits {
+		buf = append(buf, fixedOf(in.Credits[i].value(in.Measure, in.Key)))
+	}
+	return buf
+}

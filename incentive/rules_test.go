@@ -173,6 +173,14 @@ func TestRules(t *testing.T) {
 			{commission, "D3", 2, "600"}},
 		payout: "2700",
 	}, {
+		name: "a rep who leaves mid-month: the deal before the leaving date pays once, the one after nothing",
+		plan: `{` + head + `"reps":[{"id":"ana","end":"2025-01-15"}],"components":[{"id":"base","type":"flat","rate":"0.1"}]}`,
+		txs:  []incentive.Transaction{deal("D1", "ana", "1000", "2025-01-05"), deal("D2", "ana", "500", "2025-01-20")},
+		rep:  "ana",
+		// D1 1,000 × 10% = 100; D2 is credited after Ana left on the 15th.
+		lines:  []want{{excluded, "D2", 0, "0"}, {commission, "D1", 0, "100"}},
+		payout: "100",
+	}, {
 		name:   "a threshold: below 50% of quota nothing is paid",
 		plan:   `{` + head + `"reps":[{"id":"ana","quota":"100000"}],"components":[{"id":"base","type":"flat","rate":"0.05","threshold":"0.5"}]}`,
 		txs:    []incentive.Transaction{deal("D1", "ana", "40000", "2025-01-05")},

@@ -32,14 +32,24 @@ type tieredRule struct {
 	final bool
 	// bounds are an amount table's bounds, at the currency's places.
 	bounds []bound
+	// from, to and rates are the tiers' as nums (to zero for the open
+	// tier).
+	from, to, rates []num
 }
 
-func newTiered(k *Component, r Rounding) tieredRule {
-	t := tieredRule{tiers: k.Tiers, basis: k.Basis, accumulate: k.Accumulate, method: k.Method, boundary: k.Boundary,
+func newTiered(k *Component, r Rounding) *tieredRule {
+	t := &tieredRule{tiers: k.Tiers, basis: k.Basis, accumulate: k.Accumulate, method: k.Method, boundary: k.Boundary,
 		r: newRounder(r), final: k.Method == Retroactive}
 	for _, tier := range k.Tiers {
 		t.final = t.final || tier.Retroactive
-		t.bounds = append(t.bounds, boundOf(tier.From, tier.To, zero, t.r))
+		var to num
+		if tier.To != nil {
+			to = numOf(*tier.To)
+		}
+		t.from, t.to, t.rates = append(t.from, numOf(tier.From)), append(t.to, to), append(t.rates, numOf(tier.Rate))
+	}
+	for i, tier := range k.Tiers {
+		t.bounds = append(t.bounds, t.boundOf(i, tier.To == nil, num{}))
 	}
 	return t
 }
@@ -52,32 +62,40 @@ type bound struct {
 	open     bool
 }
 
-func boundOf(from decimal.Decimal, to *decimal.Decimal, scale decimal.Decimal, r rounder) bound {
-	b := bound{open: to == nil}
-	if scale.IsZero() {
-		b.from.add(r.at(from))
-		if to != nil {
-			b.to.add(r.at(*to))
-		}
-		return b
+// boundOf returns tier i's bounds, times scale unless it is zero, at the
+// currency's places when that is exact.
+func (r *tieredRule) boundOf(i int, open bool, scale num) bound {
+	b := bound{open: open}
+	from, to := r.from[i], r.to[i]
+	if !scale.isZero() {
+		from, to = mulNum(from, scale), mulNum(to, scale)
 	}
-	b.from.add(r.at(mul(from, scale)))
-	if to != nil {
-		b.to.add(r.at(mul(*to, scale)))
+	b.from.addNum(r.r.at(from))
+	if !open {
+		b.to.addNum(r.r.at(to))
 	}
 	return b
 }
 
-func (r tieredRule) Pay(in Input, lines []Line) ([]Line, error) {
+// Pay pays in's credits from the rate table.
+func (r *tieredRule) Pay(in Input, lines []Line) ([]Line, error) {
+	var sum total
+	return r.pay(in, measures(in, nil), lines, &sum), nil
+}
+
+// pay is Pay with each credit's measure at hand (vals[i] is
+// in.Credits[i]'s); it adds the amounts of the lines it makes to sum.
+func (r *tieredRule) pay(in Input, vals []fixed, lines []Line, sum *total) []Line {
 	var buf [8]bound
 	bs := r.bounds
 	if r.basis == BasisAttainment {
 		if in.Quota.Sign() <= 0 {
-			return append(lines, Line{Kind: LineThreshold, Code: CodeNoQuota, Amount: zero}), nil
+			return append(lines, Line{Kind: LineThreshold, Code: CodeNoQuota, Amount: zero})
 		}
 		bs = buf[:0]
-		for _, t := range r.tiers {
-			bs = append(bs, boundOf(t.From, t.To, in.Quota, r.r))
+		q := numOf(in.Quota)
+		for i, t := range r.tiers {
+			bs = append(bs, r.boundOf(i, t.To == nil, q))
 		}
 	}
 	if r.accumulate == PerDeal {
@@ -86,47 +104,52 @@ func (r tieredRule) Pay(in Input, lines []Line) ([]Line, error) {
 			if c.Reversal {
 				continue
 			}
-			v := c.value(in.Measure, in.Key)
-			neg := v.Sign() < 0
+			whole := c.value(in.Measure, in.Key)
+			v := numFrom(vals[i], whole)
+			neg := v.sign() < 0
 			var lo, hi total
 			if neg {
-				hi.add(v.Neg())
+				hi.addNum(v.neg())
 			} else {
-				hi.add(v)
+				hi.addNum(v)
 			}
-			lines = r.slices(lines, bs, c, &lo, &hi, v, neg, r.reached(bs, &hi))
+			lines = r.slices(lines, bs, c, &lo, &hi, v, whole, neg, r.reached(bs, &hi), sum)
 		}
-		return lines, nil
+		return lines
 	}
 	final := 0
 	if r.final {
 		var t total
-		t.add(in.Total())
+		t.add(in.Opening)
+		for i := range in.Credits {
+			t.addNum(numFrom(vals[i], in.Credits[i].value(in.Measure, in.Key)))
+		}
 		final = r.reached(bs, &t)
 	}
 	var pos total
 	pos.add(in.Opening)
 	for i := range in.Credits {
 		c := &in.Credits[i]
-		v := c.value(in.Measure, in.Key)
+		whole := c.value(in.Measure, in.Key)
+		v := numFrom(vals[i], whole)
 		next := pos
-		next.add(v)
-		if !c.Reversal && !v.IsZero() {
-			if v.Sign() > 0 {
-				lines = r.slices(lines, bs, c, &pos, &next, v, false, final)
+		next.addNum(v)
+		if !c.Reversal && !v.isZero() {
+			if v.sign() > 0 {
+				lines = r.slices(lines, bs, c, &pos, &next, v, whole, false, final, sum)
 			} else {
-				lines = r.slices(lines, bs, c, &next, &pos, v, true, final)
+				lines = r.slices(lines, bs, c, &next, &pos, v, whole, true, final, sum)
 			}
 		}
 		pos = next
 	}
-	return lines, nil
+	return lines
 }
 
 // reached returns the index of the tier a total reaches, by the boundary
 // rule: on a boundary, the higher tier under LowerInclusive, the lower
 // under UpperInclusive.
-func (r tieredRule) reached(bs []bound, t *total) int {
+func (r *tieredRule) reached(bs []bound, t *total) int {
 	for j := len(bs) - 1; j > 0; j-- {
 		c := t.cmp(&bs[j].from)
 		if c > 0 || (c == 0 && r.boundary == LowerInclusive) {
@@ -138,7 +161,7 @@ func (r tieredRule) reached(bs []bound, t *total) int {
 
 // effective returns the tier whose rate pays a slice in tier j when the
 // final total reaches tier k.
-func (r tieredRule) effective(j, k int) int {
+func (r *tieredRule) effective(j, k int) int {
 	if r.method == Retroactive {
 		return k
 	}
@@ -151,13 +174,19 @@ func (r tieredRule) effective(j, k int) int {
 }
 
 // slices appends the lines paying the move from lo to hi (lo ≤ hi),
-// negated when neg, for credit c, whose value is whole, when the final
-// total reaches tier k.
-func (r tieredRule) slices(lines []Line, bs []bound, c *Credit, lo, hi *total, whole decimal.Decimal, neg bool, k int) []Line {
-	if whole.IsZero() {
+// negated when neg, for credit c, whose value is whole (wholeDec as a
+// decimal), when the final total reaches tier k, and adds their amounts to
+// sum.
+func (r *tieredRule) slices(lines []Line, bs []bound, c *Credit, lo, hi *total, whole num, wholeDec decimal.Decimal, neg bool, k int, sum *total) []Line {
+	if whole.isZero() {
 		return lines // a move of nothing; every other move has lo < hi, so each slice below is not empty
 	}
 	first := len(lines)
+	// The bases of the lines added, made decimals once they are complete;
+	// the one that is the whole move, if any, is wholeDec itself.
+	var basesBuf [8]num
+	bases := basesBuf[:0]
+	wholeAt := -1
 	for j := range bs {
 		// Tier j covers [from, to); the first tier also covers everything
 		// below zero. Tiers wholly below the move are skipped, and the
@@ -176,31 +205,47 @@ func (r tieredRule) slices(lines []Line, bs []bound, c *Credit, lo, hi *total, w
 			b = &bs[j].to
 		}
 		e := r.effective(j, k)
-		part := whole // the whole move, when it lies in one tier
+		part, isWhole := whole, true // the whole move, when it lies in one tier
 		if a != lo || b != hi {
-			if part = sub(b.value(), a.value()); neg {
-				part = part.Neg()
+			if part, isWhole = subNum(b.num(), a.num()), false; neg {
+				part = part.neg()
 			}
 		}
 		if n := len(lines); n > first && lines[n-1].Tier == e+1 {
-			l := &lines[n-1]
-			l.Basis = add(l.Basis, part)
-			l.Amount = r.r.times(l.Basis, l.Rate)
+			bases[len(bases)-1] = addNum(bases[len(bases)-1], part)
+			if wholeAt == n-1 {
+				wholeAt = -1
+			}
 			continue
 		}
-		t := r.tiers[e]
-		l := Line{Kind: LineCommission, Deal: c.Deal, Date: c.Date, Code: r.code(e, j != e || r.method == Retroactive),
-			Tier: e + 1, From: t.From, Basis: part, Rate: t.Rate, Amount: r.r.times(part, t.Rate)}
+		if isWhole {
+			wholeAt = len(lines)
+		}
+		lines = append(lines, Line{})
+		l, t := &lines[len(lines)-1], &r.tiers[e]
+		l.Kind, l.Deal, l.Date, l.Code = LineCommission, c.Deal, c.Date, r.code(e, j != e || r.method == Retroactive)
+		l.Tier, l.From, l.Rate = e+1, t.From, t.Rate
 		if t.To != nil {
 			l.To = *t.To
 		}
-		lines = append(lines, l)
+		bases = append(bases, part)
+	}
+	for i := first; i < len(lines); i++ {
+		l, basis := &lines[i], bases[i-first]
+		if i == wholeAt {
+			l.Basis = wholeDec
+		} else {
+			l.Basis = basis.dec()
+		}
+		amount := r.r.timesNum(basis, r.rates[l.Tier-1])
+		l.Amount = amount.dec()
+		sum.addNum(amount)
 	}
 	return lines
 }
 
 // code returns the reason code of a line paid at tier e's rate.
-func (r tieredRule) code(e int, retro bool) string {
+func (r *tieredRule) code(e int, retro bool) string {
 	open := r.tiers[e].To == nil
 	quota := r.basis == BasisAttainment
 	switch {

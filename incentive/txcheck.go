@@ -7,21 +7,21 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// checkTx checks one transaction; its fields are under
-// transactions[i]. It returns the index of its only rep, or -1 for a
-// split deal.
-func (d *Definition) checkTx(c *checker, i int, t *Transaction, seen map[string]struct{}, splitIdx []int32) (int32, []int32) {
+// checkTx checks txs[i], which ids tells apart from the earlier ones; its
+// fields are under transactions[i]. It notes in f the index of its only rep (or -1 for a
+// split deal), its split reps and shares, and its amount.
+func (d *Definition) checkTx(c *checker, txs []Transaction, i int, ids *idSet, f *txFacts) {
+	t := &txs[i]
 	c.pre, c.pi = "transactions", i
 	switch {
 	case t.ID == "":
 		c.add(".id", "", ErrEmpty)
-	default:
-		if _, dup := seen[t.ID]; dup {
-			c.add(".id", t.ID, ErrDuplicate)
-		}
-		seen[t.ID] = struct{}{}
+	case !ids.add(txs, i):
+		c.add(".id", t.ID, ErrDuplicate)
 	}
-	c.money(".amount", t.Amount, true)
+	fact := &f.txs[i]
+	fact.amount = fixedOf(t.Amount)
+	c.moneyFixed(".amount", t.Amount, fact.amount, true)
 	c.money(".margin", t.Margin, true)
 	c.number(".units", t.Units, zero, true)
 	if len(t.Values) > 0 {
@@ -68,14 +68,15 @@ func (d *Definition) checkTx(c *checker, i int, t *Transaction, seen map[string]
 			c.add(".payments", sum.String(), because(ErrPayments, "payments add up to %s; the deal is %s", sum, t.Amount))
 		}
 	}
-	owner, splitIdx := d.checkSplits(c, t, splitIdx)
+	fact.split0 = int32(len(f.splitIdx))
+	fact.owner = d.checkSplits(c, t, f)
+	fact.split1 = int32(len(f.splitIdx))
 	c.pre, c.sub = "", ""
-	return owner, splitIdx
 }
 
 // checkSplits checks t's rep and splits, and returns the index of its
-// only rep (or -1) with splitIdx extended by its split reps' indices.
-func (d *Definition) checkSplits(c *checker, t *Transaction, splitIdx []int32) (int32, []int32) {
+// only rep (or -1), noting its split reps' indices and shares in f.
+func (d *Definition) checkSplits(c *checker, t *Transaction, f *txFacts) int32 {
 	if len(t.Splits) == 0 {
 		r, ok := d.repIdx[t.Rep]
 		switch {
@@ -84,15 +85,16 @@ func (d *Definition) checkSplits(c *checker, t *Transaction, splitIdx []int32) (
 		case !ok:
 			c.add(".rep", t.Rep, ErrUnknownRep)
 		}
-		return r, splitIdx
+		return r
 	}
-	sum := zero
+	var sum num // the revenue shares' (at most 1 each, so they fit)
 	revenue := 0
 	owner := t.Rep == ""
 	for j, s := range t.Splits {
 		c.sub, c.si = ".splits", j
 		r, ok := d.repIdx[s.Rep]
-		splitIdx = append(splitIdx, r)
+		share := fixedOf(s.Share)
+		f.splitIdx, f.shares = append(f.splitIdx, r), append(f.shares, share)
 		if !ok {
 			if s.Rep == "" {
 				c.add(".rep", "", ErrEmpty)
@@ -109,8 +111,8 @@ func (d *Definition) checkSplits(c *checker, t *Transaction, splitIdx []int32) (
 		owner = owner || s.Rep == t.Rep
 		if s.Share.Sign() <= 0 {
 			c.add(".share", s.Share.String(), because(ErrShares, "a share is above 0"))
-		} else if c.number(".share", s.Share, one, false) && !s.Overlay {
-			sum = sum.Add(s.Share)
+		} else if c.numberFixed(".share", s.Share, share, oneNum, false) && !s.Overlay {
+			sum = addNum(sum, numFrom(share, s.Share))
 		}
 		if s.Overlay && !d.plan.Crediting.Overlay {
 			c.add(".overlay", "true", because(ErrShares, "the plan does not allow overlay credit"))
@@ -123,11 +125,11 @@ func (d *Definition) checkSplits(c *checker, t *Transaction, splitIdx []int32) (
 	switch {
 	case revenue == 0:
 		c.add(".splits", "", because(ErrShares, "no revenue split"))
-	case !sum.Equal(one):
-		c.add(".splits", sum.String(), because(ErrShares, "revenue shares add up to %s", sum))
+	case cmpNum(sum, oneNum) != 0:
+		c.add(".splits", sum.dec().String(), because(ErrShares, "revenue shares add up to %s", sum.dec()))
 	}
 	if !owner {
 		c.add(".rep", t.Rep, because(ErrShares, "the owner %s has no split", t.Rep))
 	}
-	return -1, splitIdx
+	return -1
 }
