@@ -161,6 +161,16 @@ func dotQuote(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\r", "").Replace(s) + `"`
 }
 
+// diagramWords are the words edgeText puts beside a trigger's label, in
+// English and Chinese.
+var diagramWords = map[string]Labels{
+	"internal": {"en": "internal", "zh-CN": "内部"},
+	"gate":     {"en": "gate", "zh-CN": "关卡"},
+	"advisory": {"en": "advisory", "zh-CN": "建议关卡"},
+	"guard":    {"en": "guard", "zh-CN": "守卫"},
+	"sep":      {"en": ", ", "zh-CN": "，"},
+}
+
 // edgeText is a transition's label: its trigger, then its gates and guards
 // in parentheses.
 func (d *Definition[S, T]) edgeText(t *transition[S, T], lang string) string {
@@ -168,23 +178,24 @@ func (d *Definition[S, T]) edgeText(t *transition[S, T], lang string) string {
 	b.WriteString(d.TriggerLabel(t.trigger, lang))
 	var parts []string
 	if t.internal {
-		parts = append(parts, "internal")
+		parts = append(parts, diagramWords["internal"].Get(lang))
 	}
 	for _, gi := range d.checks[t.check.lo:t.check.hi] {
 		g := &d.gates[gi]
 		name := orKey(d.labels.get(g.labels, lang), g.name)
 		if g.mode == Advisory {
-			parts = append(parts, "advisory "+name)
+			parts = append(parts, diagramWords["advisory"].Get(lang)+" "+name)
 		} else {
-			parts = append(parts, "gate "+name)
+			parts = append(parts, diagramWords["gate"].Get(lang)+" "+name)
 		}
 	}
 	for _, g := range d.guards[t.guards.lo:t.guards.hi] {
-		parts = append(parts, "guard "+g.name)
+		parts = append(parts, diagramWords["guard"].Get(lang)+" "+g.name)
 	}
 	if len(parts) > 0 {
+		sep := diagramWords["sep"].Get(lang)
 		b.WriteString(" (")
-		b.WriteString(strings.Join(parts, ", "))
+		b.WriteString(strings.Join(parts, sep))
 		b.WriteString(")")
 	}
 	return b.String()
