@@ -39,7 +39,7 @@ func TestBlendWorked(t *testing.T) {
 	if b.RunRateForecast != 22000 || len(b.Reasons) != 3 {
 		t.Errorf("run-rate forecast %v, %d reasons; want 22000 and 3", b.RunRateForecast, len(b.Reasons))
 	}
-	want := "16,500 expected from business not yet in the pipeline: ses forecasts 22000 a period, 75% of which is still to come"
+	want := "16,500 expected from business not yet in the pipeline: ses forecasts 22,000 a period, 75% of which is still to come"
 	if got := b.Reasons[2].String(); got != want {
 		t.Errorf("run-rate reason = %q, want %q", got, want)
 	}

@@ -101,7 +101,7 @@ func ExampleBlend() {
 	// Output:
 	// 180,000 already won
 	// 210,000 expected from the open pipeline, weighted by win probability
-	// 24,268.1 expected from business not yet in the pipeline: ses forecasts 48536.2 a period, 50% of which is still to come
+	// 24,268.1 expected from business not yet in the pipeline: ses forecasts 48,536.2 a period, 50% of which is still to come
 	// total 414268.1
 }
 

@@ -200,7 +200,7 @@ func ExampleSimulate() {
 	// expected 1852600; simulated mean 1854887
 	// P10 1491882  P50 1854940  P90 2218751
 	// chance of 2400000: 2.6% ± 0.1%
-	// 20000 次模拟中有 2.6% 达到指标 2,400,000；均值 1854887.3，80% 落在 1491881.61 至 2218750.8 之间
+	// 20,000 次模拟中有 2.6% 达到指标 2,400,000；均值 1,854,887.3，80% 落在 1,491,881.61 至 2,218,750.8 之间
 }
 
 // Win probabilities learnt from closed deals, with Odoo's rules; a manual
@@ -274,5 +274,5 @@ func ExampleProspectsOf() {
 	fmt.Println(s.Reason)
 	// Output:
 	// 5 prospects; expected 1406250
-	// 72.8% of 10000 simulated outcomes reach the quota 1,200,000; mean 1404376.83, 80% between 673775.44 and 1958980.5
+	// 72.8% of 10,000 simulated outcomes reach the quota 1,200,000; mean 1,404,376.83, 80% between 673,775.44 and 1,958,980.5
 }

@@ -427,7 +427,7 @@ func (r Reason) cite(name, format string) string {
 		if percent {
 			f *= 100
 		}
-		s := strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64)
+		s := formatNumber(f)
 		if percent {
 			s += "%"
 		}
@@ -470,4 +470,10 @@ func formatDigits(s string) string {
 		b.WriteString(frac)
 	}
 	return b.String()
+}
+
+// formatNumber writes f to at most two decimal places, with thousands
+// separators: 20000 → "20,000", 7672288.244 → "7,672,288.24".
+func formatNumber(f float64) string {
+	return formatDigits(strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64))
 }

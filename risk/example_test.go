@@ -261,7 +261,7 @@ func ExampleReserve() {
 	// budget-cut        mean  84930.44  in the tail 311310.65   67.6%
 	// scope-cut         mean     29352  in the tail  79480.13   17.3%
 	// integration-delay mean  53712.76  in the tail  69486.43   15.1%
-	// reserve 349,194.34 covers the risk cost in 80% of 20000 trials (mean 167,995.2); budget-cut drives 67.64% of the tail
+	// reserve 349,194.34 covers the risk cost in 80% of 20,000 trials (mean 167,995.2); budget-cut drives 67.64% of the tail
 }
 
 // A sales project's register, as a quickstart would show it: the heat map
@@ -343,6 +343,6 @@ func ExampleRegister() {
 	//   competitor-discount  moderate  EMV   -105000 →   -105000  worth 0
 	// Exposure: -456000 before responses, -193000 after, responses cost 78000
 	// Review overdue: data-law (Chen Jie), 16 days
-	// reserve 490,000 covers the risk cost in 90% of 20000 trials (mean 192,114.5); budget-cut drives 50.84% of the tail
-	// 风险储备 490,000 在 20000 次模拟中的 90% 足以覆盖风险成本（均值 192,114.5）；budget-cut 占尾部风险的 50.84%
+	// reserve 490,000 covers the risk cost in 90% of 20,000 trials (mean 192,114.5); budget-cut drives 50.84% of the tail
+	// 风险储备 490,000 在 20,000 次模拟中的 90% 足以覆盖风险成本（均值 192,114.5）；budget-cut 占尾部风险的 50.84%
 }

@@ -311,7 +311,7 @@ func (r Reason) cite(name string, percent bool) string {
 		if percent {
 			f *= 100
 		}
-		s := strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64)
+		s := formatNumber(f)
 		if percent {
 			s += "%"
 		}
@@ -332,8 +332,10 @@ func (r Reason) Equal(s Reason) bool {
 
 // formatAmount writes d exactly, with thousands separators: 18000000 →
 // "18,000,000", -1234.5 → "-1,234.5".
-func formatAmount(d decimal.Decimal) string {
-	s := d.String()
+func formatAmount(d decimal.Decimal) string { return formatDigits(d.String()) }
+
+// formatDigits adds thousands separators to a decimal's digits.
+func formatDigits(s string) string {
 	sign := ""
 	if strings.HasPrefix(s, "-") {
 		sign, s = "-", s[1:]
@@ -380,4 +382,10 @@ func (r Reason) withText(name, s string) Reason {
 	}
 	r.Texts[name] = s
 	return r
+}
+
+// formatNumber writes f to at most two decimal places, with thousands
+// separators: 20000 → "20,000", 7672288.244 → "7,672,288.24".
+func formatNumber(f float64) string {
+	return formatDigits(strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64))
 }
