@@ -10,15 +10,18 @@ import (
 )
 
 // The sales year the report shows: 2025 in Shanghai time, looked at on the
-// morning of 1 October, when January to September have passed.
+// morning of 1 October, when January to September have passed. Its pipeline
+// starts with the leads of mid-November 2024 that were still open at the
+// turn of the year.
 var (
-	shanghai   = time.FixedZone("CST", 8*3600)
-	yearStart  = time.Date(2025, time.January, 1, 0, 0, 0, 0, shanghai)
-	asOf       = time.Date(2025, time.October, 1, 9, 0, 0, 0, shanghai)
-	annual     = decimal.NewFromInt(10_000_000) // the company's 2025 target, CNY
-	places     = int32(2)                       // money is in yuan and fen
-	stagePath  = []string{"lead", "qualified", "proposal", "negotiation", "won"}
-	advance    = []float64{0.62, 0.66, 0.45, 0.68} // lead→qualified … negotiation→won; proposal is weak
+	shanghai  = time.FixedZone("CST", 8*3600)
+	yearStart = time.Date(2025, time.January, 1, 0, 0, 0, 0, shanghai)
+	leadsFrom = time.Date(2024, time.November, 15, 0, 0, 0, 0, shanghai)
+	asOf      = time.Date(2025, time.October, 1, 9, 0, 0, 0, shanghai)
+	annual    = decimal.NewFromInt(10_000_000) // the company's 2025 target, CNY
+	places    = int32(2)                       // money is in yuan and fen
+	stagePath = []string{"lead", "qualified", "proposal", "negotiation", "won"}
+	advance   = []float64{0.62, 0.66, 0.45, 0.68} // lead→qualified … negotiation→won; proposal is weak
 )
 
 // rep is a salesperson of the team: the weight the annual target is split
@@ -82,18 +85,19 @@ func (d deal) won() (time.Time, bool) {
 // open reports whether the deal is neither won nor lost.
 func (d deal) open() bool { s := d.stage(); return s != "won" && s != "lost" }
 
-// year is the generated sales year: every deal opened from 1 January up to
-// asOf, with what happened to it before asOf.
+// year is the generated sales year: every deal open at some time from 1
+// January up to asOf, with what happened to it before asOf.
 type year struct {
 	Seed  uint64
 	Deals []deal
 }
 
-// newYear generates the year from seed. Leads arrive evenly through the
-// year; each step is taken with the chance in advance after 2 to 20 days,
+// newYear generates the year from seed. Leads arrive evenly from leadsFrom
+// to asOf, and those closed before the year began are last year's business,
+// left out; each step is taken with the chance in advance after 2 to 20 days,
 // and a deal that does not advance is lost. Events after asOf have not
 // happened yet: a deal whose next move would fall after asOf is still open,
-// with an expected close date 10 to 100 days after asOf.
+// with an expected close date 5 to 80 days after asOf.
 func newYear(seed uint64) year {
 	rng := rand.New(rand.NewPCG(seed, 2025))
 	var total int64
@@ -101,8 +105,8 @@ func newYear(seed uint64) year {
 		total += r.Weight
 	}
 	y := year{Seed: seed}
-	const leads = 1150
-	span := asOf.Sub(yearStart)
+	const leads = 1180
+	span := asOf.Sub(leadsFrom)
 	for n := range leads {
 		d := deal{ID: "D-" + strconv.Itoa(10_001+n)}
 		pick := rng.Int64N(total)
@@ -114,7 +118,7 @@ func newYear(seed uint64) year {
 			pick -= r.Weight
 		}
 		d.Amount = decimal.New(20_000_00+rng.Int64N(100_000_00), -places)
-		t := yearStart.Add(time.Duration(rng.Int64N(int64(span/time.Hour))) * time.Hour)
+		t := leadsFrom.Add(time.Duration(rng.Int64N(int64(span/time.Hour))) * time.Hour)
 		d.History = append(d.History, stageChange{"lead", t})
 		for step := range len(advance) {
 			t = t.Add(time.Duration(48+rng.IntN(18*24)) * time.Hour)
@@ -123,13 +127,16 @@ func newYear(seed uint64) year {
 				next = stagePath[step+1]
 			}
 			if !t.Before(asOf) {
-				d.Close = asOf.Add(time.Duration(10+rng.IntN(91)) * 24 * time.Hour)
+				d.Close = asOf.Add(time.Duration(5+rng.IntN(76)) * 24 * time.Hour)
 				break
 			}
 			d.History = append(d.History, stageChange{next, t})
 			if next == "lost" {
 				break
 			}
+		}
+		if last := d.History[len(d.History)-1]; !d.open() && last.Time.Before(yearStart) {
+			continue
 		}
 		y.Deals = append(y.Deals, d)
 	}

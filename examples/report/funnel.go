@@ -1,10 +1,6 @@
 package main
 
-import (
-	"fmt"
-	"math"
-	"strconv"
-)
+import "math"
 
 // funnelSection draws the funnel: one centred bar per path stage, its width
 // the deals that entered it, with the count, the conversion of the step to
@@ -52,13 +48,14 @@ func funnelSection(f facts, lang string) (section, error) {
 		Head:  []string{word(lang, "stage"), word(lang, "entered"), word(lang, "conversion"), word(lang, "interval"), word(lang, "amount")},
 		Right: []bool{false, true, true, true, true},
 	}
-	for _, st := range r.Stages {
+	for i, st := range r.Stages {
 		cv := st.Conversion
-		s.Table.Rows = append(s.Table.Rows, []string{
-			label(st.Key), count(int64(st.Entered)),
-			pct(cv.Value) + " (" + strconv.Itoa(cv.Successes) + "/" + strconv.Itoa(cv.Trials) + ")",
-			fmt.Sprintf("%s–%s", pct(cv.Low), pct(cv.High)), money(st.EnteredAmount),
-		})
+		conv, ci := "—", "—" // the first stage has no step into it
+		if i > 0 {
+			conv = pct(cv.Value) + " (" + count(int64(cv.Successes)) + " / " + count(int64(cv.Trials)) + ")"
+			ci = pct(cv.Low) + "–" + pct(cv.High)
+		}
+		s.Table.Rows = append(s.Table.Rows, []string{label(st.Key), count(int64(st.Entered)), conv, ci, money(st.EnteredAmount)})
 	}
 	return s, nil
 }
