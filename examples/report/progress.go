@@ -24,7 +24,7 @@ func progressSection(f facts, lang string) (section, error) {
 	const w, rowH, top, labelW = 720.0, 54.0, 8.0, 96.0
 	h := top + rowH*float64(len(rows))
 	c := newCanvas(w, h, word(lang, "progress.chart"), f.Progress.Reason.Text(lang))
-	area := w - labelW - 180
+	area := w - labelW - 200
 	for i, r := range rows {
 		y := top + rowH*float64(i)
 		p := r.p
