@@ -1,6 +1,9 @@
 package main
 
-import "math"
+import (
+	"maps"
+	"math"
+)
 
 // funnelSection draws the funnel: one centred bar per path stage, its width
 // the deals that entered it, with the count, the conversion of the step to
@@ -17,7 +20,16 @@ func funnelSection(f facts, lang string) (section, error) {
 
 	const w, rowH, top, labelW, noteW = 720.0, 44.0, 16.0, 130.0, 210.0
 	h := top + rowH*float64(len(r.Stages)) + 8
-	c := newCanvas(w, h, word(lang, "funnel.chart"), r.Bottleneck.Reason.Text(lang))
+	// The bottleneck's reason cites the step's stage keys; people read the
+	// stages' labels.
+	why := r.Bottleneck.Reason
+	why.Texts = maps.Clone(why.Texts)
+	for _, k := range []string{"from", "to"} {
+		if key, ok := why.Texts[k]; ok {
+			why.Texts[k] = label(key)
+		}
+	}
+	c := newCanvas(w, h, word(lang, "funnel.chart"), why.Text(lang))
 	peak := 1.0
 	for _, st := range r.Stages {
 		peak = math.Max(peak, float64(st.Entered))
@@ -42,7 +54,7 @@ func funnelSection(f facts, lang string) (section, error) {
 		}
 	}
 	s.SVG = safe(c)
-	s.Notes = []string{word(lang, "bottleneck") + sep(lang) + r.Bottleneck.Reason.Text(lang)}
+	s.Notes = []string{word(lang, "bottleneck") + sep(lang) + why.Text(lang)}
 
 	s.Table = table{
 		Head:  []string{word(lang, "stage"), word(lang, "entered"), word(lang, "conversion"), word(lang, "interval"), word(lang, "amount")},

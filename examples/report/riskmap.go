@@ -1,6 +1,7 @@
 package main
 
 import (
+	"maps"
 	"strconv"
 
 	"github.com/saleskit/saleskit/risk"
@@ -31,7 +32,14 @@ func riskSection(f facts, lang string) (section, error) {
 	panel := cell * float64(ni)
 	w := left + 2*panel + gap + 10
 	h := top + cell*float64(np) + 70
-	c := newCanvas(w, h, word(lang, "risk"), f.Reserve.Reason().Text(lang))
+	// The reserve's reason cites the id of the risk that drives its tail;
+	// people read its title.
+	reserve := f.Reserve.Reason()
+	reserve.Texts = maps.Clone(reserve.Texts)
+	if id, ok := reserve.Texts["driver"]; ok {
+		reserve.Texts["driver"] = riskTitle(id, lang)
+	}
+	c := newCanvas(w, h, word(lang, "risk"), reserve.Text(lang))
 	for k, side := range []struct {
 		key    string
 		counts [][]int64
@@ -76,7 +84,7 @@ func riskSection(f facts, lang string) (section, error) {
 	all := r.Totals.All
 	s.Notes = []string{
 		word(lang, "emv") + sep(lang) + money(all.Inherent) + " → " + money(all.Residual),
-		word(lang, "reserve") + sep(lang) + f.Reserve.Reason().Text(lang),
+		word(lang, "reserve") + sep(lang) + reserve.Text(lang),
 	}
 	s.Table = table{
 		Head:  []string{word(lang, "risk.id"), word(lang, "category"), word(lang, "rating"), word(lang, "emv"), word(lang, "worth")},
