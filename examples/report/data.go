@@ -9,15 +9,16 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// The sales year the report shows: 2025 in Shanghai time, looked at on the
-// morning of 1 October, when January to September have passed. Its pipeline
+// The sales year the report shows: 2025 in Shanghai time, looked at as 1
+// October begins, when January to September have passed and nothing of
+// October has happened yet. Its pipeline
 // starts with the leads of mid-November 2024 that were still open at the
 // turn of the year.
 var (
 	shanghai  = time.FixedZone("CST", 8*3600)
 	yearStart = time.Date(2025, time.January, 1, 0, 0, 0, 0, shanghai)
 	leadsFrom = time.Date(2024, time.November, 15, 0, 0, 0, 0, shanghai)
-	asOf      = time.Date(2025, time.October, 1, 9, 0, 0, 0, shanghai)
+	asOf      = time.Date(2025, time.October, 1, 0, 0, 0, 0, shanghai)
 	annual    = decimal.NewFromInt(10_000_000) // the company's 2025 target, CNY
 	places    = int32(2)                       // money is in yuan and fen
 	stagePath = []string{"lead", "qualified", "proposal", "negotiation", "won"}

@@ -116,7 +116,7 @@ func analyse(y year) (facts, error) {
 	}
 
 	// Forecast: the open deals as the forecast sees them, simulated against
-	// what is left of the annual target.
+	// what is left of the annual target (nothing, once it is reached).
 	var open []forecast.Deal
 	for _, d := range y.Deals {
 		if d.open() {
@@ -128,7 +128,7 @@ func analyse(y year) (facts, error) {
 	if err != nil {
 		return f, err
 	}
-	f.Simulation, err = forecast.Simulate(prospects, f.Progress.Gap, y.Seed, &forecast.SimulateOptions{Periods: forecastMonths})
+	f.Simulation, err = forecast.Simulate(prospects, decimal.Max(f.Progress.Gap, decimal.Zero), y.Seed, &forecast.SimulateOptions{Periods: forecastMonths})
 	if err != nil {
 		return f, err
 	}

@@ -33,6 +33,10 @@ func main() {
 	flag.Uint64Var(&opts.Seed, "seed", 2025, "seed of the generated sales year")
 	out := flag.String("o", "report.html", "file to write the report to; - for standard output")
 	flag.Parse()
+	if err := opts.validate(); err != nil {
+		fmt.Fprintln(os.Stderr, "report:", err)
+		os.Exit(2)
+	}
 	if err := write(*out, opts); err != nil {
 		fmt.Fprintln(os.Stderr, "report:", err)
 		os.Exit(1)
@@ -59,6 +63,14 @@ func write(out string, opts options) error {
 type options struct {
 	Lang string // "en" or "zh-CN"
 	Seed uint64 // seed of the generated year
+}
+
+// validate reports whether the report can be made with opts.
+func (o options) validate() error {
+	if o.Lang != "en" && o.Lang != "zh-CN" {
+		return fmt.Errorf("unknown language %q: want en or zh-CN", o.Lang)
+	}
+	return nil
 }
 
 // section is one chart of the page, with its explanations and the table of
@@ -112,8 +124,8 @@ func (t table) cells(texts []string) []tableCell {
 
 // run generates the year from opts.Seed and writes the report to w.
 func run(w io.Writer, opts options) error {
-	if opts.Lang != "en" && opts.Lang != "zh-CN" {
-		return fmt.Errorf("unknown language %q: want en or zh-CN", opts.Lang)
+	if err := opts.validate(); err != nil {
+		return err
 	}
 	y := newYear(opts.Seed)
 	f, err := analyse(y)
