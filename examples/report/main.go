@@ -25,6 +25,7 @@ import (
 	"html/template"
 	"io"
 	"os"
+	"time"
 )
 
 func main() {
@@ -148,7 +149,7 @@ func run(w io.Writer, opts options) error {
 	return page.Execute(w, map[string]any{
 		"Lang":     lang,
 		"Title":    word(lang, "title"),
-		"Subtitle": fmt.Sprintf(word(lang, "subtitle"), asOf.Format("2006-01-02 15:04"), money(annual), opts.Seed),
+		"Subtitle": fmt.Sprintf(word(lang, "subtitle"), asOf.Format(time.DateOnly), money(annual), opts.Seed),
 		"Sections": sections,
 		"Footer":   word(lang, "footer"),
 	})

@@ -14,7 +14,7 @@ import (
 var words = map[string]map[string]string{
 	"en": {
 		"title":        "Sales report 2025",
-		"subtitle":     "As of %s, Shanghai time. Annual target %s CNY. Generated from seed %d.",
+		"subtitle":     "As of %s, Shanghai time: January to September have passed. Annual target %s CNY. Generated from seed %d.",
 		"funnel":       "Sales funnel",
 		"funnel.desc":  "The deals of the 2025 pipeline (leads from mid-November 2024 on) by the stages they entered, with the conversion of each step.",
 		"funnel.chart": "Sales funnel: deals that entered each stage",
@@ -69,7 +69,7 @@ var words = map[string]map[string]string{
 	},
 	"zh-CN": {
 		"title":             "2025 年销售报告",
-		"subtitle":          "截至北京时间 %s。年度销售目标 %s 元。随机种子 %d。",
+		"subtitle":          "截至北京时间 %s：1 至 9 月已结束。年度销售目标 %s 元。随机种子 %d。",
 		"funnel":            "销售漏斗",
 		"funnel.desc":       "2025 年销售管道中的商机（自 2024 年 11 月中旬起的销售线索）按进入的阶段统计，以及每一步的转化率。",
 		"funnel.chart":      "销售漏斗：进入各阶段的商机数",
