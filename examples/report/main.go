@@ -11,7 +11,7 @@
 // line each. The page needs no scripts, fonts or network resources; in
 // Chinese it uses the system's CJK fonts.
 //
-// Run it with:
+// It writes the page to standard output, or to the file -o names:
 //
 //	go run ./examples/report -o report.html
 //	go run ./examples/report -lang zh-CN -o report.zh-CN.html
@@ -32,7 +32,7 @@ func main() {
 	var opts options
 	flag.StringVar(&opts.Lang, "lang", "en", "language of the report: en or zh-CN")
 	flag.Uint64Var(&opts.Seed, "seed", 2025, "seed of the generated sales year")
-	out := flag.String("o", "report.html", "file to write the report to; - for standard output")
+	out := flag.String("o", "-", "file to write the report to; - for standard output")
 	flag.Parse()
 	if err := opts.validate(); err != nil {
 		fmt.Fprintln(os.Stderr, "report:", err)

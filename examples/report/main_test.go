@@ -366,7 +366,8 @@ func TestCanvasEscapes(t *testing.T) {
 	}
 }
 
-// The report's budget: generating the whole page takes at most 1 s.
+// BenchmarkReport generates the whole page, the packages' work included.
+// Budget: at most 1 s a report.
 func BenchmarkReport(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
