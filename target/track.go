@@ -26,6 +26,21 @@ var statusNames = enumNames{"not_started", "ahead", "on_track", "at_risk", "behi
 // for another value.
 func (s Status) String() string { return statusNames.str("Status", int(s)) }
 
+// statusLabels are the statuses' names for people, in English and
+// simplified Chinese.
+var statusLabels = [...][2]string{{"Not started", "未开始"}, {"Ahead", "超前"}, {"On track", "正常"}, {"At risk", "有风险"}, {"Behind", "落后"}}
+
+// Label returns the status's name for people in lang, chosen as Labels.Get
+// chooses between English and simplified Chinese ("zh-CN"): "At risk",
+// "有风险". A value without a name gives String().
+func (s Status) Label(lang string) string {
+	if !statusNames.valid(int(s)) {
+		return s.String()
+	}
+	l := statusLabels[s]
+	return Labels{"en": l[0], "zh-CN": l[1]}.Get(lang)
+}
+
 // MarshalText encodes s as its name; another value is a *FieldError
 // wrapping ErrUnknownName.
 func (s Status) MarshalText() ([]byte, error) { return statusNames.text("status", "Status", int(s)) }

@@ -221,3 +221,20 @@ func paradoxPlan() []target.PeriodTarget {
 	plan[0].Target = d("5")
 	return plan
 }
+
+// TestStatusLabel: every status has a name for people in English and
+// Chinese, and a value out of range names itself.
+func TestStatusLabel(t *testing.T) {
+	want := map[target.Status][2]string{
+		target.NotStarted: {"Not started", "未开始"}, target.Ahead: {"Ahead", "超前"}, target.OnTrack: {"On track", "正常"},
+		target.AtRisk: {"At risk", "有风险"}, target.Behind: {"Behind", "落后"}, target.Status(9): {"Status(9)", "Status(9)"},
+	}
+	for s, w := range want {
+		if got := s.Label("en"); got != w[0] {
+			t.Errorf("%v.Label(en) = %q, want %q", s, got, w[0])
+		}
+		if got := s.Label("zh-CN"); got != w[1] {
+			t.Errorf("%v.Label(zh-CN) = %q, want %q", s, got, w[1])
+		}
+	}
+}

@@ -83,7 +83,7 @@ func projectSection(p *printer, y *year, pl *plan, prog target.Progress) error {
 	}
 	if midYear == lifecycle.ProjectAdjust {
 		p.linef(p.tr("            (the mid-year pace is %.2f, %s: the strategy is revised)", "            （年中进度比 %.2f，%s：调整策略）"),
-			prog.Pace, p.status(prog.Status))
+			prog.Pace, prog.Status.Label(p.lang))
 	}
 
 	m, err := d.Measure(proj, y.asOf.Add(2*time.Hour))

@@ -154,7 +154,7 @@ func trackSection(p *printer, y *year, pl *plan, won wonAmounts) (target.Progres
 			return prog, fmt.Errorf("rep %s: %w", r.id, err)
 		}
 		rows = append(rows, []string{p.name(r), money(rp.annual), money(rprog.Expected), money(rprog.Actual),
-			fmt.Sprintf("%.2f", rprog.Pace), bar(rprog.Pace/1.5, 15), p.status(rprog.Status)})
+			fmt.Sprintf("%.2f", rprog.Pace), bar(rprog.Pace/1.5, 15), rprog.Status.Label(p.lang)})
 	}
 	p.linef("")
 	p.table([]string{p.tr("rep", "销售"), ">" + p.tr("target", "全年目标"), ">" + p.tr("expected", "应完成"),
@@ -162,17 +162,3 @@ func trackSection(p *printer, y *year, pl *plan, won wonAmounts) (target.Progres
 	return prog, nil
 }
 
-// status names a progress status in the report's language.
-func (p *printer) status(s target.Status) string {
-	switch s {
-	case target.Ahead:
-		return p.tr("ahead", "超前")
-	case target.OnTrack:
-		return p.tr("on track", "正常")
-	case target.AtRisk:
-		return p.tr("at risk", "有风险")
-	case target.Behind:
-		return p.tr("behind", "落后")
-	}
-	return p.tr("not started", "未开始")
-}
