@@ -96,5 +96,3 @@ func money(d decimal.Decimal) string {
 	return sign + b.String() + "." + frac
 }
 
-// pct writes a fraction as a percentage with one decimal: 0.3245 → "32.5%".
-func pct(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) }
