@@ -95,4 +95,3 @@ func money(d decimal.Decimal) string {
 	}
 	return sign + b.String() + "." + frac
 }
-
