@@ -48,6 +48,11 @@ func main() {
 // same-month-last-year naive forecast.
 var backtest = &forecast.BacktestOptions{Horizon: 3, Step: 3, Initial: 24, Lag: 12}
 
+// prospectOptions turn deals into prospects by the month: an open deal
+// slips to the next month one time in five, and is won for up to 15% more
+// or less than its amount.
+var prospectOptions = &forecast.ProspectOptions{Grain: forecast.Month, Slip: 0.2, Spread: 0.15}
+
 // quota is the first quarter of 2026's target, in yuan: about what the
 // history forecasts for the quarter.
 var quota = decimal.NewFromInt(3_600_000)
@@ -183,8 +188,7 @@ func run(w io.Writer, o options) error {
 		}
 	}
 	tb.write(w)
-	prospects, err := forecast.ProspectsOf(stages, deals, forecast.MustDate("2026-01-01"), 3,
-		&forecast.ProspectOptions{Grain: forecast.Month, Slip: 0.2, Spread: 0.15})
+	prospects, err := forecast.ProspectsOf(stages, deals, forecast.MustDate("2026-01-01"), 3, prospectOptions)
 	if err != nil {
 		return err
 	}

@@ -124,8 +124,7 @@ func TestForecastingSimulation(t *testing.T) {
 		}
 		want += prob[d.Stage] * a * stay
 	}
-	prospects, err := forecast.ProspectsOf(stages, pipeline(7), forecast.MustDate("2026-01-01"), 3,
-		&forecast.ProspectOptions{Grain: forecast.Month, Slip: 0.2, Spread: 0.15})
+	prospects, err := forecast.ProspectsOf(stages, pipeline(7), forecast.MustDate("2026-01-01"), 3, prospectOptions)
 	if err != nil {
 		t.Fatal(err)
 	}

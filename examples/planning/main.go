@@ -56,6 +56,17 @@ const holidays2025 = `{
   "work": ["2025-01-26", "2025-02-08", "2025-04-27", "2025-09-28", "2025-10-11"]
 }`
 
+// calendar decodes the holidays as a CRM would load them and builds the
+// working-day calendar from them.
+func calendar() (target.Holidays, target.WeekdayCalendar, error) {
+	var h target.Holidays
+	if err := json.Unmarshal([]byte(holidays2025), &h); err != nil {
+		return h, target.WeekdayCalendar{}, err
+	}
+	cal, err := target.NewWeekdayCalendar(h)
+	return h, cal, err
+}
+
 // annual is the company's target for 2025, in yuan.
 var annual = decimal.NewFromInt(10_000_000)
 
@@ -77,11 +88,7 @@ func run(w io.Writer, o options) error {
 	// Step 1. Holidays is data; NewWeekdayCalendar makes the Calendar the
 	// splits and the tracking count working days with: Monday to Friday,
 	// less the days off, plus the make-up working days.
-	var h target.Holidays
-	if err := json.Unmarshal([]byte(holidays2025), &h); err != nil {
-		return err
-	}
-	cal, err := target.NewWeekdayCalendar(h)
+	h, cal, err := calendar()
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"flag"
 	"io"
 	"os"
@@ -66,11 +65,7 @@ func TestPlanningGolden(t *testing.T) {
 // days of the second half, 43,462.70 a working day, and July, 23 of them,
 // is re-planned to 5,563,226 × 23/128 = 999,642.171875 → 999,642.17.
 func TestPlanningFigures(t *testing.T) {
-	var h target.Holidays
-	if err := json.Unmarshal([]byte(holidays2025), &h); err != nil {
-		t.Fatal(err)
-	}
-	cal, err := target.NewWeekdayCalendar(h)
+	_, cal, err := calendar()
 	if err != nil {
 		t.Fatal(err)
 	}

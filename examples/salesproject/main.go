@@ -54,14 +54,24 @@ var start = time.Date(2025, 3, 3, 9, 0, 0, 0, shanghai)
 
 func day(n int) time.Time { return start.AddDate(0, 0, n) }
 
-// project is what run needs while it drives the instance: the definition,
-// the instance, the language and the writer.
+// project is what story needs while it drives the instance: the
+// definition, the instance, the language and the writer. Like a
+// bufio.Writer it keeps the first error it meets and then does nothing, so
+// the story reads as a list of steps.
 type project struct {
 	w    io.Writer
 	lang string
 	d    *lifecycle.Definition[lifecycle.Phase, lifecycle.ProjectTrigger]
 	p    *lifecycle.Instance[lifecycle.Phase, lifecycle.ProjectTrigger]
 	tr   func(en, zh string) string
+	err  error // the first error met; every later step does nothing
+}
+
+// check keeps the first error met.
+func (x *project) check(err error) {
+	if x.err == nil {
+		x.err = err
+	}
 }
 
 // run prints the project's story to w.
@@ -105,15 +115,11 @@ func story(w io.Writer, o options) (*lifecycle.Instance[lifecycle.Phase, lifecyc
 	x.p.Tick("background_clarified")
 	// Approve is refused: the Refusal names every gate that blocks and
 	// every item still missing, and an advisory gate's missing item too.
-	if err := x.fire(lifecycle.ProjectApprove, day(2)); err != nil {
-		return nil, err
-	}
+	x.fire(lifecycle.ProjectApprove, day(2))
 	x.p.Tick("goal_defined")
 	x.p.Tick("feasibility_assessed")
 	// Now it goes through; the advisory gate is reported, not enforced.
-	if err := x.fire(lifecycle.ProjectApprove, day(3)); err != nil {
-		return nil, err
-	}
+	x.fire(lifecycle.ProjectApprove, day(3))
 
 	// Step 3. The goal gate wants the sales target recorded and judged
 	// SMART. Package target judges it; the program records the verdict as
@@ -137,89 +143,58 @@ func story(w io.Writer, o options) (*lifecycle.Instance[lifecycle.Phase, lifecyc
 		if a.OK() {
 			x.p.Tick("target_smart")
 		}
-		if err := x.fire(lifecycle.ProjectSetGoals, day(try.at)); err != nil {
-			return nil, err
-		}
+		x.fire(lifecycle.ProjectSetGoals, day(try.at))
 	}
 
 	// Step 4. Permitted lists what a UI shows as buttons: every trigger
 	// of the current state, allowed or not, with its obstacles.
 	heading(w, tr("Resource allocation", "资源配置"))
 	x.p.Tick("team_assigned")
-	if err := x.buttons(day(15)); err != nil {
-		return nil, err
-	}
+	x.buttons(day(15))
 	x.p.Tick("budget_assigned")
 	x.p.Tick("tools_assigned")
-	if err := x.fire(lifecycle.ProjectAllocate, day(20)); err != nil {
-		return nil, err
-	}
+	x.fire(lifecycle.ProjectAllocate, day(20))
 
 	// Step 5. Strategy has two blocking gates and an advisory one.
 	heading(w, tr("Strategy, execution and monitoring", "策略、执行与监控"))
 	for _, item := range []string{"market_analysis", "customer_strategy", "competitor_analysis"} {
 		x.p.Tick(item)
 	}
-	if err := x.fire(lifecycle.ProjectLaunch, day(28)); err != nil {
-		return nil, err
-	}
+	x.fire(lifecycle.ProjectLaunch, day(28))
 	x.p.Tick("bid_approved")
-	for _, step := range []struct {
-		tr lifecycle.ProjectTrigger
-		at int
-	}{{lifecycle.ProjectLaunch, 30}, {lifecycle.ProjectReview, 45}} {
-		if err := x.fire(step.tr, day(step.at)); err != nil {
-			return nil, err
-		}
-	}
+	x.fire(lifecycle.ProjectLaunch, day(30))
+	x.fire(lifecycle.ProjectReview, day(45))
 	// Monitoring evaluates and finds the strategy off course: the project
 	// loops back. The evaluation describes one stay in monitoring, so
 	// leaving forgets it (Move.Forgotten); the next review must evaluate
 	// again.
 	x.p.Tick("evaluation_done")
-	if err := x.fire(lifecycle.ProjectAdjust, day(50)); err != nil {
-		return nil, err
-	}
+	x.fire(lifecycle.ProjectAdjust, day(50))
 	// The customer freezes its budget: the project is paused, and paused
 	// time does not count towards staleness.
-	if err := d.Pause(x.p, day(52), "chen", "customer budget freeze", lifecycle.DateOf(day(59))); err != nil {
-		return nil, err
-	}
+	x.check(d.Pause(x.p, day(52), "chen", "customer budget freeze", lifecycle.DateOf(day(59))))
 	fmt.Fprintf(w, tr("%s  paused until %s: customer budget freeze\n", "%s  暂停至 %s：客户预算冻结\n"), date(day(52)), lifecycle.DateOf(day(59)))
-	if err := d.Resume(x.p, day(59), "chen"); err != nil {
-		return nil, err
-	}
+	x.check(d.Resume(x.p, day(59), "chen"))
 	fmt.Fprintf(w, tr("%s  resumed\n", "%s  恢复\n"), date(day(59)))
-	for _, step := range []struct {
-		tr lifecycle.ProjectTrigger
-		at int
-	}{{lifecycle.ProjectLaunch, 61}, {lifecycle.ProjectReview, 75}, {lifecycle.ProjectClose, 78}} {
-		if err := x.fire(step.tr, day(step.at)); err != nil {
-			return nil, err
-		}
-	}
+	x.fire(lifecycle.ProjectLaunch, day(61))
+	x.fire(lifecycle.ProjectReview, day(75))
+	x.fire(lifecycle.ProjectClose, day(78))
 	x.p.Tick("evaluation_done")
-	if err := x.fire(lifecycle.ProjectClose, day(79)); err != nil {
-		return nil, err
-	}
+	x.fire(lifecycle.ProjectClose, day(79))
 
 	// Step 6. Closing's exit gate guards every way out of it.
 	heading(w, tr("Closing", "项目收尾"))
-	if err := x.fire(lifecycle.ProjectWin, day(85)); err != nil {
-		return nil, err
-	}
+	x.fire(lifecycle.ProjectWin, day(85))
 	x.p.Tick("review_report")
-	if err := x.fire(lifecycle.ProjectWin, day(88)); err != nil {
-		return nil, err
-	}
+	x.fire(lifecycle.ProjectWin, day(88))
 
 	// Step 7. Measure reads the history as of an instant: here day 70,
 	// while the project was back in execution, and the end.
-	if err := x.measures(day(70)); err != nil {
-		return nil, err
-	}
-	if err := x.measures(day(88)); err != nil {
-		return nil, err
+	x.measures(day(70))
+	x.measures(day(88))
+
+	if x.err != nil {
+		return nil, x.err
 	}
 
 	// Step 8. The instance is data: stored as JSON, loaded back, and
@@ -250,9 +225,12 @@ func story(w io.Writer, o options) (*lifecycle.Instance[lifecycle.Phase, lifecyc
 
 // fire fires trigger at the instant and prints what happened: the move
 // with its effects and advisories, or the refusal with each obstacle
-// explained. A refusal is a result here, not a failure: fire returns only
-// other errors.
-func (x *project) fire(trigger lifecycle.ProjectTrigger, at time.Time) error {
+// explained. A refusal is a result here, not a failure: any other error
+// is kept in x.err.
+func (x *project) fire(trigger lifecycle.ProjectTrigger, at time.Time) {
+	if x.err != nil {
+		return
+	}
 	from := x.p.State()
 	move, err := x.d.Fire(x.p, trigger, at, "chen")
 	var refusal *lifecycle.Refusal
@@ -262,10 +240,11 @@ func (x *project) fire(trigger lifecycle.ProjectTrigger, at time.Time) error {
 		for _, o := range refusal.Obstacles {
 			x.obstacle(o)
 		}
-		return nil
+		return
 	}
 	if err != nil {
-		return err
+		x.err = err
+		return
 	}
 	fmt.Fprintf(x.w, x.tr("%s  %s: %s → %s, probability %.0f%%\n", "%s  %s：%s → %s，赢率 %.0f%%\n"),
 		date(at), x.d.TriggerLabel(trigger, x.lang), x.d.StateLabel(move.From, x.lang), x.d.StateLabel(move.To, x.lang),
@@ -283,7 +262,6 @@ func (x *project) fire(trigger lifecycle.ProjectTrigger, at time.Time) error {
 		}
 		fmt.Fprintf(x.w, x.tr("    forgotten on leaving: %s\n", "    离开时清除：%s\n"), strings.Join(labels, ", "))
 	}
-	return nil
 }
 
 // obstacle prints one obstacle, blocking or advisory, explained with the
@@ -297,10 +275,10 @@ func (x *project) obstacle(o lifecycle.Obstacle) {
 }
 
 // buttons prints the triggers a UI would offer now, allowed or not.
-func (x *project) buttons(at time.Time) error {
+func (x *project) buttons(at time.Time) {
 	perms, err := x.d.Permitted(x.p, at, "chen")
-	if err != nil {
-		return err
+	if x.check(err); x.err != nil {
+		return
 	}
 	fmt.Fprintf(x.w, x.tr("%s  buttons in %s:\n", "%s  「%s」阶段的按钮：\n"), date(at), x.d.StateLabel(x.p.State(), x.lang))
 	for _, p := range perms {
@@ -313,14 +291,13 @@ func (x *project) buttons(at time.Time) error {
 			fmt.Fprintf(x.w, "        %s\n", x.d.Explain(o, x.lang))
 		}
 	}
-	return nil
 }
 
 // measures prints the figures Measure reads from the history as of asOf.
-func (x *project) measures(asOf time.Time) error {
+func (x *project) measures(asOf time.Time) {
 	m, err := x.d.Measure(x.p, asOf)
-	if err != nil {
-		return err
+	if x.check(err); x.err != nil {
+		return
 	}
 	heading(x.w, fmt.Sprintf(x.tr("Measures as of %s", "截至 %s 的度量"), date(asOf)))
 	path := make([]string, len(m.Path))
@@ -336,7 +313,6 @@ func (x *project) measures(asOf time.Time) error {
 		tb.row(x.d.StateLabel(st.State, x.lang), fmt.Sprint(st.Visits), x.days(st.Time), x.days(st.Paused))
 	}
 	tb.write(x.w)
-	return nil
 }
 
 // date writes an instant's calendar date in Shanghai.

@@ -133,13 +133,7 @@ func run(w io.Writer, o options) error {
 	if err != nil {
 		return err
 	}
-	var metrics []incentive.Metric
-	for _, a := range rep.Agents {
-		metrics = append(metrics,
-			incentive.Metric{Rep: a.Agent, Period: march, Key: "connect_rate", Value: fraction(a.Stats.ConnectRate)},
-			incentive.Metric{Rep: a.Agent, Period: march, Key: "appointment_rate", Value: fraction(a.Stats.AppointmentRate)})
-	}
-	stmts, err := incentive.Compute(def, march, deals, &incentive.ComputeOptions{Metrics: metrics})
+	stmts, err := incentive.Compute(def, march, deals, &incentive.ComputeOptions{Metrics: metrics(rep)})
 	if err != nil {
 		return err
 	}
@@ -222,6 +216,18 @@ const planJSON = `{
     ]
   }]
 }`
+
+// metrics hands each agent's connect and appointment rates from the call
+// report to the scorecard, one metric a line.
+func metrics(rep funnel.CallReport) []incentive.Metric {
+	var out []incentive.Metric
+	for _, a := range rep.Agents {
+		out = append(out,
+			incentive.Metric{Rep: a.Agent, Period: march, Key: "connect_rate", Value: fraction(a.Stats.ConnectRate)},
+			incentive.Metric{Rep: a.Agent, Period: march, Key: "appointment_rate", Value: fraction(a.Stats.AppointmentRate)})
+	}
+	return out
+}
 
 // fraction turns a funnel rate (a statistic, float64) into the exact
 // decimal a scorecard metric is, from its counts, to 4 places: 253 of 700

@@ -88,13 +88,7 @@ func TestTelesalesFigures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var metrics []incentive.Metric
-	for _, a := range rep.Agents {
-		metrics = append(metrics,
-			incentive.Metric{Rep: a.Agent, Period: march, Key: "connect_rate", Value: fraction(a.Stats.ConnectRate)},
-			incentive.Metric{Rep: a.Agent, Period: march, Key: "appointment_rate", Value: fraction(a.Stats.AppointmentRate)})
-	}
-	stmts, err := incentive.Compute(def, march, deals, &incentive.ComputeOptions{Metrics: metrics})
+	stmts, err := incentive.Compute(def, march, deals, &incentive.ComputeOptions{Metrics: metrics(rep)})
 	if err != nil {
 		t.Fatal(err)
 	}
