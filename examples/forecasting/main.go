@@ -126,8 +126,9 @@ func run(w io.Writer, o options) error {
 	tb.write(w)
 
 	// Step 3. Auto runs the same backtest on every candidate (by default
-	// Candidates(12): naive, moving average, SES, Holt, linear trend,
-	// seasonal naive and four Holt-Winters), ranks them and fits the best
+	// Candidates(12): naive, a moving average, SES, Holt plain and damped,
+	// the linear trend, seasonal naive and four Holt-Winters), ranks them
+	// and fits the best
 	// to the whole series. Its Reason says why.
 	heading(w, tr("Auto: the model with the lowest backtest MAE", "自动选模：回测 MAE 最低的模型"))
 	choice, err := forecast.Auto(y, &forecast.AutoOptions{Period: 12, Backtest: backtest})
