@@ -14,6 +14,7 @@ package main
 import (
 	_ "embed"
 	"fmt"
+	"github.com/saleskit/saleskit/examples/internal/console"
 	"io"
 	"os"
 	"strings"
@@ -128,29 +129,10 @@ func explain(l incentive.Line, lang string) string {
 	if r.Code != CodeNewLogoDoubled {
 		return r.Text(lang)
 	}
-	bonus, share, amount := money(r.Amounts["rate"]), r.Amounts["basis"].Shift(2).String()+"%", money(r.Amounts["amount"])
+	bonus, share, amount := console.Money(r.Amounts["rate"]), r.Amounts["basis"].Shift(2).String()+"%", console.Money(r.Amounts["amount"])
 	if incentive.Labels(map[string]string{"en": "en", "zh-CN": "zh"}).Get(lang) == "zh" {
 		return fmt.Sprintf("%s：季度首月新客户，奖金翻倍 %s × 分成 %s = %s", r.Texts["component"], bonus, share, amount)
 	}
 	return fmt.Sprintf("%s: a new customer in the first month of the quarter, doubled to %s × share %s = %s",
 		r.Texts["component"], bonus, share, amount)
-}
-
-// money writes d with two decimals and thousands separators, as the
-// package's sentences do: 1000 → "1,000.00".
-func money(d decimal.Decimal) string {
-	s := d.StringFixed(2)
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	whole, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i := range len(whole) {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte(whole[i])
-	}
-	return sign + b.String() + "." + frac
 }

@@ -15,6 +15,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"github.com/saleskit/saleskit/examples/internal/console"
 	"io"
 	"math"
 	"math/rand/v2"
@@ -66,16 +67,16 @@ func run(w io.Writer, o options) error {
 	y := history(o.seed)
 	fmt.Fprintln(w, tr("Bookings forecast: 36 months of history (thousands of yuan), 2023-01 to 2025-12",
 		"业绩预测：36 个月历史数据（千元），2023-01 至 2025-12"))
-	heading(w, tr("History", "历史数据"))
-	tb := newTable("lrrrrrrrrrrrr", tr("year", "年份"), "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12")
+	console.Heading(w, tr("History", "历史数据"))
+	tb := console.NewTable("lrrrrrrrrrrrr", tr("year", "年份"), "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12")
 	for yr := range 3 {
 		cells := []string{fmt.Sprint(2023 + yr)}
 		for _, v := range y[12*yr : 12*yr+12] {
 			cells = append(cells, fmt.Sprintf("%.0f", v))
 		}
-		tb.row(cells...)
+		tb.Row(cells...)
 	}
-	tb.write(w)
+	tb.Write(w)
 
 	// Step 1. A Model is data: a method and its settings. Fit estimates
 	// what is left open (here the smoothing parameters and initial states)
@@ -88,9 +89,9 @@ func run(w io.Writer, o options) error {
 		{Method: forecast.MethodLinearTrend},
 		{Method: forecast.MethodHoltWinters, Period: 12, Seasonal: forecast.Additive},
 	}
-	heading(w, tr("Models fitted to the history, and their forecast of January 2026",
+	console.Heading(w, tr("Models fitted to the history, and their forecast of January 2026",
 		"模型拟合与 2026 年 1 月预测"))
-	tb = newTable("llrrrr", tr("model", "模型"), tr("parameters", "参数"), "SSE",
+	tb = console.NewTable("llrrrr", tr("model", "模型"), tr("parameters", "参数"), "SSE",
 		tr("Jan 2026", "2026-01"), tr("95% interval", "95% 区间"), tr("2026 total", "2026 全年"))
 	for _, m := range models {
 		fit, err := m.Fit(y)
@@ -105,37 +106,37 @@ func run(w io.Writer, o options) error {
 		if len(p.Lower) > 0 {
 			band = fmt.Sprintf("%.0f–%.0f", p.Lower[0], p.Upper[0])
 		}
-		tb.row(m.Name(), params(fit.Model), fmt.Sprintf("%.0f", fit.SSE), fmt.Sprintf("%.0f", p.Point[0]), band,
+		tb.Row(m.Name(), params(fit.Model), fmt.Sprintf("%.0f", fit.SSE), fmt.Sprintf("%.0f", p.Point[0]), band,
 			fmt.Sprintf("%.0f", total(p.Point)))
 	}
-	tb.write(w)
+	tb.Write(w)
 
 	// Step 2. Backtest refits a model at every origin, as it would be used,
 	// and measures its forecasts against what happened next.
-	heading(w, tr("Backtest: 3 months ahead from 4 origins", "回测：4 个起点，各向前预测 3 个月"))
-	tb = newTable("lrrrrr", tr("model", "模型"), "MAE", "RMSE", "MAPE", "MASE", tr("bias", "偏差"))
+	console.Heading(w, tr("Backtest: 3 months ahead from 4 origins", "回测：4 个起点，各向前预测 3 个月"))
+	tb = console.NewTable("lrrrrr", tr("model", "模型"), "MAE", "RMSE", "MAPE", "MASE", tr("bias", "偏差"))
 	for _, m := range models {
 		r, err := forecast.Backtest(y, m, backtest)
 		if err != nil {
 			return err
 		}
 		a := r.Accuracy
-		tb.row(m.Name(), fmt.Sprintf("%.1f", a.MAE), fmt.Sprintf("%.1f", a.RMSE), optional(a.MAPE, "%.1f%%"),
+		tb.Row(m.Name(), fmt.Sprintf("%.1f", a.MAE), fmt.Sprintf("%.1f", a.RMSE), optional(a.MAPE, "%.1f%%"),
 			optional(a.MASE, "%.2f"), fmt.Sprintf("%+.1f", a.Bias))
 	}
-	tb.write(w)
+	tb.Write(w)
 
 	// Step 3. Auto runs the same backtest on every candidate (by default
 	// Candidates(12): naive, a moving average, SES, Holt plain and damped,
 	// the linear trend, seasonal naive and four Holt-Winters), ranks them
 	// and fits the best
 	// to the whole series. Its Reason says why.
-	heading(w, tr("Auto: the model with the lowest backtest MAE", "自动选模：回测 MAE 最低的模型"))
+	console.Heading(w, tr("Auto: the model with the lowest backtest MAE", "自动选模：回测 MAE 最低的模型"))
 	choice, err := forecast.Auto(y, &forecast.AutoOptions{Period: 12, Backtest: backtest})
 	if err != nil {
 		return err
 	}
-	tb = newTable("rlr", "#", tr("candidate", "候选模型"), "MAE")
+	tb = console.NewTable("rlr", "#", tr("candidate", "候选模型"), "MAE")
 	for i, c := range choice.Candidates {
 		score := ""
 		if c.Score != nil {
@@ -143,9 +144,9 @@ func run(w io.Writer, o options) error {
 		} else if c.Skipped != nil {
 			score = c.Skipped.Text(o.lang)
 		}
-		tb.row(fmt.Sprint(i+1), c.Model.Name(), score)
+		tb.Row(fmt.Sprint(i+1), c.Model.Name(), score)
 	}
-	tb.write(w)
+	tb.Write(w)
 	fmt.Fprintf(w, "\n%s\n", choice.Reason.Text(o.lang))
 	for _, r := range choice.Fit.Reasons {
 		fmt.Fprintf(w, "%s\n", r.Text(o.lang))
@@ -161,22 +162,22 @@ func run(w io.Writer, o options) error {
 		return err
 	}
 	fmt.Fprintln(w)
-	tb = newTable("lrrr", tr("month", "月份"), tr("forecast", "预测"), tr("80% interval", "80% 区间"), tr("95% interval", "95% 区间"))
+	tb = console.NewTable("lrrr", tr("month", "月份"), tr("forecast", "预测"), tr("80% interval", "80% 区间"), tr("95% interval", "95% 区间"))
 	for k := range p95.Point {
-		tb.row(fmt.Sprintf("2026-%02d", k+1), fmt.Sprintf("%.0f", p95.Point[k]), interval(p80, k), interval(p95, k))
+		tb.Row(fmt.Sprintf("2026-%02d", k+1), fmt.Sprintf("%.0f", p95.Point[k]), interval(p80, k), interval(p95, k))
 	}
-	tb.row(tr("Q1", "一季度"), fmt.Sprintf("%.0f", total(p95.Point)), "", "")
-	tb.write(w)
+	tb.Row(tr("Q1", "一季度"), fmt.Sprintf("%.0f", total(p95.Point)), "", "")
+	tb.Write(w)
 
 	// Step 4. The time series says what the business usually books; the
 	// pipeline says which deals could close. ProspectsOf turns the open
 	// deals closing in the quarter into prospects with their stage's win
 	// probability, a chance to slip a month and a spread of amounts;
 	// Simulate draws the quarter 10,000 times from the seed.
-	heading(w, fmt.Sprintf(tr("Monte Carlo of the Q1 2026 pipeline against a quota of %s", "2026 年一季度商机蒙特卡洛模拟（指标 %s）"), money(quota)))
+	console.Heading(w, fmt.Sprintf(tr("Monte Carlo of the Q1 2026 pipeline against a quota of %s", "2026 年一季度商机蒙特卡洛模拟（指标 %s）"), console.Money(quota)))
 	stages := forecast.B2B()
 	deals := pipeline(o.seed)
-	tb = newTable("lrrr", tr("stage", "阶段"), tr("deals", "商机数"), tr("amount", "金额"), tr("probability", "赢率"))
+	tb = console.NewTable("lrrr", tr("stage", "阶段"), tr("deals", "商机数"), tr("amount", "金额"), tr("probability", "赢率"))
 	for _, s := range stages {
 		n, amount := 0, decimal.Zero
 		for _, d := range deals {
@@ -185,10 +186,10 @@ func run(w io.Writer, o options) error {
 			}
 		}
 		if n > 0 {
-			tb.row(s.Label(o.lang), fmt.Sprint(n), money(amount), fmt.Sprintf("%.0f%%", 100*s.Probability))
+			tb.Row(s.Label(o.lang), fmt.Sprint(n), console.Money(amount), fmt.Sprintf("%.0f%%", 100*s.Probability))
 		}
 	}
-	tb.write(w)
+	tb.Write(w)
 	prospects, err := forecast.ProspectsOf(stages, deals, forecast.MustDate("2026-01-01"), 3, prospectOptions)
 	if err != nil {
 		return err
@@ -198,13 +199,13 @@ func run(w io.Writer, o options) error {
 		return err
 	}
 	fmt.Fprintln(w)
-	tb = newTable("lrrrrr", tr("period", "期间"), tr("expected", "期望值"), tr("mean", "均值"), "P10", "P50", "P90")
+	tb = console.NewTable("lrrrrr", tr("period", "期间"), tr("expected", "期望值"), tr("mean", "均值"), "P10", "P50", "P90")
 	for k, s := range sim.Periods {
-		tb.row(fmt.Sprintf("2026-%02d", k+1), yuan(s.Expected), yuan(s.Mean), yuan(s.P10), yuan(s.P50), yuan(s.P90))
+		tb.Row(fmt.Sprintf("2026-%02d", k+1), yuan(s.Expected), yuan(s.Mean), yuan(s.P10), yuan(s.P50), yuan(s.P90))
 	}
 	s := sim.Total
-	tb.row(tr("Q1", "一季度"), yuan(s.Expected), yuan(s.Mean), yuan(s.P10), yuan(s.P50), yuan(s.P90))
-	tb.write(w)
+	tb.Row(tr("Q1", "一季度"), yuan(s.Expected), yuan(s.Mean), yuan(s.P10), yuan(s.P50), yuan(s.P90))
+	tb.Write(w)
 	fmt.Fprintf(w, tr("\nchance of reaching the quota: %.1f%% (± %.1f%%)\n", "\n达成指标的概率：%.1f%%（± %.1f%%）\n"),
 		100*sim.HitProbability, 100*sim.HitStdErr)
 	fmt.Fprintln(w, sim.Reason.Text(o.lang))
@@ -287,6 +288,6 @@ func total(points []float64) float64 {
 // yuan writes a simulated amount (a statistic, float64) to the yuan, with
 // thousands separators: 1234567.8 → "1,234,568".
 func yuan(v float64) string {
-	s := money(decimal.NewFromFloat(v).Round(0))
+	s := console.Money(decimal.NewFromFloat(v).Round(0))
 	return s[:len(s)-3]
 }

@@ -17,6 +17,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/saleskit/saleskit/examples/internal/console"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -92,8 +93,8 @@ func run(w io.Writer, o options) error {
 	if err != nil {
 		return err
 	}
-	heading(w, fmt.Sprintf(tr("Calendar: %s", "日历：%s"), h.Name))
-	tb := newTable("lrr", tr("days off", "放假"), tr("days", "天数"), tr("weekdays off", "占用工作日"))
+	console.Heading(w, fmt.Sprintf(tr("Calendar: %s", "日历：%s"), h.Name))
+	tb := console.NewTable("lrr", tr("days off", "放假"), tr("days", "天数"), tr("weekdays off", "占用工作日"))
 	for _, r := range h.Off {
 		weekdays := 0
 		for d := r.First; !d.After(r.Last); d = d.AddDays(1) {
@@ -101,9 +102,9 @@ func run(w io.Writer, o options) error {
 				weekdays++
 			}
 		}
-		tb.row(r.String(), fmt.Sprint(r.Days()), fmt.Sprint(weekdays))
+		tb.Row(r.String(), fmt.Sprint(r.Days()), fmt.Sprint(weekdays))
 	}
-	tb.write(w)
+	tb.Write(w)
 	work := make([]string, len(h.Work))
 	for i, r := range h.Work {
 		work[i] = r.String()
@@ -119,23 +120,23 @@ func run(w io.Writer, o options) error {
 		return err
 	}
 	quarters, months := plan.Level(target.Quarter), plan.Level(target.Month)
-	heading(w, tr("The year by working days: quarters, then months", "按工作日分解：先季度，再月度"))
-	tb = newTable("lrr", tr("period", "期间"), tr("working days", "工作日"), tr("target", "目标"))
+	console.Heading(w, tr("The year by working days: quarters, then months", "按工作日分解：先季度，再月度"))
+	tb = console.NewTable("lrr", tr("period", "期间"), tr("working days", "工作日"), tr("target", "目标"))
 	working := 0
 	for i, q := range quarters {
-		tb.row(q.Label, fmt.Sprint(q.WorkingDays), money(q.Target))
+		tb.Row(q.Label, fmt.Sprint(q.WorkingDays), console.Money(q.Target))
 		for _, m := range plan.Children(0, i) {
-			tb.row("  "+m.Label, fmt.Sprint(m.WorkingDays), money(m.Target))
+			tb.Row("  "+m.Label, fmt.Sprint(m.WorkingDays), console.Money(m.Target))
 		}
 		working += q.WorkingDays
 	}
-	tb.row(tr("year", "全年"), fmt.Sprint(working), money(sum(quarters)))
-	tb.write(w)
+	tb.Row(tr("year", "全年"), fmt.Sprint(working), console.Money(sum(quarters)))
+	tb.Write(w)
 
 	// Step 3. SplitTree splits the target down the organisation by
 	// weights: regions by last year's sales (in millions), teams by
 	// headcount. That is the top-down plan.
-	heading(w, tr("Top-down and bottom-up", "自上而下与自下而上"))
+	console.Heading(w, tr("Top-down and bottom-up", "自上而下与自下而上"))
 	topDown, err := target.SplitTree(annual, org(nil), 2)
 	if err != nil {
 		return err
@@ -147,25 +148,25 @@ func run(w io.Writer, o options) error {
 	if err != nil {
 		return err
 	}
-	tb = newTable("lrrr", tr("unit", "单位"), tr("top-down", "自上而下"), tr("bottom-up", "自下而上"), tr("difference", "差额"))
+	tb = console.NewTable("lrrr", tr("unit", "单位"), tr("top-down", "自上而下"), tr("bottom-up", "自下而上"), tr("difference", "差额"))
 	for i, u := range topDown.Units {
 		b := bottomUp.Units[i]
-		tb.row(indent(u.Depth)+u.ID, money(u.Target), money(b.Target), money(b.Target.Sub(u.Target)))
+		tb.Row(indent(u.Depth)+u.ID, console.Money(u.Target), console.Money(b.Target), console.Money(b.Target.Sub(u.Target)))
 	}
-	tb.write(w)
+	tb.Write(w)
 	for _, g := range bottomUp.Gaps() {
 		fmt.Fprintf(w, tr("\n%s: target %s, its members commit %s, a gap of %s\n", "\n%s：目标 %s，下级承诺合计 %s，缺口 %s\n"),
-			g.ID, money(g.Target), money(g.MembersSum), money(g.Gap))
+			g.ID, console.Money(g.Target), console.Money(g.MembersSum), console.Money(g.Gap))
 	}
 	rolled := bottomUp.RollUp()
 	company, _ := rolled.Unit("company")
-	fmt.Fprintf(w, tr("rolled up from the teams, the company would plan %s\n", "若按团队汇总，公司计划为 %s\n"), money(company.Target))
+	fmt.Fprintf(w, tr("rolled up from the teams, the company would plan %s\n", "若按团队汇总，公司计划为 %s\n"), console.Money(company.Target))
 
 	// Step 4. The company keeps its 10,000,000 and the top-down split.
 	// SplitGrid lays it out as a two-way plan, regions × quarters: each
 	// region's year over the company's quarters, every row and every
 	// column adding up exactly (controlled rounding).
-	heading(w, tr("Two-way plan: regions × quarters", "二维计划：区域 × 季度"))
+	console.Heading(w, tr("Two-way plan: regions × quarters", "二维计划：区域 × 季度"))
 	var rows, cols []target.Margin
 	for _, u := range topDown.Units {
 		if u.Depth == 1 {
@@ -183,20 +184,20 @@ func run(w io.Writer, o options) error {
 	for _, c := range grid.Cols {
 		header = append(header, c.Label)
 	}
-	tb = newTable("lrrrrr", append(header, tr("year", "全年"))...)
+	tb = console.NewTable("lrrrrr", append(header, tr("year", "全年"))...)
 	for i, r := range grid.Rows {
 		cells := []string{r.Label}
 		for _, c := range grid.Cells[i] {
-			cells = append(cells, money(c))
+			cells = append(cells, console.Money(c))
 		}
-		tb.row(append(cells, money(r.Total))...)
+		tb.Row(append(cells, console.Money(r.Total))...)
 	}
 	totals := []string{tr("company", "公司")}
 	for _, c := range grid.Cols {
-		totals = append(totals, money(c.Total))
+		totals = append(totals, console.Money(c.Total))
 	}
-	tb.row(append(totals, money(annual))...)
-	tb.write(w)
+	tb.Row(append(totals, console.Money(annual))...)
+	tb.Write(w)
 
 	// Step 5. At mid-year, Track compares the first half's actuals with
 	// what the plan expected by then, in the plan's own shape and on the
@@ -204,43 +205,43 @@ func run(w io.Writer, o options) error {
 	// location: as of 1 July in Shanghai, January to June have passed.
 	actuals := firstHalf(months[:6], o.seed)
 	asOf := time.Date(2025, 7, 1, 9, 0, 0, 0, shanghai)
-	heading(w, tr("Mid-year: progress as of 1 July", "年中：截至 7 月 1 日的进度"))
+	console.Heading(w, tr("Mid-year: progress as of 1 July", "年中：截至 7 月 1 日的进度"))
 	actual := decimal.Sum(decimal.Zero, actuals...)
 	p, err := target.Track(months, actual, asOf, 2, &target.TrackOptions{Calendar: cal})
 	if err != nil {
 		return err
 	}
-	tb = newTable("lr", tr("measure", "指标"), tr("value", "数值"))
-	tb.row(tr("actual to date", "累计完成"), money(p.Actual))
-	tb.row(tr("expected by now", "按计划应完成"), money(p.Expected))
-	tb.row(tr("pace", "进度比"), fmt.Sprintf("%.4f", p.Pace))
-	tb.row(tr("projection, plan's shape", "按计划形态预测全年"), money(p.PlanProjection))
-	tb.row(tr("projection, run rate", "按日均速度预测全年"), money(p.RunRate))
-	tb.row(tr("gap to target", "距目标缺口"), money(p.Gap))
-	tb.row(tr("working days left", "剩余工作日"), fmt.Sprint(p.RemainingWorkingDays))
-	tb.row(tr("needed per working day", "每工作日需完成"), money(p.RequiredPerWorkingDay))
-	tb.write(w)
+	tb = console.NewTable("lr", tr("measure", "指标"), tr("value", "数值"))
+	tb.Row(tr("actual to date", "累计完成"), console.Money(p.Actual))
+	tb.Row(tr("expected by now", "按计划应完成"), console.Money(p.Expected))
+	tb.Row(tr("pace", "进度比"), fmt.Sprintf("%.4f", p.Pace))
+	tb.Row(tr("projection, plan's shape", "按计划形态预测全年"), console.Money(p.PlanProjection))
+	tb.Row(tr("projection, run rate", "按日均速度预测全年"), console.Money(p.RunRate))
+	tb.Row(tr("gap to target", "距目标缺口"), console.Money(p.Gap))
+	tb.Row(tr("working days left", "剩余工作日"), fmt.Sprint(p.RemainingWorkingDays))
+	tb.Row(tr("needed per working day", "每工作日需完成"), console.Money(p.RequiredPerWorkingDay))
+	tb.Write(w)
 	fmt.Fprintf(w, "\n%s\n", p.Reason.Text(o.lang))
 
 	// Step 6. Replan keeps the year's total, closes January to June at
 	// their actuals and spreads what remains over July to December by
 	// their working-day weights. Diff lists every changed cell: the plan's
 	// change log.
-	heading(w, tr("Re-plan from July", "7 月起重新规划"))
+	console.Heading(w, tr("Re-plan from July", "7 月起重新规划"))
 	rev, err := target.Replan(months, actuals, asOf, 2)
 	if err != nil {
 		return err
 	}
 	changes := target.Diff(target.PlanCells("company", months), target.PlanCells("company", rev.Periods))
-	tb = newTable("lrrrr", tr("month", "月份"), tr("working days", "工作日"), tr("old plan", "原计划"), tr("new plan", "新计划"), tr("change", "变动"))
+	tb = console.NewTable("lrrrr", tr("month", "月份"), tr("working days", "工作日"), tr("old plan", "原计划"), tr("new plan", "新计划"), tr("change", "变动"))
 	for _, c := range changes {
 		i := indexOf(months, c.Period)
-		tb.row(c.Period, fmt.Sprint(months[i].WorkingDays), money(c.Old), money(c.New), money(c.Delta()))
+		tb.Row(c.Period, fmt.Sprint(months[i].WorkingDays), console.Money(c.Old), console.Money(c.New), console.Money(c.Delta()))
 	}
-	tb.write(w)
+	tb.Write(w)
 	fmt.Fprintf(w, tr("\n%d months closed; %s remains to spread over %d open months; the year still adds up to %s\n",
 		"\n已关闭 %d 个月；剩余 %s 分摊到 %d 个未结月份；全年合计仍为 %s\n"),
-		rev.Closed, money(rev.Remaining), len(rev.Periods)-rev.Closed, money(sum(rev.Periods)))
+		rev.Closed, console.Money(rev.Remaining), len(rev.Periods)-rev.Closed, console.Money(sum(rev.Periods)))
 	for _, px := range rev.Paradoxes {
 		fmt.Fprintf(w, "%s: %s\n", px.Label, px.Reason.Text(o.lang))
 	}

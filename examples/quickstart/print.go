@@ -2,9 +2,9 @@ package main
 
 import (
 	"fmt"
+	"github.com/saleskit/saleskit/examples/internal/console"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 )
@@ -79,56 +79,19 @@ func (p *printer) table(header []string, rows [][]string) {
 	}
 }
 
-// width is the number of terminal columns s takes: two for each wide
-// (Chinese, Japanese, Korean or full-width) character.
-func width(s string) int {
-	n := 0
-	for _, r := range s {
-		n++
-		if wide(r) {
-			n++
-		}
-	}
-	return n
-}
-
-// wide reports whether a terminal shows r in two columns.
-func wide(r rune) bool {
-	return r >= 0x1100 && (r <= 0x115f || (r >= 0x2e80 && r <= 0xa4cf && r != 0x303f) ||
-		(r >= 0xac00 && r <= 0xd7a3) || (r >= 0xf900 && r <= 0xfaff) || (r >= 0xfe30 && r <= 0xfe4f) ||
-		(r >= 0xff00 && r <= 0xff60) || (r >= 0xffe0 && r <= 0xffe6))
-}
+// width is the number of terminal columns s takes.
+func width(s string) int { return console.Width(s) }
 
 // money formats an amount with thousands separators and two decimals.
-func money(d decimal.Decimal) string {
-	s := d.StringFixed(2)
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	whole, frac, _ := strings.Cut(s, ".")
-	return sign + group(whole) + "." + frac
-}
+func money(d decimal.Decimal) string { return console.Money(d) }
 
 // whole formats an amount rounded to a whole number, with separators.
 func whole(d decimal.Decimal) string {
 	s := d.Round(0).String()
 	if strings.HasPrefix(s, "-") {
-		return "-" + group(s[1:])
+		return "-" + console.Group(s[1:])
 	}
-	return group(s)
-}
-
-// group puts a comma between every three digits of the digit string s.
-func group(s string) string {
-	var b strings.Builder
-	for i := range utf8.RuneCountInString(s) {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
+	return console.Group(s)
 }
 
 // pct formats a ratio as a percentage with one decimal.

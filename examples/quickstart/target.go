@@ -161,4 +161,3 @@ func trackSection(p *printer, y *year, pl *plan, won wonAmounts) (target.Progres
 		">" + p.tr("won", "已赢单"), ">" + p.tr("pace", "进度比"), p.tr("pace (full bar 1.5)", "进度（满格 1.5）"), p.tr("status", "状态")}, rows)
 	return prog, nil
 }
-

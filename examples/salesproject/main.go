@@ -20,6 +20,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/saleskit/saleskit/examples/internal/console"
 	"io"
 	"os"
 	"strings"
@@ -94,8 +95,8 @@ func story(w io.Writer, o options) (*lifecycle.Instance[lifecycle.Phase, lifecyc
 	d := lifecycle.SalesProject()
 	fmt.Fprintln(w, tr("Sales project: East China hospital network upgrade, through the loop to a win",
 		"销售项目：华东医院网络升级，走完运作循环直至赢单"))
-	heading(w, fmt.Sprintf(tr("The lifecycle: %s", "生命周期：%s"), d.Label(o.lang)))
-	tb := newTable("lrr", tr("phase", "阶段"), tr("probability", "赢率"), tr("stale after", "停滞预警"))
+	console.Heading(w, fmt.Sprintf(tr("The lifecycle: %s", "生命周期：%s"), d.Label(o.lang)))
+	tb := console.NewTable("lrr", tr("phase", "阶段"), tr("probability", "赢率"), tr("stale after", "停滞预警"))
 	for _, s := range d.States() {
 		st, _ := d.State(s)
 		prob, stale := "", ""
@@ -105,13 +106,13 @@ func story(w io.Writer, o options) (*lifecycle.Instance[lifecycle.Phase, lifecyc
 		if st.StaleAfterDays > 0 {
 			stale = fmt.Sprintf(tr("%d days", "%d 天"), st.StaleAfterDays)
 		}
-		tb.row(d.StateLabel(s, o.lang), prob, stale)
+		tb.Row(d.StateLabel(s, o.lang), prob, stale)
 	}
-	tb.write(w)
+	tb.Write(w)
 
 	// Step 2. Start creates the instance: caller-owned data the CRM stores.
 	x := &project{w: w, lang: o.lang, d: d, p: d.Start(day(0), "chen"), tr: tr}
-	heading(w, tr("Initiation", "项目立项"))
+	console.Heading(w, tr("Initiation", "项目立项"))
 	x.p.Tick("background_clarified")
 	// Approve is refused: the Refusal names every gate that blocks and
 	// every item still missing, and an advisory gate's missing item too.
@@ -124,7 +125,7 @@ func story(w io.Writer, o options) (*lifecycle.Instance[lifecycle.Phase, lifecyc
 	// Step 3. The goal gate wants the sales target recorded and judged
 	// SMART. Package target judges it; the program records the verdict as
 	// a ticked item, one line.
-	heading(w, tr("Goal setting", "目标设定"))
+	console.Heading(w, tr("Goal setting", "目标设定"))
 	goal := target.Goal{ID: "hospital-2025", Name: "East China hospital network upgrade", Owner: "chen",
 		Metric: target.MetricRevenue, Unit: "CNY", Target: decimal.NewFromInt(18_000_000), Baseline: decimal.NewFromInt(10_000_000),
 		Start: target.MustDate("2025-04-01"), End: target.MustDate("2026-04-01")}
@@ -135,7 +136,7 @@ func story(w io.Writer, o options) (*lifecycle.Instance[lifecycle.Phase, lifecyc
 		goal.Target = decimal.NewFromInt(try.amount)
 		a := target.Check(goal, nil, nil)
 		fmt.Fprintf(w, tr("sales target %s against a baseline of %s: SMART: %s\n", "销售目标 %s（基数 %s）符合 SMART 原则：%s\n"),
-			money(goal.Target), money(goal.Baseline), x.yes(a.OK()))
+			console.Money(goal.Target), console.Money(goal.Baseline), x.yes(a.OK()))
 		for _, f := range a.Failures(o.lang) {
 			fmt.Fprintf(w, "  %s\n", f)
 		}
@@ -148,7 +149,7 @@ func story(w io.Writer, o options) (*lifecycle.Instance[lifecycle.Phase, lifecyc
 
 	// Step 4. Permitted lists what a UI shows as buttons: every trigger
 	// of the current state, allowed or not, with its obstacles.
-	heading(w, tr("Resource allocation", "资源配置"))
+	console.Heading(w, tr("Resource allocation", "资源配置"))
 	x.p.Tick("team_assigned")
 	x.buttons(day(15))
 	x.p.Tick("budget_assigned")
@@ -156,7 +157,7 @@ func story(w io.Writer, o options) (*lifecycle.Instance[lifecycle.Phase, lifecyc
 	x.fire(lifecycle.ProjectAllocate, day(20))
 
 	// Step 5. Strategy has two blocking gates and an advisory one.
-	heading(w, tr("Strategy, execution and monitoring", "策略、执行与监控"))
+	console.Heading(w, tr("Strategy, execution and monitoring", "策略、执行与监控"))
 	for _, item := range []string{"market_analysis", "customer_strategy", "competitor_analysis"} {
 		x.p.Tick(item)
 	}
@@ -183,7 +184,7 @@ func story(w io.Writer, o options) (*lifecycle.Instance[lifecycle.Phase, lifecyc
 	x.fire(lifecycle.ProjectClose, day(79))
 
 	// Step 6. Closing's exit gate guards every way out of it.
-	heading(w, tr("Closing", "项目收尾"))
+	console.Heading(w, tr("Closing", "项目收尾"))
 	x.fire(lifecycle.ProjectWin, day(85))
 	x.p.Tick("review_report")
 	x.fire(lifecycle.ProjectWin, day(88))
@@ -199,7 +200,7 @@ func story(w io.Writer, o options) (*lifecycle.Instance[lifecycle.Phase, lifecyc
 
 	// Step 8. The instance is data: stored as JSON, loaded back, and
 	// checked against the definition before use.
-	heading(w, tr("Stored and loaded", "存储与加载"))
+	console.Heading(w, tr("Stored and loaded", "存储与加载"))
 	b, err := json.Marshal(x.p)
 	if err != nil {
 		return nil, err
@@ -218,7 +219,7 @@ func story(w io.Writer, o options) (*lifecycle.Instance[lifecycle.Phase, lifecyc
 
 	// Step 9. Mermaid draws the definition with the gates on the edges
 	// they guard, in the report's language.
-	heading(w, tr("The lifecycle as a Mermaid diagram", "生命周期的 Mermaid 图"))
+	console.Heading(w, tr("The lifecycle as a Mermaid diagram", "生命周期的 Mermaid 图"))
 	fmt.Fprint(w, d.Mermaid(o.lang))
 	return x.p, nil
 }
@@ -299,7 +300,7 @@ func (x *project) measures(asOf time.Time) {
 	if x.check(err); x.err != nil {
 		return
 	}
-	heading(x.w, fmt.Sprintf(x.tr("Measures as of %s", "截至 %s 的度量"), date(asOf)))
+	console.Heading(x.w, fmt.Sprintf(x.tr("Measures as of %s", "截至 %s 的度量"), date(asOf)))
 	path := make([]string, len(m.Path))
 	for i, s := range m.Path {
 		path[i] = x.d.StateLabel(s, x.lang)
@@ -308,11 +309,11 @@ func (x *project) measures(asOf time.Time) {
 	fmt.Fprintf(x.w, x.tr("now in %s for %s (%s paused), stale: %s, loops back from monitoring: %d\n\n",
 		"当前「%s」已 %s（暂停 %s），停滞：%s，自监控评估返回：%d 次\n\n"),
 		x.d.StateLabel(m.State, x.lang), x.days(m.Age), x.days(m.Paused), x.yes(m.Stale), m.LoopsFrom(lifecycle.PhaseMonitoring))
-	tb := newTable("lrrr", x.tr("phase", "阶段"), x.tr("visits", "进入次数"), x.tr("active", "有效时长"), x.tr("paused", "暂停时长"))
+	tb := console.NewTable("lrrr", x.tr("phase", "阶段"), x.tr("visits", "进入次数"), x.tr("active", "有效时长"), x.tr("paused", "暂停时长"))
 	for _, st := range m.Time {
-		tb.row(x.d.StateLabel(st.State, x.lang), fmt.Sprint(st.Visits), x.days(st.Time), x.days(st.Paused))
+		tb.Row(x.d.StateLabel(st.State, x.lang), fmt.Sprint(st.Visits), x.days(st.Time), x.days(st.Paused))
 	}
-	tb.write(x.w)
+	tb.Write(x.w)
 }
 
 // date writes an instant's calendar date in Shanghai.

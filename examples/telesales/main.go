@@ -18,6 +18,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"github.com/saleskit/saleskit/examples/internal/console"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -77,40 +78,40 @@ func run(w io.Writer, o options) error {
 	// Step 2. The Telesales preset names the funnel's stages in English
 	// and Chinese. CallStats holds the counts as fields, so the program
 	// pairs each stage with its count and the rate into it.
-	heading(w, tr("Call funnel, whole team", "通话漏斗（全团队）"))
+	console.Heading(w, tr("Call funnel, whole team", "通话漏斗（全团队）"))
 	stages := funnel.Telesales()
 	t := rep.Total
 	counts := []int{t.Dials, t.Connected, t.Conversations, t.Appointments, t.Deals}
 	rates := []funnel.Rate{{}, t.ConnectRate, t.ConversationRate, t.AppointmentRate, t.DealRate}
-	tb := newTable("lrrrr", tr("stage", "阶段"), tr("calls", "通数"), tr("step rate", "环节转化率"),
+	tb := console.NewTable("lrrrr", tr("stage", "阶段"), tr("calls", "通数"), tr("step rate", "环节转化率"),
 		tr("95% interval", "95% 区间"), tr("of dials", "占拨打"))
 	for i, s := range stages {
 		step, ci := "", ""
 		if i > 0 {
-			step, ci = pct(rates[i].Value), interval(rates[i])
+			step, ci = console.Pct(rates[i].Value), interval(rates[i])
 		}
-		tb.row(s.Label(o.lang), fmt.Sprint(counts[i]), step, ci, pct(float64(counts[i])/float64(t.Dials)))
+		tb.Row(s.Label(o.lang), fmt.Sprint(counts[i]), step, ci, console.Pct(float64(counts[i])/float64(t.Dials)))
 	}
-	tb.write(w)
+	tb.Write(w)
 	fmt.Fprintf(w, tr("\ndeals per 100 dials: %.2f\n", "\n每百通成交：%.2f\n"), t.DealsPer100Dials)
 
 	// Step 3. Per agent, the connect rate comes with its 95% Wilson
 	// interval: two agents whose intervals overlap are not told apart by
 	// one month of calls.
-	heading(w, tr("Connect rate per agent", "坐席接通率"))
-	tb = newTable("lrrrrrrrr", tr("agent", "坐席"), tr("dials", "拨打"), tr("connected", "接通"),
+	console.Heading(w, tr("Connect rate per agent", "坐席接通率"))
+	tb = console.NewTable("lrrrrrrrr", tr("agent", "坐席"), tr("dials", "拨打"), tr("connected", "接通"),
 		tr("connect rate", "接通率"), tr("95% interval", "95% 区间"), tr("appointments", "邀约"),
 		tr("deals", "成交"), tr("per 100 dials", "每百通成交"), tr("talk time", "通话时长"))
 	for _, a := range rep.Agents {
 		s := a.Stats
-		tb.row(a.Agent, fmt.Sprint(s.Dials), fmt.Sprint(s.Connected), pct(s.ConnectRate.Value), interval(s.ConnectRate),
+		tb.Row(a.Agent, fmt.Sprint(s.Dials), fmt.Sprint(s.Connected), console.Pct(s.ConnectRate.Value), interval(s.ConnectRate),
 			fmt.Sprint(s.Appointments), fmt.Sprint(s.Deals), fmt.Sprintf("%.2f", s.DealsPer100Dials), talk(s.Talk))
 	}
-	tb.write(w)
+	tb.Write(w)
 
 	// Step 4. The hours of the day, in Shanghai time: when to call.
-	heading(w, tr("Connect rate by hour (Shanghai time)", "各时段接通率（北京时间）"))
-	tb = newTable("lrrrr", tr("hour", "时段"), tr("dials", "拨打"), tr("connected", "接通"),
+	console.Heading(w, tr("Connect rate by hour (Shanghai time)", "各时段接通率（北京时间）"))
+	tb = console.NewTable("lrrrr", tr("hour", "时段"), tr("dials", "拨打"), tr("connected", "接通"),
 		tr("connect rate", "接通率"), tr("95% interval", "95% 区间"))
 	best := 0
 	for h, s := range rep.Hours {
@@ -120,9 +121,9 @@ func run(w io.Writer, o options) error {
 		if s.ConnectRate.Value > rep.Hours[best].ConnectRate.Value {
 			best = h
 		}
-		tb.row(fmt.Sprintf("%02d:00", h), fmt.Sprint(s.Dials), fmt.Sprint(s.Connected), pct(s.ConnectRate.Value), interval(s.ConnectRate))
+		tb.Row(fmt.Sprintf("%02d:00", h), fmt.Sprint(s.Dials), fmt.Sprint(s.Connected), console.Pct(s.ConnectRate.Value), interval(s.ConnectRate))
 	}
-	tb.write(w)
+	tb.Write(w)
 	fmt.Fprintf(w, tr("\nbest hour to call: %02d:00\n", "\n接通率最高时段：%02d:00\n"), best)
 
 	// Step 5. The scorecard is a plan component like any other, decoded
@@ -138,51 +139,51 @@ func run(w io.Writer, o options) error {
 		return err
 	}
 	card := def.Plan().Components[0]
-	heading(w, fmt.Sprintf(tr("%s: %s", "%s：%s"), def.Plan().Label(o.lang), card.Label(o.lang)))
+	console.Heading(w, fmt.Sprintf(tr("%s: %s", "%s：%s"), def.Plan().Label(o.lang), card.Label(o.lang)))
 	header := []string{tr("agent", "坐席")}
 	for _, m := range card.Measures {
 		header = append(header, m.Label(o.lang)+" "+m.Weight.Shift(2).String()+"%")
 	}
 	header = append(header, tr("bonus", "奖金"))
 	fmt.Fprintln(w, tr("score per measure (its weight), and the bonus", "各项得分（权重）与奖金"))
-	tb = newTable("lrrrr", header...)
+	tb = console.NewTable("lrrrr", header...)
 	for _, s := range stmts {
 		cells := []string{s.Rep}
 		for _, m := range card.Measures {
 			cells = append(cells, scoreOf(s, m.ID))
 		}
-		tb.row(append(cells, money(s.Payout))...)
+		tb.Row(append(cells, console.Money(s.Payout))...)
 	}
-	tb.write(w)
+	tb.Write(w)
 
 	// Every line explains itself, in the report's language: the first
 	// and the last agent by bonus, line by line.
 	byBonus := slices.Clone(stmts)
 	slices.SortStableFunc(byBonus, func(a, b incentive.Statement) int { return b.Payout.Cmp(a.Payout) })
 	for _, s := range []incentive.Statement{byBonus[0], byBonus[len(byBonus)-1]} {
-		fmt.Fprintf(w, tr("\nstatement of %s, quota %s:\n", "\n%s 的计提明细（指标 %s）：\n"), s.Rep, money(s.Quota.Effective))
+		fmt.Fprintf(w, tr("\nstatement of %s, quota %s:\n", "\n%s 的计提明细（指标 %s）：\n"), s.Rep, console.Money(s.Quota.Effective))
 		for _, l := range s.Lines {
-			fmt.Fprintf(w, "  %10s  %s\n", money(l.Amount), l.Reason().Text(o.lang))
+			fmt.Fprintf(w, "  %10s  %s\n", console.Money(l.Amount), l.Reason().Text(o.lang))
 		}
 	}
 
 	// Step 6. Rank ranks the period's statements, ties sharing a place
 	// (1, 2, 2, 4), and names the champions.
-	heading(w, tr("Ranking by scorecard bonus", "计分卡奖金排名"))
+	console.Heading(w, tr("Ranking by scorecard bonus", "计分卡奖金排名"))
 	r, err := incentive.Rank(stmts, incentive.ByPayout)
 	if err != nil {
 		return err
 	}
-	tb = newTable("rlrrl", tr("rank", "名次"), tr("agent", "坐席"), tr("bonus", "奖金"), tr("revenue", "成交金额"), "")
+	tb = console.NewTable("rlrrl", tr("rank", "名次"), tr("agent", "坐席"), tr("bonus", "奖金"), tr("revenue", "成交金额"), "")
 	for _, st := range r.Standings {
 		s := stmts[slices.IndexFunc(stmts, func(s incentive.Statement) bool { return s.Rep == st.Rep })]
 		mark := ""
 		if st.Champion {
 			mark = tr("champion", "冠军")
 		}
-		tb.row(fmt.Sprint(st.Rank), st.Rep, money(st.Value), money(revenue(s)), mark)
+		tb.Row(fmt.Sprint(st.Rank), st.Rep, console.Money(st.Value), console.Money(revenue(s)), mark)
 	}
-	tb.write(w)
+	tb.Write(w)
 	return nil
 }
 
