@@ -4,17 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
-	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/saleskit/saleskit/examples/internal/golden"
 	"github.com/saleskit/saleskit/incentive"
 	"github.com/saleskit/saleskit/incentive/incentivetest"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/customrule.golden from the current output")
 
 // TestCustomRuleGolden runs the program and compares its output with the
 // golden file, so every change to what users see is reviewed in a diff.
@@ -24,19 +19,7 @@ func TestCustomRuleGolden(t *testing.T) {
 	if err := run(&out); err != nil {
 		t.Fatalf("run: %v", err)
 	}
-	golden := filepath.Join("testdata", "customrule.golden")
-	if *update {
-		if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), out.String()); diff != "" {
-		t.Errorf("customrule output (-want +got):\n%s", diff)
-	}
+	golden.Check(t, "customrule.golden", out.String())
 }
 
 // TestNewLogoBonusKeepsTheContract runs the rule through incentivetest,

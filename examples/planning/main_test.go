@@ -2,20 +2,15 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/saleskit/saleskit/examples/internal/golden"
 	"github.com/saleskit/saleskit/target"
 	"github.com/shopspring/decimal"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/planning.golden and testdata/planning.zh-CN.golden from the current output")
 
 // TestPlanningGolden runs the program in English and in Chinese and
 // compares its output with the golden files, so every change to what users
@@ -31,19 +26,7 @@ func TestPlanningGolden(t *testing.T) {
 			if err := run(&out, options{lang: tc.lang, seed: 7}); err != nil {
 				t.Fatalf("run: %v", err)
 			}
-			golden := filepath.Join("testdata", tc.golden)
-			if *update {
-				if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(string(want), out.String()); diff != "" {
-				t.Errorf("planning -lang %s output (-want +got):\n%s", tc.lang, diff)
-			}
+			golden.Check(t, tc.golden, out.String())
 		})
 	}
 }

@@ -2,18 +2,13 @@ package main
 
 import (
 	"bytes"
-	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/saleskit/saleskit/examples/internal/golden"
 	"github.com/saleskit/saleskit/incentive"
 	"github.com/shopspring/decimal"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/quickstart*.golden from the current output")
 
 // TestQuickstartGolden runs the quickstart in both languages and compares
 // its output with the golden files, so every change to what users see is
@@ -29,19 +24,7 @@ func TestQuickstartGolden(t *testing.T) {
 			if err := run(&out, options{seed: 1, reps: 9, lang: tc.lang}); err != nil {
 				t.Fatalf("run: %v", err)
 			}
-			golden := filepath.Join("testdata", tc.file)
-			if *update {
-				if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(string(want), out.String()); diff != "" {
-				t.Errorf("quickstart -lang %s (-want +got):\n%s", tc.lang, diff)
-			}
+			golden.Check(t, tc.file, out.String())
 		})
 	}
 }

@@ -4,15 +4,12 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"flag"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/saleskit/saleskit/examples/internal/golden"
 	"github.com/saleskit/saleskit/forecast"
 	"github.com/saleskit/saleskit/funnel"
 	"github.com/saleskit/saleskit/incentive"
@@ -20,8 +17,6 @@ import (
 	"github.com/saleskit/saleskit/target"
 	"github.com/shopspring/decimal"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/report*.html from the current output")
 
 // langs are the report's languages and their golden files.
 var langs = []struct{ lang, golden string }{
@@ -49,19 +44,7 @@ func TestReportGolden(t *testing.T) {
 	for _, l := range langs {
 		t.Run(l.lang, func(t *testing.T) {
 			got := render(t, options{Lang: l.lang, Seed: 2025})
-			golden := filepath.Join("testdata", l.golden)
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(string(want), string(got)); diff != "" {
-				t.Errorf("report -lang %s (-want +got):\n%s", l.lang, diff)
-			}
+			golden.Check(t, l.golden, string(got))
 		})
 	}
 }

@@ -3,20 +3,15 @@ package main
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/saleskit/saleskit/examples/internal/golden"
 	"github.com/saleskit/saleskit/lifecycle"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/salesproject.golden and testdata/salesproject.zh-CN.golden from the current output")
 
 // TestSalesProjectGolden runs the program in English and in Chinese and
 // compares its output with the golden files, so every change to what users
@@ -32,19 +27,7 @@ func TestSalesProjectGolden(t *testing.T) {
 			if err := run(&out, options{lang: tc.lang}); err != nil {
 				t.Fatalf("run: %v", err)
 			}
-			golden := filepath.Join("testdata", tc.golden)
-			if *update {
-				if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(string(want), out.String()); diff != "" {
-				t.Errorf("salesproject -lang %s output (-want +got):\n%s", tc.lang, diff)
-			}
+			golden.Check(t, tc.golden, out.String())
 			// The diagram printed is the package's own, in the language.
 			if m := lifecycle.SalesProject().Mermaid(tc.lang); !strings.HasSuffix(out.String(), m) {
 				t.Errorf("output does not end with SalesProject().Mermaid(%q)", tc.lang)
