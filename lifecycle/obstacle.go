@@ -195,7 +195,8 @@ func (r *Refusal) Unwrap() []error {
 // labels in lang in place of keys: the gate's label and those of its missing
 // items, each chosen as [Labels.Get] chooses and falling back to its key.
 // For a zh-CN UI: `关卡“商机确认”缺少 需求已明确` where [Obstacle.Reason]
-// says `关卡“qualification”缺少 need_identified`. Obstacles of other kinds
+// says `关卡“qualification”缺少 need_identified`; a Chinese list of items is
+// joined with 、. Obstacles of other kinds
 // read as their reasons do.
 func (d *Definition[S, T]) Explain(o Obstacle, lang string) string {
 	d = d.def()
@@ -213,6 +214,6 @@ func (d *Definition[S, T]) Explain(o Obstacle, lang string) string {
 	for i, key := range o.Missing {
 		items[i] = d.ItemLabel(key, lang)
 	}
-	r.Texts["missing"] = strings.Join(items, ", ")
+	r.Texts["missing"] = strings.Join(items, Labels{"en": ", ", "zh-CN": "、"}.Get(lang))
 	return r.Text(lang)
 }

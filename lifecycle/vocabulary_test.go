@@ -182,7 +182,7 @@ func TestObstacleReasons(t *testing.T) {
 		obstacle   lifecycle.Obstacle
 		lang, want string
 	}{
-		{perms[0].Obstacles[0], "zh-CN", "关卡“商机确认”缺少 决策人, 需求已明确"},
+		{perms[0].Obstacles[0], "zh-CN", "关卡“商机确认”缺少 决策人、需求已明确"},
 		{perms[0].Obstacles[0], "en", `gate "Qualification" missing Decision maker, Need identified`},
 		{perms[0].Obstacles[1], "zh-CN", "建议关卡“采购时间”缺少 采购时间已明确"},
 		{lifecycle.Obstacle{Kind: lifecycle.ObstacleGate, Name: "nowhere", Missing: []string{"x"}}, "zh-CN", "关卡“nowhere”缺少 x"},
