@@ -35,3 +35,13 @@ func (n enumNames) parse(field string, b []byte) (int, error) {
 	}
 	return 0, fieldErr(field, string(b), ErrUnknownName)
 }
+
+// label returns the name for people of value v in lang, from labels (an
+// English and a Chinese name for each value, in the order of n), chosen as
+// Labels.Get chooses; a value without a name gives its String.
+func (n enumNames) label(typ string, v int, labels [][2]string, lang string) string {
+	if v < 0 || v >= len(n) || v >= len(labels) || n[v] == "" {
+		return n.str(typ, v)
+	}
+	return Labels{"en": labels[v][0], "zh-CN": labels[v][1]}.Get(lang)
+}

@@ -36,6 +36,18 @@ const (
 var methodNames = enumNames{"", "naive", "seasonal_naive", "moving_average", "weighted_moving_average",
 	"ses", "holt", "holt_winters", "linear_trend"}
 
+// methodLabels are the methods' names for people.
+var methodLabels = [][2]string{{}, {"Naive", "朴素预测"}, {"Seasonal naive", "季节朴素预测"}, {"Moving average", "移动平均"},
+	{"Weighted moving average", "加权移动平均"}, {"Simple exponential smoothing", "简单指数平滑"},
+	{"Holt's linear trend", "霍尔特线性趋势"}, {"Holt-Winters", "霍尔特-温特斯"}, {"Linear trend", "线性趋势"}}
+
+// Label returns the method's name for people in lang ("Holt-Winters",
+// "霍尔特-温特斯"), chosen as [Labels.Get] chooses between English and
+// simplified Chinese; a value without a name gives its String.
+func (m Method) Label(lang string) string {
+	return methodNames.label("Method", int(m), methodLabels, lang)
+}
+
 // String returns the wire name of m ("holt_winters"), or "Method(n)".
 func (m Method) String() string { return methodNames.str("Method", int(m)) }
 

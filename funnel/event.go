@@ -79,6 +79,15 @@ const (
 
 var causeNames = enumNames{"duplicate", "unknown_stage", "after_as_of", "outside_window"}
 
+// causeLabels are the causes' names for people.
+var causeLabels = [][2]string{{"Duplicate", "重复记录"}, {"Unknown stage", "未知阶段"}, {"After the report's date", "晚于报告截止时间"},
+	{"Outside the window", "超出统计窗口"}}
+
+// Label returns the cause's name for people in lang ("Unknown stage",
+// "未知阶段"), chosen as [Labels.Get] chooses between English and
+// simplified Chinese; a value without a name gives its String.
+func (c Cause) Label(lang string) string { return causeNames.label("Cause", int(c), causeLabels, lang) }
+
 // String returns the cause's name: "duplicate", "unknown_stage",
 // "after_as_of" or "outside_window", or "Cause(n)" for a value without one.
 func (c Cause) String() string { return causeNames.str("Cause", int(c)) }

@@ -36,6 +36,17 @@ const (
 
 var callOutcomeNames = enumNames{"", "no_answer", "busy", "connected", "conversation", "appointment", "deal"}
 
+// callOutcomeLabels are the call outcomes' names for people.
+var callOutcomeLabels = [][2]string{{}, {"No answer", "未接听"}, {"Busy", "占线"}, {"Connected", "已接通"},
+	{"Conversation", "有效通话"}, {"Appointment", "已预约"}, {"Deal", "成交"}}
+
+// Label returns the outcome's name for people in lang ("No answer",
+// "未接听"), chosen as [Labels.Get] chooses; a value without a name gives
+// its String.
+func (o CallOutcome) Label(lang string) string {
+	return callOutcomeNames.label("CallOutcome", int(o), callOutcomeLabels, lang)
+}
+
 // String returns the outcome's name, e.g. "no_answer" or "deal", or
 // "CallOutcome(n)" for a value without one, the invalid zero included.
 func (c CallOutcome) String() string { return callOutcomeNames.str("CallOutcome", int(c)) }

@@ -48,7 +48,7 @@ func TestAssessWorkedExample(t *testing.T) {
 	if !a.Equal(want) {
 		t.Errorf("Assess(worked example) = %+v\nwant %+v", a, want)
 	}
-	wantText := "mitigate changes EMV by 100,000 at a cost of 40,000: worth 60,000"
+	wantText := "Mitigate changes EMV by 100,000 at a cost of 40,000: worth 60,000"
 	if got := a.Reason().String(); got != wantText {
 		t.Errorf("Reason = %q, want %q", got, wantText)
 	}
@@ -88,7 +88,7 @@ func TestAssessResponses(t *testing.T) {
 			}(),
 			inEMV: "-27000", resEMV: "0", inScore: "0.09", inRating: "moderate", resScore: "0", resRating: "low",
 			cost: "5000", worth: "22000", eliminated: true,
-			why: "avoid changes EMV by 27,000 at a cost of 5,000: worth 22,000",
+			why: "Avoid changes EMV by 27,000 at a cost of 5,000: worth 22,000",
 		},
 		{
 			// An opportunity at 0.5 × 0.4 = 0.20 (high), EMV +0.5 × 100,000 =
@@ -101,7 +101,7 @@ func TestAssessResponses(t *testing.T) {
 				return r
 			}(),
 			inEMV: "50000", resEMV: "100000", inScore: "0.2", inRating: "high", resScore: "0.36", resRating: "high",
-			cost: "20000", worth: "30000", why: "exploit changes EMV by 50,000 at a cost of 20,000: worth 30,000",
+			cost: "20000", worth: "30000", why: "Exploit changes EMV by 50,000 at a cost of 20,000: worth 30,000",
 		},
 		{
 			// 0.5 × 0.8 = 0.40, EMV −200,000; insured for a premium of 30,000,
@@ -115,7 +115,7 @@ func TestAssessResponses(t *testing.T) {
 				return r
 			}(),
 			inEMV: "-200000", resEMV: "-25000", inScore: "0.4", inRating: "high", resScore: "0.05", resRating: "moderate",
-			cost: "30000", worth: "145000", why: "transfer changes EMV by 175,000 at a cost of 30,000: worth 145,000",
+			cost: "30000", worth: "145000", why: "Transfer changes EMV by 175,000 at a cost of 30,000: worth 145,000",
 		},
 		{
 			// Two actions: 10,000.50 + 2,499.50 = 12,500; an enhanced
@@ -129,7 +129,7 @@ func TestAssessResponses(t *testing.T) {
 				return r
 			}(),
 			inEMV: "18000", resEMV: "42000", inScore: "0.06", inRating: "moderate", resScore: "0.14", resRating: "moderate",
-			cost: "12500", worth: "11500", why: "enhance changes EMV by 24,000 at a cost of 12,500: worth 11,500",
+			cost: "12500", worth: "11500", why: "Enhance changes EMV by 24,000 at a cost of 12,500: worth 11,500",
 		},
 		{
 			// An exact probability of 0.65 lies in the high band: the cell is

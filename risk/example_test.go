@@ -102,8 +102,8 @@ func ExampleAssess() {
 	// Output:
 	// inherent: 70% × 250,000 (high × high): score 0.28, rated high, EMV -175,000
 	// residual: 30% × 250,000 (low × high): score 0.12, rated moderate, EMV -75,000
-	// response: mitigate changes EMV by 100,000 at a cost of 40,000: worth 60,000
-	// 应对: 应对策略 mitigate 使预期货币价值变化 100,000，成本 40,000，净值 60,000
+	// response: Mitigate changes EMV by 100,000 at a cost of 40,000: worth 60,000
+	// 应对: 应对策略「减轻」使预期货币价值变化 100,000，成本 40,000，净值 60,000
 }
 
 // A bid/no-bid decision: bidding costs 50,000 and wins 500,000 two times

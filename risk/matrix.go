@@ -161,6 +161,21 @@ func (m *Matrix) Rating(c Cell) string {
 	return m.rKeys[m.rating[c.Probability*m.ni+c.Impact]]
 }
 
+// RatingLabel returns the name for people in lang of the rating with the
+// given key ("high" → "High", "高风险"), chosen as [Labels.Get] chooses, or
+// the key itself when the matrix has no such rating or it has no labels.
+func (m *Matrix) RatingLabel(key, lang string) string {
+	for i, k := range m.rKeys {
+		if k == key {
+			if l := m.spec.Ratings[i].Labels.Get(lang); l != "" {
+				return l
+			}
+			return key
+		}
+	}
+	return key
+}
+
 // Keys returns the level keys of cell c, or "" and "" for a cell outside
 // the matrix.
 func (m *Matrix) Keys(c Cell) (probability, impact string) {

@@ -78,8 +78,8 @@ var reasonTexts = map[string][2]string{
 		"已规避：风险不会再发生",
 	},
 	CodeResponseWorth: {
-		"{strategy} changes EMV by {change} at a cost of {cost}: worth {worth}",
-		"应对策略 {strategy} 使预期货币价值变化 {change}，成本 {cost}，净值 {worth}",
+		"{strategy:strategy} changes EMV by {change} at a cost of {cost}: worth {worth}",
+		"应对策略「{strategy:strategy}」使预期货币价值变化 {change}，成本 {cost}，净值 {worth}",
 	},
 	CodeNoResponse: {
 		"no response planned: the residual risk is the inherent one",
@@ -183,15 +183,17 @@ func (r Reason) Text(lang string) string {
 		}
 		b.WriteString(tmpl[:i])
 		name, format, _ := strings.Cut(tmpl[i+1:i+j], ":")
-		b.WriteString(r.cite(name, format == "%"))
+		b.WriteString(r.cite(name, format, lang))
 		tmpl = tmpl[i+j+1:]
 	}
 }
 
-// cite formats the value named name: amounts exactly with thousands
-// separators, numbers to at most two decimals, either as a percentage when
-// percent is set.
-func (r Reason) cite(name string, percent bool) string {
+// cite formats the value named name in lang: amounts exactly with
+// thousands separators, numbers to at most two decimals, either as a
+// percentage when format is "%"; a text that is a strategy's wire name as
+// the strategy's label when format is "strategy".
+func (r Reason) cite(name, format, lang string) string {
+	percent := format == "%"
 	if d, ok := r.Amounts[name]; ok {
 		if percent {
 			return formatAmount(d.Shift(2).Round(2)) + "%"
@@ -209,6 +211,10 @@ func (r Reason) cite(name string, percent bool) string {
 		return s
 	}
 	if s, ok := r.Texts[name]; ok {
+		var st Strategy
+		if format == "strategy" && st.UnmarshalText([]byte(s)) == nil {
+			return st.Label(lang)
+		}
 		return s
 	}
 	return "?"

@@ -202,6 +202,13 @@ const (
 
 var kindNames = enumNames{"threat", "opportunity"}
 
+// kindLabels are the kinds' names for people.
+var kindLabels = [][2]string{{"Threat", "威胁"}, {"Opportunity", "机会"}}
+
+// Label returns the kind's name for people in lang ("Threat", "威胁"),
+// chosen as [Labels.Get] chooses; a value without a name gives its String.
+func (k Kind) Label(lang string) string { return kindNames.label("Kind", int(k), kindLabels, lang) }
+
 // String returns the wire name of k, or "Kind(n)".
 func (k Kind) String() string { return kindNames.str("Kind", int(k)) }
 
@@ -231,6 +238,15 @@ const (
 )
 
 var statusNames = enumNames{"open", "closed"}
+
+// statusLabels are the statuses' names for people.
+var statusLabels = [][2]string{{"Open", "未关闭"}, {"Closed", "已关闭"}}
+
+// Label returns the status's name for people in lang ("Closed", "已关闭"),
+// chosen as [Labels.Get] chooses; a value without a name gives its String.
+func (s Status) Label(lang string) string {
+	return statusNames.label("Status", int(s), statusLabels, lang)
+}
 
 // String returns the wire name of s, or "Status(n)".
 func (s Status) String() string { return statusNames.str("Status", int(s)) }

@@ -53,6 +53,18 @@ const (
 
 var strategyNames = enumNames{"", "avoid", "transfer", "mitigate", "accept", "escalate", "exploit", "share", "enhance"}
 
+// strategyLabels are the strategies' names for people, in PMBOK's English
+// and Chinese.
+var strategyLabels = [][2]string{{}, {"Avoid", "规避"}, {"Transfer", "转移"}, {"Mitigate", "减轻"}, {"Accept", "接受"},
+	{"Escalate", "上报"}, {"Exploit", "开拓"}, {"Share", "分享"}, {"Enhance", "提高"}}
+
+// Label returns the strategy's name for people in lang ("Mitigate", "减轻"),
+// chosen as [Labels.Get] chooses between English and simplified Chinese; a
+// value without a name gives its String.
+func (s Strategy) Label(lang string) string {
+	return strategyNames.label("Strategy", int(s), strategyLabels, lang)
+}
+
 // String returns the wire name of s, or "Strategy(n)".
 func (s Strategy) String() string { return strategyNames.str("Strategy", int(s)) }
 

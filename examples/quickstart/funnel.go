@@ -67,7 +67,7 @@ func funnelSection(p *printer, y *year) (wonAmounts, error) {
 	mess = append(mess, fmt.Sprintf(p.tr("%d deals reopened", "%d 个商机重新打开"), o.Reopened),
 		fmt.Sprintf(p.tr("%d moved back a stage", "%d 个商机退回前一阶段"), o.Regressed))
 	for _, ig := range r.Ignored {
-		mess = append(mess, fmt.Sprintf(p.tr("%d events left out (%s, %s)", "%d 条记录未计入（%s，%s）"), ig.Events, p.cause(ig.Cause), ig.Stage))
+		mess = append(mess, fmt.Sprintf(p.tr("%d events left out (%s, %s)", "%d 条记录未计入（%s，%s）"), ig.Events, ig.Cause.Label(p.lang), ig.Stage))
 	}
 	p.linef(p.tr("messy data: %s", "数据问题：%s"), strings.Join(mess, p.tr(", ", "，")))
 	p.linef(p.tr("bottleneck: %s", "瓶颈：%s"), r.Bottleneck.Reason.Text(p.lang))
@@ -94,13 +94,3 @@ func funnelSection(p *printer, y *year) (wonAmounts, error) {
 	return won, nil
 }
 
-// cause says in the report's language why events were left out.
-func (p *printer) cause(c funnel.Cause) string {
-	switch c {
-	case funnel.Duplicate:
-		return p.tr("duplicates", "重复记录")
-	case funnel.UnknownStage:
-		return p.tr("unknown stage", "未知阶段")
-	}
-	return c.String()
-}

@@ -79,8 +79,8 @@ func riskSection(p *printer, y *year, o outlook) error {
 	}
 	var rows [][]string
 	for _, a := range rep.Top {
-		rows = append(rows, []string{title[a.ID], ratingLabel(spec, a.Inherent.Rating, p.lang), money(a.Inherent.EMV),
-			ratingLabel(spec, a.Residual.Rating, p.lang), money(a.Residual.EMV), money(a.Worth)})
+		rows = append(rows, []string{title[a.ID], m.RatingLabel(a.Inherent.Rating, p.lang), money(a.Inherent.EMV),
+			m.RatingLabel(a.Residual.Rating, p.lang), money(a.Residual.EMV), money(a.Worth)})
 	}
 	p.linef("")
 	p.table([]string{p.tr("top risks", "主要风险"), p.tr("rating", "评级"), ">EMV", p.tr("after", "应对后"), ">EMV", ">" + p.tr("response worth", "应对价值")}, rows)
@@ -96,12 +96,3 @@ func riskSection(p *printer, y *year, o outlook) error {
 	return nil
 }
 
-// ratingLabel names a rating of the matrix in lang.
-func ratingLabel(spec risk.MatrixSpec, key, lang string) string {
-	for _, r := range spec.Ratings {
-		if r.Key == key {
-			return r.Label(lang)
-		}
-	}
-	return key
-}
