@@ -93,8 +93,22 @@
 //	}
 //	q1 := quarters[0]
 //	months, err := target.SplitTime(q1.Target, q1.Start, q1.End, target.Month, 2, nil)
-//	// quarters: 2025-Q1 … 2025-Q4, 2500000.00 each
-//	// months:   2025-01 833333.34, 2025-02 833333.33, 2025-03 833333.33
+//	if err != nil {
+//		panic(err)
+//	}
+//	for _, q := range quarters {
+//		fmt.Println(q.Label, q.Target.StringFixed(2))
+//	}
+//	for _, m := range months {
+//		fmt.Println(" ", m.Label, m.Target.StringFixed(2))
+//	}
+//	// 2025-Q1 2500000.00
+//	// 2025-Q2 2500000.00
+//	// 2025-Q3 2500000.00
+//	// 2025-Q4 2500000.00
+//	//   2025-01 833333.34
+//	//   2025-02 833333.33
+//	//   2025-03 833333.33
 //
 // Money is never rounded away: a split whose total is finer than the places
 // it rounds to is an error, not a silent rounding. Equal values give equal
