@@ -92,6 +92,7 @@ func ExampleComputeOptions_locked() {
 	fmt.Println("Q2 payout", q2[0].Payout)
 	// Q2 has nothing else to pay, so the -500 true-up is not paid as a
 	// negative payout: it is carried forward as owed.
+
 	// Output:
 	// Q1 payout 2000
 	// -500 Correction to 2025-Q1: deal D1's credit changed from 20,000.00 to 15,000.00, so it earns 1,500.00 instead of 2,000.00: -500.00

@@ -33,7 +33,7 @@ func ExampleDiff() {
 	}
 	fmt.Println(string(log))
 	// January's 800000.00 is the same value as 800000, so it is not listed.
-	//
+
 	// Output:
 	// east 2025-03: 800000 → 950000 (150000) added=false removed=false
 	// east 2025-04: 0 → 850000 (850000) added=true removed=false
