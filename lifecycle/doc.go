@@ -40,10 +40,9 @@
 //     [Item]s and [Transition]s, round-tripping through encoding/json. States
 //     and triggers have the caller's own string types S and T, so the
 //     compiler tells a state from a trigger while the JSON stays plain.
-//   - A [Builder] checks a Spec and builds a [Definition]: immutable, safe for
-//     concurrent use, with states, triggers and items interned to small
-//     integers. Build reports every problem at once. To load a stored
-//     lifecycle, decode its Spec and build it.
+//   - A [Builder] checks a Spec and builds a [Definition]: immutable and
+//     safe for concurrent use. Build reports every problem at once. To load
+//     a stored lifecycle, decode its Spec and build it.
 //   - A state is initial, normal or terminal ([StateKind]) and carries the
 //     stage data CRMs attach: a default win probability, a
 //     [ForecastCategory], an [Outcome] (open, won or lost), the days after
@@ -152,5 +151,5 @@
 //
 // A successful [Definition.Fire] allocates nothing but the amortised growth
 // of the history; a refusal allocates its obstacles, and a reason only when
-// asked for one. The benchmarks in bench_test.go give the figures.
+// asked for one.
 package lifecycle
