@@ -121,3 +121,51 @@ func ExampleDefinition_DOT() {
 	//     "draft" -> "draft" [label="comment (internal)", style=dashed];
 	// }
 }
+
+// The opportunity preset carries the sales-stage table every saleskit
+// preset shares: each stage's label, default win probability and forecast
+// category.
+func ExampleOpportunity() {
+	d := lifecycle.Opportunity()
+	for _, key := range d.States() {
+		s, _ := d.State(key)
+		fmt.Printf("%-11s %-4s %.2f %-9s %s\n", key, s.Outcome, *s.Probability, s.Forecast, d.StateLabel(key, "zh-CN"))
+	}
+	// Output:
+	// lead        open 0.10 pipeline  销售线索
+	// qualified   open 0.25 pipeline  商机确认
+	// proposal    open 0.50 best_case 方案报价
+	// negotiation open 0.75 commit    商务谈判
+	// won         won  1.00 closed    赢单
+	// lost        lost 0.00 omitted   输单
+}
+
+// A telesales lead's buttons once it has shown interest: what the agent
+// may do next, and what is missing for the rest, in Chinese.
+func ExampleTelesalesLead() {
+	d := lifecycle.TelesalesLead()
+	at := time.Date(2025, 3, 3, 10, 0, 0, 0, time.UTC)
+	lead := d.Start(at, "agent-7")
+	for _, tr := range []lifecycle.LeadTrigger{lifecycle.LeadConnect, lifecycle.LeadShowInterest} {
+		if _, err := d.Fire(lead, tr, at.Add(5*time.Minute), "agent-7"); err != nil {
+			fmt.Println(err)
+			return
+		}
+	}
+	perms, err := d.Permitted(lead, at.Add(6*time.Minute), "agent-7")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range perms {
+		fmt.Printf("%-11s %v %s", p.To, p.Allowed, d.TriggerLabel(p.Trigger, "zh-CN"))
+		for _, o := range p.Obstacles {
+			fmt.Printf("：%s", d.Explain(o, "zh-CN"))
+		}
+		fmt.Println()
+	}
+	// Output:
+	// appointment false 预约：关卡“预约信息”缺少 预约时间
+	// interested  true 跟进
+	// do_not_call true 要求勿扰
+}
