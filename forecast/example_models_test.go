@@ -3,6 +3,7 @@ package forecast_test
 import (
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"github.com/saleskit/saleskit/forecast"
 )
@@ -101,4 +102,38 @@ func ExampleModel_Fit() {
 	// Output:
 	// holt_damped holt_damped
 	// [38.0 40.1 42.0]
+}
+
+// Periods of an April fiscal year, as a CRM's reports label them.
+func ExamplePeriodOf() {
+	d := forecast.MustDate("2025-05-20")
+	for _, g := range []forecast.Grain{forecast.Month, forecast.Quarter, forecast.Year} {
+		p := forecast.PeriodOf(d, g, time.April)
+		fmt.Println(g, p.Start, p.End, p.Contains(d))
+	}
+	// Output:
+	// month 2025-05-01 2025-06-01 true
+	// quarter 2025-04-01 2025-07-01 true
+	// year 2025-04-01 2026-04-01 true
+}
+
+// A three-month moving average: a flat forecast, with no prediction
+// interval.
+func ExampleMovingAverage() {
+	fit, err := forecast.MovingAverage([]float64{90, 110, 100, 120, 130}, 3)
+	if err != nil {
+		panic(err)
+	}
+	p, err := fit.Forecast(2, &forecast.ForecastOptions{Level: 0.8})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("fitted from observation %d: %.2f; next two: %.2f\n", fit.Offset, fit.Fitted, p.Point)
+	fmt.Println(p.Reasons[0])
+	// (90 + 110 + 100) / 3 = 100 predicts the fourth observation, and
+	// (100 + 120 + 130) / 3 = 116.67 every month ahead.
+
+	// Output:
+	// fitted from observation 3: [100.00 110.00]; next two: [116.67 116.67]
+	// moving_average_3 defines no prediction intervals
 }

@@ -137,3 +137,44 @@ func ExampleCompare() {
 	// bo 800 → 1000
 	// total 4800 → 6000 gainers 2
 }
+
+// A plan built in Go rather than decoded from JSON, with a second version
+// of its component raising the rate from July; the same checks apply.
+func ExampleBuild() {
+	plan := incentive.Plan{
+		ID: "se-2025", Start: incentive.MustDate("2025-01-01"), End: incentive.MustDate("2026-01-01"),
+		Rounding: incentive.Rounding{Places: 2},
+		Reps:     []incentive.Rep{{ID: "ana", Quota: decimal.NewFromInt(50_000)}},
+		Components: []incentive.Component{
+			{ID: "base", Type: incentive.TypeFlat, Rate: decimal.RequireFromString("0.06")},
+			{ID: "base", Type: incentive.TypeFlat, Rate: decimal.RequireFromString("0.07"), Effective: incentive.MustDate("2025-07-01")},
+		},
+	}
+	def, err := incentive.Build(plan, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	txs := []incentive.Transaction{
+		{ID: "D1", Rep: "ana", Amount: decimal.NewFromInt(10_000), Booked: incentive.MustDate("2025-06-30")},
+		{ID: "D2", Rep: "ana", Amount: decimal.NewFromInt(10_000), Booked: incentive.MustDate("2025-07-01")},
+	}
+	for _, day := range []string{"2025-06-30", "2025-07-31"} {
+		stmts, err := incentive.Compute(def, incentive.MustDate(day), txs, nil)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		for _, l := range stmts[0].Lines {
+			fmt.Println(stmts[0].Period, l.Reason())
+		}
+	}
+
+	plan.Components[1].Rate = decimal.RequireFromString("-0.07")
+	_, err = incentive.Build(plan, nil)
+	fmt.Println(err)
+	// Output:
+	// 2025-06 base: 10,000.00 × 6% = 600.00
+	// 2025-07 base: 10,000.00 × 7% = 700.00
+	// incentive: components[1].rate "-0.07": negative value
+}

@@ -88,3 +88,26 @@ func ExampleTree_RollUp() {
 	//     team-a   3000000.00 (gap 0)
 	//     team-b   2500000.00 (gap 0)
 }
+
+// National Day 2025: 1 to 8 October off, Sunday 28 September and Saturday
+// 11 October worked instead (调休).
+func ExampleNewWeekdayCalendar() {
+	cal, err := target.NewWeekdayCalendar(target.Holidays{
+		Name: "国庆节 2025",
+		Off:  []target.DateRange{target.MustDateRange("2025-10-01/2025-10-08")},
+		Work: []target.DateRange{target.OneDay(target.MustDate("2025-09-28")), target.OneDay(target.MustDate("2025-10-11"))},
+	})
+	if err != nil {
+		panic(err)
+	}
+	for _, s := range []string{"2025-09-28", "2025-10-01", "2025-10-09", "2025-10-11", "2025-10-12"} {
+		d := target.MustDate(s)
+		fmt.Println(d, d.Weekday(), cal.IsWorkingDay(d))
+	}
+	// Output:
+	// 2025-09-28 Sunday true
+	// 2025-10-01 Wednesday false
+	// 2025-10-09 Thursday true
+	// 2025-10-11 Saturday true
+	// 2025-10-12 Sunday false
+}
