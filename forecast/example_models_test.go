@@ -128,12 +128,12 @@ func ExampleMovingAverage() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Printf("fitted from observation %d: %.2f; next two: %.2f\n", fit.Offset, fit.Fitted, p.Point)
+	fmt.Printf("fitted from index %d: %.2f; next two: %.2f\n", fit.Offset, fit.Fitted, p.Point)
 	fmt.Println(p.Reasons[0])
-	// (90 + 110 + 100) / 3 = 100 predicts the fourth observation, and
-	// (100 + 120 + 130) / 3 = 116.67 every month ahead.
+	// (90 + 110 + 100) / 3 = 100 predicts the fourth observation (index 3),
+	// and (100 + 120 + 130) / 3 = 116.67 every month ahead.
 
 	// Output:
-	// fitted from observation 3: [100.00 110.00]; next two: [116.67 116.67]
+	// fitted from index 3: [100.00 110.00]; next two: [116.67 116.67]
 	// moving_average_3 defines no prediction intervals
 }
