@@ -9,7 +9,25 @@
 // with the equations statsmodels uses (its tests hold statsmodels' numbers
 // on six public series to 1e-9), and says how uncertain the result is.
 //
-// # Vocabulary
+// # Glossary
+//
+// The words of the package, with the simplified Chinese its labels and
+// reasons use:
+//
+//   - pipeline (管道): the open deals (商机) expected to close; a deal's win
+//     probability (赢单概率) weights its amount.
+//   - forecast category: pipeline (管道), best case (最佳情况), commit
+//     (承诺), closed (已成交) and omitted (已忽略).
+//   - backtest (回测): forecasting the past from origins (起点) before it and
+//     measuring the error; a prediction interval (预测区间) bounds a
+//     forecast at a coverage.
+//   - simulation (模拟): drawing the pipeline's outcomes many times; the
+//     chance of reaching a quota (指标) is the share of trials that do.
+//   - run rate: business not yet in the pipeline (尚未进入管道的业务).
+//   - roll-up: a unit's forecast from its own deals (自身) and its teams'
+//     (下属团队), which a manager may adjust (调整).
+//
+// # Overview
 //
 //   - A [Deal] has an amount, a stage of a [Stages] list (such as the
 //     shared [B2B] list), a close date, an owner and, optionally, its own
@@ -81,11 +99,10 @@
 // Given no initial states, a model estimates them with the SSE-minimising
 // parameters ([InitEstimated]) or takes statsmodels' heuristic ones
 // ([InitHeuristic]). Parameters are estimated within statsmodels' bounds
-// (α in [0, 1], β in [0, α], γ in [0, 1-α], φ in [0.8, 0.995]) by a
-// projected L-BFGS method with exact reverse-mode gradients, started from
-// the best points of a grid: on every oracle series it reaches an SSE at
-// least as low as the best of six scipy optimisers run under statsmodels,
-// within 0.1%.
+// (α in [0, 1], β in [0, α], γ in [0, 1-α], φ in [0.8, 0.995]) by
+// minimising the SSE ([Model.Fit] says how): on every oracle series the
+// estimate's SSE is at least as low as the best of six scipy optimisers run
+// under statsmodels, within 0.1%.
 //
 // # Accumulators
 //
@@ -114,7 +131,49 @@
 // 40,000.00. Cumulatively: the open pipeline is 293,333.38, the best-case
 // forecast 270,000.05, the commit forecast 180,000.00 and closed
 // 60,000.00; the expected bookings are 15,833.33 + 45,000.02 + 90,000.00 +
-// 60,000.00 = 210,833.35. The omitted deal F counts in none of them.
+// 60,000.00 = 210,833.35. The omitted deal F counts in none of them. The
+// package's Example runs this code and prints these figures:
+//
+//	p, err := forecast.NewPipeline(forecast.B2B(), 2, nil)
+//	if err != nil {
+//		panic(err)
+//	}
+//	d := forecast.MustDate
+//	half := 0.5
+//	deals := []forecast.Deal{
+//		{ID: "A", Amount: decimal.RequireFromString("120000.00"), Stage: "negotiation", CloseDate: d("2026-07-10")},
+//		{ID: "B", Amount: decimal.RequireFromString("80000.00"), Stage: "proposal", CloseDate: d("2026-07-15")},
+//		{ID: "C", Amount: decimal.RequireFromString("50000.00"), Stage: "qualified", CloseDate: d("2026-07-20")},
+//		{ID: "D", Amount: decimal.RequireFromString("33333.33"), Stage: "lead", CloseDate: d("2026-07-31")},
+//		{ID: "E", Amount: decimal.RequireFromString("60000.00"), Stage: "won", CloseDate: d("2026-07-02")},
+//		{ID: "F", Amount: decimal.RequireFromString("40000.00"), Stage: "lost", CloseDate: d("2026-07-03")},
+//		{ID: "G", Amount: decimal.RequireFromString("10000.05"), Stage: "proposal", Probability: &half, CloseDate: d("2026-07-25")},
+//	}
+//	if err := p.AddAll(deals); err != nil {
+//		panic(err)
+//	}
+//	july := p.Report(nil).Periods[0]
+//	for _, c := range july.Categories {
+//		fmt.Printf("%-9s %d deals %10s weighted %9s\n", c.Category, c.Deals, c.Amount.StringFixed(2), c.Weighted.StringFixed(2))
+//	}
+//	f := july.Forecasts
+//	fmt.Println("open pipeline", f.OpenPipeline.Amount.StringFixed(2))
+//	fmt.Println("best case    ", f.BestCase.Amount.StringFixed(2))
+//	fmt.Println("commit       ", f.Commit.Amount.StringFixed(2))
+//	fmt.Println("closed       ", f.Closed.Amount.StringFixed(2))
+//	fmt.Println("expected     ", july.Expected.StringFixed(2))
+//	// pipeline  2 deals   83333.33 weighted  15833.33
+//	// best_case 2 deals   90000.05 weighted  45000.02
+//	// commit    1 deals  120000.00 weighted  90000.00
+//	// closed    1 deals   60000.00 weighted  60000.00
+//	// omitted   1 deals   40000.00 weighted      0.00
+//	// open pipeline 293333.38
+//	// best case     270000.05
+//	// commit        180000.00
+//	// closed        60000.00
+//	// expected      210833.35
+//
+// # Errors
 //
 // Errors are *[FieldError] values naming the field or parameter at fault
 // and wrapping one of the package's sentinels, joined when there are

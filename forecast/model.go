@@ -275,6 +275,12 @@ func checkSeries(name string, y []float64) error {
 // (see each method); multiplicative Holt-Winters needs a positive series.
 // Errors are *FieldErrors wrapping [ErrSeries], [ErrTooShort], [ErrModel],
 // [ErrParams], [ErrInitial], [ErrUnknownName] or [ErrDiverged].
+//
+// A smoothing model's missing parameters (and, under [InitEstimated], its
+// initial states) are the ones that minimise the SSE of the one-step
+// errors within statsmodels' bounds, found by a projected L-BFGS method
+// with exact reverse-mode gradients, started from the best points of a
+// grid. The fit's [Reason] cites the SSE, the starts and the evaluations.
 func (m Model) Fit(y []float64) (*Fit, error) {
 	if err := m.check(); err != nil {
 		return nil, err

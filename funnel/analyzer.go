@@ -269,6 +269,11 @@ func (a *Analyzer) add(e *Event) error {
 // [Analyzer.Add] for events[n], its field path prefixed with "events[n]".
 // Without an error n is len(events). To go on past a bad event, fix or drop
 // it and call AddAll with events[n:] again.
+//
+// AddAll makes room for all its events at once, and looks a few events
+// ahead, so that finding the deals of events in arbitrary order waits for
+// memory less than one [Analyzer.Add] at a time would: prefer it to a loop
+// of Add for a batch in hand.
 func (a *Analyzer) AddAll(events []Event) (int, error) {
 	// Room for every event, and for as many new deals as the hint expects
 	// and the events could hold.

@@ -3,7 +3,23 @@
 // funnel leaks most, and how the pipeline moved between two dates. It also
 // reports telesales call funnels from call records.
 //
-// # Vocabulary
+// # Glossary
+//
+// The words of the package, with the simplified Chinese its labels and
+// reasons use:
+//
+//   - funnel (销售漏斗): deals counted through ordered stages (阶段); the
+//     [B2B] stages are lead (销售线索), qualified (商机确认), proposal
+//     (方案报价), negotiation (商务谈判), won (赢单) and lost (输单).
+//   - conversion (转化率): the share of the deals in one stage that reached
+//     the next, with its 95% confidence interval (置信区间), judged against
+//     a benchmark (基准).
+//   - bottleneck (瓶颈): the weakest step (最弱的一步) of the funnel.
+//   - telesales (电销): calls dialed (拨打), connected (接通), in
+//     conversation (有效通话), to an appointment (邀约成功) and a deal (成交);
+//     the connect rate (接通率) is connected ÷ dialed.
+//
+// # Overview
 //
 //   - A stage list ([Stages]) is the open stages in funnel order, then the
 //     terminal stages: exactly one won stage and any number of lost ones. The
@@ -51,20 +67,11 @@
 //
 // # Scale
 //
-// An Analyzer stores 16 bytes per event and 32 per deal; adding an event for
-// a known deal does not allocate. Events grouped by deal are stored as they
-// come; others are regrouped by deal once, in place, by the next report.
-// [Analyzer.AddAll] makes room for its events at once, Options.Deals and
-// Options.Events let storage grow to a known size in one step, and
-// [Analyzer.Reset] reuses it. [Analyzer.AddAll] looks a few events ahead, so
-// that finding the deals of events in arbitrary order waits for memory less
-// than one event at a time would. A report replays each deal once, and finds
-// the medians and 90th percentiles of its segments and of the whole by radix
-// selection.
-// Money sums are exact: they run on int64 coefficients and spill into
-// decimals only when they would overflow. [Analyzer.Merge] combines analyzers
-// fed with any sharding of the events into the one a single pass would build,
-// so the work can be spread over goroutines or a distributed engine.
+// An [Analyzer] holds each event in a few bytes (its doc gives the figures)
+// and adding an event for a known deal does not allocate ([Analyzer.Add]).
+// Money sums are exact. [Analyzer.Merge] combines analyzers fed with any
+// sharding of the events into the one a single pass would build, so the
+// work can be spread over goroutines or a distributed engine.
 //
 // # JSON
 //
@@ -88,6 +95,41 @@
 // of 4 = 75% (95% CI 30.1%–95.4%), proposal 2 of 3, negotiation 1 of 2, won 1
 // of 1. The win rate is won ÷ closed = 1 of 3. In [Strict] mode d2 stops
 // counting at lead and d1 at proposal: qualified is entered by 2, proposal
-// by 1, negotiation and won by none. The Example functions print these
-// reports in full.
+// by 1, negotiation and won by none.
+//
+// The package's Example runs this code and prints what its comments say;
+// the Analyzer example prints the reports of both modes in full:
+//
+//	at := func(day int) time.Time { return time.Date(2025, 3, day, 9, 0, 0, 0, time.UTC) }
+//	ev := func(deal, stage string, day int, amount int64) funnel.Event {
+//		return funnel.Event{Deal: deal, Stage: stage, Time: at(day), Amount: decimal.NewFromInt(amount)}
+//	}
+//	events := []funnel.Event{
+//		ev("d1", "lead", 1, 1000), ev("d1", "qualified", 3, 1000), ev("d1", "proposal", 6, 1000), ev("d1", "won", 16, 1000),
+//		ev("d2", "lead", 1, 400), ev("d2", "proposal", 4, 400), ev("d2", "lost", 9, 400),
+//		ev("d3", "lead", 2, 250), ev("d3", "qualified", 4, 250), ev("d3", "lost", 5, 250),
+//		ev("d4", "lead", 2, 300),
+//	}
+//	a, err := funnel.NewAnalyzer(funnel.B2B(), nil)
+//	if err != nil {
+//		panic(err)
+//	}
+//	if _, err := a.AddAll(events); err != nil {
+//		panic(err)
+//	}
+//	r, err := a.Report(&funnel.ReportOptions{Mode: funnel.AnyOrder})
+//	if err != nil {
+//		panic(err)
+//	}
+//	for _, s := range r.Stages {
+//		c := s.Conversion
+//		fmt.Printf("%-11s %d entered  %5.1f%% [%5.1f%%, %5.1f%%]\n", s.Key, s.Entered, 100*c.Value, 100*c.Low, 100*c.High)
+//	}
+//	fmt.Printf("win rate %d of %d\n", r.Overall.WinRate.Successes, r.Overall.WinRate.Trials)
+//	// lead        4 entered  100.0% [ 51.0%, 100.0%]
+//	// qualified   3 entered   75.0% [ 30.1%,  95.4%]
+//	// proposal    2 entered   66.7% [ 20.8%,  93.9%]
+//	// negotiation 1 entered   50.0% [  9.5%,  90.5%]
+//	// won         1 entered  100.0% [ 20.7%, 100.0%]
+//	// win rate 1 of 3
 package funnel

@@ -278,6 +278,10 @@ type scratch struct {
 // analyzer's storage (regrouping and sorting each deal's events, once) and
 // reuses scratch memory kept in it, so like every method it must not run
 // concurrently with another on the same analyzer.
+//
+// A report replays each deal once, and finds the medians and 90th
+// percentiles of its segments and of the whole by radix selection rather
+// than by sorting the durations.
 func (a *Analyzer) Report(opts *ReportOptions) (Report, error) {
 	var o ReportOptions
 	if opts != nil {

@@ -9,7 +9,28 @@
 // as Go code, and each statement line carries its explanation in English
 // and Chinese.
 //
-// # Vocabulary
+// # Glossary
+//
+// The words of the package, with the simplified Chinese its reasons use:
+//
+//   - commission (提成): what a rep earns on credited sales (业绩); a quota
+//     (配额) is the period's target, and attainment (达成率) credited sales
+//     ÷ quota.
+//   - tier (档): a band of a rate table; marginal tiers pay each slice at
+//     its own rate, retroactive ones (追溯适用) the whole at the tier
+//     reached.
+//   - split (分成): a share of a deal's credit; an override (管理提成) pays
+//     a manager on the team's deals.
+//   - cap (上限): the most a line, period or year pays; clawback (追回):
+//     commission recovered when a deal is cancelled; true-up (更正): the
+//     correction of a locked period.
+//   - draw (预支): an advance recovered (扣回) from later commission; a
+//     non-recoverable draw is a guarantee (保底). Relief (减免) lowers a
+//     quota.
+//   - scorecard (计分卡): measures scored against floor and target, paying a
+//     bonus.
+//
+// # Overview
 //
 //   - A [Plan] is the data: its span [Start, End) cut into periods of a
 //     [Grain], its [Rep]s with quotas (prorated by the calendar dates worked,
@@ -79,6 +100,40 @@
 //	                                     payout        15,500.00
 //
 // Tier 2 pays 50,000 × 12% = 6,000.00 in two lines, and the statement's
-// total is exactly the sum of its five lines. The package example prints
-// this statement.
+// total is exactly the sum of its five lines. The package's Example runs
+// this code and prints this statement:
+//
+//	def, err := incentive.DecodePlan([]byte(`{"id": "ae-2025", "start": "2025-01-01", "end": "2026-01-01",
+//		"period": "quarter", "rounding": {"places": 2}, "reps": [{"id": "ana", "quota": "100000"}],
+//		"components": [{"id": "revenue", "type": "tiered", "basis": "attainment", "tiers": [
+//			{"from": "0", "to": "1", "rate": "0.08"},
+//			{"from": "1", "to": "1.5", "rate": "0.12"},
+//			{"from": "1.5", "rate": "0.15"}]}]}`), nil)
+//	if err != nil {
+//		panic(err)
+//	}
+//	txs := []incentive.Transaction{
+//		{ID: "D1", Rep: "ana", Amount: decimal.NewFromInt(70_000), Booked: incentive.MustDate("2025-01-10")},
+//		{ID: "D2", Rep: "ana", Amount: decimal.NewFromInt(60_000), Booked: incentive.MustDate("2025-02-10")},
+//		{ID: "D3", Rep: "ana", Amount: decimal.NewFromInt(30_000), Booked: incentive.MustDate("2025-03-10")},
+//	}
+//	stmts, err := incentive.Compute(def, incentive.MustDate("2025-03-31"), txs, nil)
+//	if err != nil {
+//		panic(err)
+//	}
+//	s := stmts[0]
+//	fmt.Println(s.Rep, s.Period)
+//	for _, l := range s.Lines {
+//		fmt.Printf("  %s %8s  %s\n", l.Deal, l.Amount.StringFixed(2), l.Reason())
+//	}
+//	fmt.Println("  payout", s.Payout.StringFixed(2))
+//	fmt.Println(" ", s.Lines[2].Reason().Text("zh-CN"))
+//	// ana 2025-Q1
+//	//   D1  5600.00  Tier 1, 0%–100% of quota: 70,000.00 × 8% = 5,600.00
+//	//   D2  2400.00  Tier 1, 0%–100% of quota: 30,000.00 × 8% = 2,400.00
+//	//   D2  3600.00  Tier 2, 100%–150% of quota: 30,000.00 × 12% = 3,600.00
+//	//   D3  2400.00  Tier 2, 100%–150% of quota: 20,000.00 × 12% = 2,400.00
+//	//   D3  1500.00  Tier 3, 150% of quota and above: 10,000.00 × 15% = 1,500.00
+//	//   payout 15500.00
+//	//   第 2 档（配额的 100%–150%）：30,000.00 × 12% = 3,600.00
 package incentive

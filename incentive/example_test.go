@@ -39,35 +39,6 @@ func printStatement(s incentive.Statement, lang string) {
 	fmt.Printf("  payout %12s\n", s.Payout.StringFixed(2))
 }
 
-// The worked example of the package documentation: three deals against a
-// 100,000 quota on marginal attainment tiers.
-func Example() {
-	d := mustDecode(`{"id":"ae-2025","start":"2025-01-01","end":"2026-01-01","period":"quarter",
-		"rounding":{"places":2},
-		"reps":[{"id":"ana","quota":"100000"}],
-		"components":[{"id":"revenue","type":"tiered","basis":"attainment","tiers":[
-			{"from":"0","to":"1","rate":"0.08"},
-			{"from":"1","to":"1.5","rate":"0.12"},
-			{"from":"1.5","rate":"0.15"}]}]}`, nil)
-	txs := []incentive.Transaction{
-		{ID: "D1", Rep: "ana", Amount: decimal.NewFromInt(70000), Booked: incentive.MustDate("2025-01-10")},
-		{ID: "D2", Rep: "ana", Amount: decimal.NewFromInt(60000), Booked: incentive.MustDate("2025-02-10")},
-		{ID: "D3", Rep: "ana", Amount: decimal.NewFromInt(30000), Booked: incentive.MustDate("2025-03-10")},
-	}
-	for _, s := range mustCompute(d, "2025-01-01", txs, nil) {
-		printStatement(s, "en")
-	}
-	// Output:
-	// ana, 2025-Q1 (quota 100000.00)
-	//   D1          5600.00  Tier 1, 0%–100% of quota: 70,000.00 × 8% = 5,600.00
-	//   D2          2400.00  Tier 1, 0%–100% of quota: 30,000.00 × 8% = 2,400.00
-	//   D2          3600.00  Tier 2, 100%–150% of quota: 30,000.00 × 12% = 3,600.00
-	//   D3          2400.00  Tier 2, 100%–150% of quota: 20,000.00 × 12% = 2,400.00
-	//   D3          1500.00  Tier 3, 150% of quota and above: 10,000.00 × 15% = 1,500.00
-	//              15500.00  subtotal revenue
-	//   payout     15500.00
-}
-
 // A flat plan: 10% of every deal, a credit note reducing it.
 func ExampleCompute_flat() {
 	d := mustDecode(`{"start":"2025-01-01","end":"2026-01-01","rounding":{"places":2},

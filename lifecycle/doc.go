@@ -2,25 +2,47 @@
 // through their stages as state machines that a CRM stores as data, with
 // stage gates that say exactly what is missing.
 //
-// A sales project runs a loop (销售项目运作循环): initiation (立项) → goal
+// A sales project runs a loop (销售项目运作循环): initiation (项目立项) → goal
 // setting (目标设定) → resource allocation (资源配置) → strategy (策略制定) →
-// execution (执行) → monitoring and evaluation (监控评估) → closing (收尾),
-// and monitoring sends it back to strategy or execution when it drifts.
-// Every CRM hard-codes a loop like this; here it is a [Definition] built from
-// plain data, shared by any number of instances, and the [SalesProject],
-// [Opportunity], [Customer] and [TelesalesLead] presets are definitions like
-// any other, embedded as JSON with labels in en and zh-CN.
+// execution (执行过程) → monitoring and evaluation (监控评估) → closing
+// (项目收尾), and monitoring sends it back to strategy or execution when it
+// drifts. Every CRM hard-codes a loop like this; here it is a [Definition]
+// built from plain data, shared by any number of instances, and the
+// [SalesProject], [Opportunity], [Customer] and [TelesalesLead] presets are
+// definitions like any other, embedded as JSON with labels in en and zh-CN.
 //
-// # Vocabulary
+// # Glossary
+//
+// The words of the package, with the simplified Chinese its labels and
+// reasons use:
+//
+//   - lifecycle (生命周期): the states a thing goes through and the
+//     triggers that move it; the customer lifecycle (客户生命周期) runs
+//     prospect (潜在客户) → new (新客户) → active (活跃客户) → loyal
+//     (忠诚客户), with at risk (风险客户), churned (流失客户) and won back
+//     (赢回客户).
+//   - sales project (销售项目): the loop above, ending won (赢单), lost
+//     (输单) or abandoned (已放弃); opportunity (销售机会): a deal through
+//     lead (销售线索), qualified (商机确认), proposal (方案报价) and
+//     negotiation (商务谈判) to won or lost; telesales lead (电销线索): a
+//     number called until it converts (已成交) or asks not to be called
+//     (勿扰).
+//   - gate (关卡): the items a move needs; an advisory gate (建议关卡) warns
+//     without blocking. A checklist item is ticked, a fact is recorded.
+//   - guard (规则): a rule written in Go that may refuse a move with a
+//     message.
+//   - paused (暂停): held in place, with the paused time kept apart from
+//     the active time.
+//
+// # Overview
 //
 //   - A [Spec] is the data form of a lifecycle: [State]s, [Trigger]s, gate
 //     [Item]s and [Transition]s, round-tripping through encoding/json. States
 //     and triggers have the caller's own string types S and T, so the
 //     compiler tells a state from a trigger while the JSON stays plain.
-//   - A [Builder] checks a Spec and builds a [Definition]: immutable, safe for
-//     concurrent use, with states, triggers and items interned to small
-//     integers. Build reports every problem at once. To load a stored
-//     lifecycle, decode its Spec and build it.
+//   - A [Builder] checks a Spec and builds a [Definition]: immutable and
+//     safe for concurrent use. Build reports every problem at once. To load
+//     a stored lifecycle, decode its Spec and build it.
 //   - A state is initial, normal or terminal ([StateKind]) and carries the
 //     stage data CRMs attach: a default win probability, a
 //     [ForecastCategory], an [Outcome] (open, won or lost), the days after
@@ -71,7 +93,12 @@
 // # Worked example
 //
 // A project is approved once its background, goal and feasibility are
-// assessed:
+// assessed; the advisory market-research gate does not block. Goal
+// setting, resource allocation and strategy follow, every ten days, and
+// execution is reviewed; monitoring finds the strategy off course and loops
+// back to it on day 50. A customer's budget freeze pauses the project from
+// day 52 to day 57. The package's Example is this code and prints what
+// its comments say:
 //
 //	d := lifecycle.SalesProject()
 //	start := time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC)
@@ -89,37 +116,40 @@
 //	fmt.Println(move.To, move.Advisories, err)
 //	// goal_setting [advisory gate "market-research" missing market_researched] <nil>
 //
-// The advisory gate did not block. Goal setting, resource allocation and
-// strategy follow, every ten days, and execution is reviewed; monitoring
-// finds the strategy off course and loops back to it on day 50. A
-// customer's budget freeze pauses the project from day 52 to day 57:
-//
 //	p.SetFact("sales_target", "12000000")
 //	for _, item := range []string{"target_smart", "team_assigned", "budget_assigned",
 //		"tools_assigned", "market_analysis", "customer_strategy", "bid_approved"} {
 //		p.Tick(item)
 //	}
+//	var errs []error
 //	for i, tr := range []lifecycle.ProjectTrigger{lifecycle.ProjectSetGoals, lifecycle.ProjectAllocate,
 //		lifecycle.ProjectLaunch, lifecycle.ProjectReview, lifecycle.ProjectAdjust} {
-//		_, err = d.Fire(p, tr, day(10*(i+1)), "chen") // days 10 to 50
+//		_, err := d.Fire(p, tr, day(10*(i+1)), "chen") // days 10 to 50
+//		errs = append(errs, err)
 //	}
-//	err = d.Pause(p, day(52), "chen", "customer budget freeze", lifecycle.DateOf(day(57)))
-//	err = d.Resume(p, day(57), "chen")
+//	errs = append(errs, d.Pause(p, day(52), "chen", "customer budget freeze", lifecycle.DateOf(day(57))))
+//	errs = append(errs, d.Resume(p, day(57), "chen"))
 //	m, err := d.Measure(p, day(60))
-//	fmt.Println(m.State, m.Age.Hours()/24, m.Paused.Hours()/24, m.LoopsFrom(lifecycle.PhaseMonitoring), err)
+//	fmt.Println(m.State, m.Age.Hours()/24, m.Paused.Hours()/24, m.LoopsFrom(lifecycle.PhaseMonitoring), errors.Join(append(errs, err)...))
 //	// strategy 5 5 1 <nil>
+//	for _, st := range m.Time {
+//		fmt.Printf("%-19s %d visit(s) %4v days, %v paused\n", st.State, st.Visits, st.Time.Hours()/24, st.Paused.Hours()/24)
+//	}
+//	// initiation          1 visit(s)    3 days, 0 paused
+//	// goal_setting        1 visit(s)    7 days, 0 paused
+//	// resource_allocation 1 visit(s)   10 days, 0 paused
+//	// strategy            2 visit(s)   15 days, 5 paused
+//	// execution           1 visit(s)   10 days, 0 paused
+//	// monitoring          1 visit(s)   10 days, 0 paused
 //
 // As of day 60 the project has been in strategy since day 50: 5 days active
 // (days 50 to 52 and 57 to 60) and 5 paused. Strategy's [StateTime] is 2
 // visits, 15 days (10 + 5) and 5 days paused; monitoring's is 1 visit of 10
-// days. The package's Example runs these steps and prints the figures.
+// days.
 //
 // # Performance
 //
-// Firing does no map lookups and builds no strings on success: the instance
-// caches its state's index and its facts as a bit set over the definition's
-// items, and each transition holds its precomputed gate masks and effects.
-// A successful Fire allocates nothing but the amortised growth of the
-// history; a refusal allocates its obstacles, and a reason only when asked
-// for one.
+// A successful [Definition.Fire] allocates nothing but the amortised growth
+// of the history; a refusal allocates its obstacles, and a reason only when
+// asked for one.
 package lifecycle

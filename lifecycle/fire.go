@@ -62,6 +62,10 @@ type Move[S, T ~string] struct {
 // [*FieldError] wrapping [ErrUnknownState] when the instance's state is not
 // in the definition or [ErrTimeOrder] when at is before the instance's last
 // step.
+//
+// A successful Fire allocates nothing but the amortised growth of the
+// history; a refusal allocates its obstacles, and a reason only when asked
+// for one.
 func (d *Definition[S, T]) Fire(in *Instance[S, T], trigger T, at time.Time, actor string) (Move[S, T], error) {
 	return d.fire(in, trigger, at, actor, "")
 }

@@ -3,7 +3,31 @@
 // expected monetary value, decision trees, early-warning signals on deals,
 // and a Monte Carlo contingency reserve.
 //
-// # Vocabulary
+// # Glossary
+//
+// The words of the package, with the simplified Chinese its labels and
+// reasons use:
+//
+//   - probability (概率) and impact (影响): how likely a risk is and what it
+//     would cost, each a level of a probability and impact matrix
+//     (概率和影响矩阵): very low (很低), low (低), moderate (中), high (高),
+//     very high (很高).
+//   - score (风险值): probability × impact of a cell; rating (评级): low
+//     (低风险), moderate (中风险) or high (高风险) risk.
+//   - expected monetary value, EMV (预期货币价值): probability × money
+//     impact.
+//   - response strategy (应对策略): how a risk is handled; inherent risk
+//     (固有风险) is before it, residual risk (剩余风险) after it, and its
+//     worth (净值) is the change in EMV less its cost (成本).
+//   - category: market (市场风险), competition (竞争风险), customer (客户风险),
+//     technical (技术风险), resource (资源风险), staff turnover (人员流失风险),
+//     financial (财务风险), compliance (合规风险), schedule (进度风险).
+//   - warning signal (预警信号): evidence that a deal is slipping; its score
+//     (分) gives the deal's risk tier (风险等级).
+//   - risk reserve (风险储备): the contingency that covers the simulated risk
+//     cost at a confidence.
+//
+// # Overview
 //
 //   - A matrix has a probability scale and an impact scale of 3 to 10
 //     levels each ([Level]), lowest first, and ordered ratings ([Rating]).
@@ -75,7 +99,7 @@
 //
 // [Totals], [HeatMap] and [SignalCounts] merge (associative, commutative)
 // and encode to a compact, versioned binary form (MarshalBinary,
-// UnmarshalBinary; see binary.go), so a portfolio of a million deals can be
+// UnmarshalBinary, documented on each), so a portfolio of a million deals can be
 // scored across workers and combined exactly. A built Matrix is safe for
 // concurrent use; accumulators are values the caller owns.
 //
@@ -89,6 +113,7 @@
 // residual cell scores 0.3 × 0.4 = 0.12, rated moderate, and the residual
 // EMV is −0.3 × 250,000 = −75,000. The response buys
 // −75,000 − (−175,000) = 100,000 of EMV for 40,000: it is worth 60,000.
+// The package's Example runs this code and prints these figures:
 //
 //	a, err := risk.Assess(risk.PMBOK(), risk.Risk{
 //		ID:          "engineer-leaves",
@@ -100,6 +125,13 @@
 //			ResidualProbability: risk.Probability{Level: "low"},
 //		},
 //	})
-//	// a.Inherent: score 0.28, high, EMV −175000; a.Residual: 0.12,
-//	// moderate, −75000; a.Worth: 60000.
+//	if err != nil {
+//		panic(err)
+//	}
+//	fmt.Println("inherent:", a.Inherent.Score, a.Inherent.Rating, a.Inherent.EMV)
+//	fmt.Println("residual:", a.Residual.Score, a.Residual.Rating, a.Residual.EMV)
+//	fmt.Println("worth:", a.Worth)
+//	// inherent: 0.28 high -175000
+//	// residual: 0.12 moderate -75000
+//	// worth: 60000
 package risk

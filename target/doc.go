@@ -7,7 +7,30 @@
 // the plan stops being one plan. This package does that arithmetic exactly
 // with decimal.Decimal, and explains every number it produces.
 //
-// # Vocabulary
+// # Glossary
+//
+// The words of the package, with the simplified Chinese its reasons and
+// labels use:
+//
+//   - target (目标): the value a goal asks for; baseline (基数): the value
+//     it is compared with, usually last period's.
+//   - owner (负责人): who answers for a goal; metric (考核指标): what it
+//     measures.
+//   - SMART (SMART原则): specific (具体), measurable (可衡量), achievable
+//     (可实现), relevant (相关), time-bound (有时限).
+//   - split (分解): one target cut into parts that add up to it, over time
+//     (年 → 季 → 月 → 周) or down the organisation; a child goal (下级目标)
+//     serves its parent goal (上级目标).
+//   - period (周期): the half-open run of calendar dates [start, end) a
+//     target covers; a working day (工作日) is a date a [Calendar] says is
+//     worked, and a make-up working day (调休) a weekend date worked in
+//     place of a holiday.
+//   - pace (进度比): actual ÷ what the plan expected by now; a status is
+//     ahead (领先), on track (符合进度), at risk (有风险) or behind (落后).
+//   - capacity (产能): what a team can deliver; the levels of a goal are
+//     target (目标), sprint (冲刺) and challenge (挑战).
+//
+// # Overview
 //
 //   - A [Goal] is who is to reach what value of which [Metric] over which
 //     period. Additive metrics (revenue, deal count, new customers) may be
@@ -60,7 +83,32 @@
 // even months is 833,333.33⅓ each: at two places the floors are 833,333.33
 // three times, 0.01 is left over, and the three remainders tie, so the
 // earliest month takes it: 833,333.34 + 833,333.33 + 833,333.33 =
-// 2,500,000.00.
+// 2,500,000.00. The package's Example runs this code and prints these
+// figures:
+//
+//	quarters, err := target.SplitTime(decimal.NewFromInt(10_000_000),
+//		target.MustDate("2025-01-01"), target.MustDate("2026-01-01"), target.Quarter, 2, nil)
+//	if err != nil {
+//		panic(err)
+//	}
+//	q1 := quarters[0]
+//	months, err := target.SplitTime(q1.Target, q1.Start, q1.End, target.Month, 2, nil)
+//	if err != nil {
+//		panic(err)
+//	}
+//	for _, q := range quarters {
+//		fmt.Println(q.Label, q.Target.StringFixed(2))
+//	}
+//	for _, m := range months {
+//		fmt.Println(" ", m.Label, m.Target.StringFixed(2))
+//	}
+//	// 2025-Q1 2500000.00
+//	// 2025-Q2 2500000.00
+//	// 2025-Q3 2500000.00
+//	// 2025-Q4 2500000.00
+//	//   2025-01 833333.34
+//	//   2025-02 833333.33
+//	//   2025-03 833333.33
 //
 // Money is never rounded away: a split whose total is finer than the places
 // it rounds to is an error, not a silent rounding. Equal values give equal

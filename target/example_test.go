@@ -43,7 +43,7 @@ func ExampleAllocateParts() {
 	// Exact shares of 30,000,000 cents are 14,693,893.79, 9,795,888.38, 0 and
 	// 5,510,217.83; the floors leave 2 cents, which go to the largest
 	// remainders, accounts 3 and 0.
-	//
+
 	// Output:
 	// account 0: 146938.94 (14693894 cents)
 	// account 1: 97958.88 (9795888 cents)
@@ -251,7 +251,7 @@ func ExampleSplitNested() {
 	// → 8,827,586.21. Its months take 23, 20 and 21 sixty-fourths of that:
 	// 3,172,413.794…, 2,758,620.690…, 2,896,551.725…; the floors leave one
 	// cent, which goes to the largest remainder, March's.
-	//
+
 	// Output:
 	// 2025-Q1 64 working days: 8827586.21
 	//   2025-01 23 working days: 3172413.79
