@@ -117,8 +117,8 @@ func ExampleDefinition_DOT() {
 	//     "draft" [label="草稿"];
 	//     "approved" [label="已批准", peripheries=2];
 	//     "[*]" -> "draft";
-	//     "draft" -> "approved" [label="批准 (gate margin)"];
-	//     "draft" -> "draft" [label="comment (internal)", style=dashed];
+	//     "draft" -> "approved" [label="批准 (关卡 margin)"];
+	//     "draft" -> "draft" [label="comment (内部)", style=dashed];
 	// }
 }
 

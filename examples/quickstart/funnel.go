@@ -93,4 +93,3 @@ func funnelSection(p *printer, y *year) (wonAmounts, error) {
 		">" + p.tr("won amount", "赢单金额"), ">" + p.tr("weighted open", "加权在途")}, rows)
 	return won, nil
 }
-

@@ -95,4 +95,3 @@ func riskSection(p *printer, y *year, o outlook) error {
 	p.linef("  %s", c.Reason().Text(p.lang))
 	return nil
 }
-
