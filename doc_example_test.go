@@ -1,6 +1,10 @@
 package saleskit_test
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -103,4 +107,59 @@ func codeLines(lines []string) []string {
 		code = append(code, line)
 	}
 	return code
+}
+
+// TestExamplesHaveOutput checks every Example function of the module: an
+// "Output:" line that is not the first line of its comment block makes go
+// test compile the Example and never run it, so its output goes unchecked.
+func TestExamplesHaveOutput(t *testing.T) {
+	checked := 0
+	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && path != "." && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata" || isModule(path)) {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, path, nil, parser.ParseComments)
+		if err != nil {
+			return err
+		}
+		for _, decl := range f.Decls {
+			fn, ok := decl.(*ast.FuncDecl)
+			if !ok || !strings.HasPrefix(fn.Name.Name, "Example") || fn.Body == nil {
+				continue
+			}
+			checked++
+			for _, cg := range f.Comments {
+				if cg.Pos() < fn.Body.Lbrace || cg.End() > fn.Body.Rbrace {
+					continue
+				}
+				for i, c := range cg.List {
+					text := strings.TrimSpace(strings.TrimPrefix(c.Text, "//"))
+					if i > 0 && (strings.HasPrefix(text, "Output:") || strings.HasPrefix(text, "Unordered output:")) {
+						t.Errorf("%s: %s's %q is not the first line of its comment block, so the Example never runs: put a blank line before it",
+							fset.Position(c.Pos()), fn.Name.Name, text)
+					}
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if checked == 0 {
+		t.Fatal("found no Example functions: is the test running from the module root?")
+	}
+}
+
+// isModule reports whether dir holds a module of its own (examples/beam).
+func isModule(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, "go.mod"))
+	return err == nil
 }
