@@ -63,7 +63,7 @@ func ExampleStages_UnmarshalJSON() {
 	fmt.Println(err)
 	// Output:
 	// [{"key":"demo","probability":0.4,"outcome":"open"},{"key":"won","probability":1,"outcome":"won"}]
-	// funnel: outcome "closed_won": unknown name
+	// funnel: stages[1].outcome "closed_won": unknown name
 }
 
 // The telesales preset counts calls through dialed, connected,

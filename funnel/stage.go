@@ -205,9 +205,15 @@ func (s Stages) Path() []string {
 // UnmarshalJSON decodes a JSON array of stages and validates it; an invalid
 // list is an error (see [Stages.Validate]) and leaves s unchanged.
 func (s *Stages) UnmarshalJSON(data []byte) error {
-	var list []Stage
-	if err := json.Unmarshal(data, &list); err != nil {
+	var raw []json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
 		return err
+	}
+	list := make([]Stage, len(raw))
+	for i, r := range raw {
+		if err := json.Unmarshal(r, &list[i]); err != nil {
+			return prefixField("stages["+strconv.Itoa(i)+"]", err) // the path Validate names
+		}
 	}
 	v := Stages(list)
 	if err := v.Validate(); err != nil {
