@@ -264,3 +264,16 @@ func ExampleCalls() {
 	// li   dials 4, connect 50%, appointments 1, deals per 100 dials 0
 	// wang dials 1, connect 100%, appointments 1, deals per 100 dials 100
 }
+
+// The bottleneck explained with the stages' labels, for a Chinese UI.
+func ExampleStages_Explain() {
+	r := funnel.Reason{Code: funnel.CodeBelowBenchmark,
+		Numbers: map[string]float64{"conversion": 0.4396, "trials": 207, "successes": 91, "low": 0.3737, "high": 0.5077, "benchmark": 0.6},
+		Texts:   map[string]string{"from": "proposal", "to": "negotiation"}}
+	fmt.Println(r.Text("zh-CN"))
+	fmt.Println(funnel.B2B().Explain(r, "zh-CN"))
+
+	// Output:
+	// proposal → negotiation 转化率 43.96%（207 个中 91 个，95% 置信区间 37.37%–50.77%）：区间上限仍低于基准 60%
+	// 方案报价 → 商务谈判 转化率 43.96%（207 个中 91 个，95% 置信区间 37.37%–50.77%）：区间上限仍低于基准 60%
+}

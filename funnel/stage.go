@@ -257,3 +257,20 @@ func (s Stages) diff(t Stages) string {
 	}
 	return ""
 }
+
+// Explain returns r's sentence in lang with the stages it cites named by
+// their labels in lang instead of their keys, as a UI shows them: where
+// Reason.Text says "proposal → negotiation converts 43.96%", Explain says
+// "方案报价 → 商务谈判 转化率 43.96%…" for zh-CN. Values that are not keys of
+// s stay as they are.
+func (s Stages) Explain(r Reason, lang string) string {
+	texts := make(map[string]string, len(r.Texts))
+	for name, v := range r.Texts {
+		if i, ok := s.Index(v); ok && (name == "from" || name == "to" || name == "stage") {
+			v = s[i].Label(lang)
+		}
+		texts[name] = v
+	}
+	r.Texts = texts
+	return r.Text(lang)
+}

@@ -70,7 +70,7 @@ func funnelSection(p *printer, y *year) (wonAmounts, error) {
 		mess = append(mess, fmt.Sprintf(p.tr("%d events left out (%s, %s)", "%d 条记录未计入（%s，%s）"), ig.Events, ig.Cause.Label(p.lang), ig.Stage))
 	}
 	p.linef(p.tr("messy data: %s", "数据问题：%s"), strings.Join(mess, p.tr(", ", "，")))
-	p.linef(p.tr("bottleneck: %s", "瓶颈：%s"), r.Bottleneck.Reason.Text(p.lang))
+	p.linef(p.tr("bottleneck: %s", "瓶颈：%s"), stages.Explain(r.Bottleneck.Reason, p.lang))
 
 	p.linef("")
 	top := max(r.Stages[0].Entered, 1)
