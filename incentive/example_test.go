@@ -264,3 +264,26 @@ func ExampleWhatIf() {
 	//   was: Tier 2, 100% of quota and above: 30,000.00 × 12% = 3,600.00
 	//   now: Tier 2, 100% of quota and above: 30,000.00 × 15% = 4,500.00
 }
+
+// A statement's lines worded with the plan's own labels: the scorecard's
+// measures by name, in Chinese, where Line.Reason cites their IDs.
+func ExampleDefinition_Explain() {
+	d := mustDecode(`{"start":"2025-01-01","end":"2026-01-01","rounding":{"places":2},
+		"reps":[{"id":"li","quota":"100000","target_incentive":"2000"}],
+		"components":[{"id":"card","type":"scorecard","labels":{"en":"Scorecard","zh-CN":"计分卡"},"measures":[
+			{"id":"revenue","labels":{"en":"Revenue","zh-CN":"成交金额"},"weight":"0.6","floor":"60000"},
+			{"id":"connect","labels":{"en":"Connect rate","zh-CN":"接通率"},"measure":"custom","key":"connect_rate","weight":"0.4","floor":"0.20","target":"0.35"}]}]}`, nil)
+	txs := []incentive.Transaction{{ID: "D1", Rep: "li", Amount: decimal.NewFromInt(90000), Booked: incentive.MustDate("2025-01-20")}}
+	s := mustCompute(d, "2025-01-01", txs, &incentive.ComputeOptions{Metrics: []incentive.Metric{
+		{Rep: "li", Period: incentive.MustDate("2025-01-01"), Key: "connect_rate", Value: decimal.RequireFromString("0.32")}}})[0]
+	for _, l := range s.Lines {
+		fmt.Println(l.Reason().Text("zh-CN"))
+		fmt.Println(d.Explain(l, "zh-CN"))
+	}
+
+	// Output:
+	// revenue：实际 90,000，得分 75%（下限 60,000，目标 100,000）；1,200.00 × 75% = 900.00
+	// 成交金额：实际 90,000，得分 75%（下限 60,000，目标 100,000）；1,200.00 × 75% = 900.00
+	// connect：实际 0.32，得分 80%（下限 0.2，目标 0.35）；800.00 × 80% = 640.00
+	// 接通率：实际 0.32，得分 80%（下限 0.2，目标 0.35）；800.00 × 80% = 640.00
+}
