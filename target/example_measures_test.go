@@ -19,7 +19,7 @@ func ExampleRetentionRate() {
 	fmt.Println(err)
 	// Output:
 	// 160/200 0.8
-	// target: newCustomers "250": invalid value
+	// target: newCustomers "250": invalid value: more than the 190 customers at the end
 }
 
 func ExampleCSAT() {
@@ -55,7 +55,7 @@ func ExampleMarketShare() {
 	fmt.Println(err)
 	// Output:
 	// 0.15
-	// target: market "0": invalid value
+	// target: market "0": invalid value: a market must be above zero
 }
 
 func ExampleFraction_Compare() {

@@ -2,6 +2,7 @@ package target
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 
 	"github.com/shopspring/decimal"
@@ -39,8 +40,17 @@ func (f Fraction) Float64() float64 {
 // String returns "num/den".
 func (f Fraction) String() string { return f.Num.String() + "/" + f.Den.String() }
 
-func countErr(field string, v int) error {
-	return fieldErr(field, strconv.Itoa(v), ErrInvalid)
+// countErr is the error of count v of field, which why says is wrong.
+func countErr(field string, v int, why string) error {
+	return fieldErr(field, strconv.Itoa(v), fmt.Errorf("%w: %s", ErrInvalid, why))
+}
+
+// negativeOr is why a count is wrong: "negative", or other when it is not.
+func negativeOr(v int, other string) string {
+	if v < 0 {
+		return "negative"
+	}
+	return other
 }
 
 // RetentionRate is the share of the customers a period started with that it
@@ -56,13 +66,13 @@ func countErr(field string, v int) error {
 func RetentionRate(atStart, atEnd, newCustomers int) (Fraction, error) {
 	switch {
 	case atStart <= 0:
-		return Fraction{}, countErr("atStart", atStart)
+		return Fraction{}, countErr("atStart", atStart, negativeOr(atStart, "no customers at the start"))
 	case atEnd < 0:
-		return Fraction{}, countErr("atEnd", atEnd)
+		return Fraction{}, countErr("atEnd", atEnd, "negative")
 	case newCustomers < 0 || newCustomers > atEnd:
-		return Fraction{}, countErr("newCustomers", newCustomers)
+		return Fraction{}, countErr("newCustomers", newCustomers, negativeOr(newCustomers, fmt.Sprintf("more than the %d customers at the end", atEnd)))
 	case atEnd-newCustomers > atStart:
-		return Fraction{}, fieldErr("atEnd", strconv.Itoa(atEnd), ErrMismatch)
+		return Fraction{}, fieldErr("atEnd", strconv.Itoa(atEnd), fmt.Errorf("%w: %d kept of the %d at the start", ErrMismatch, atEnd-newCustomers, atStart))
 	}
 	return Fraction{decimal.NewFromInt(int64(atEnd - newCustomers)), decimal.NewFromInt(int64(atStart))}, nil
 }
@@ -76,12 +86,12 @@ func RetentionRate(atStart, atEnd, newCustomers int) (Fraction, error) {
 // or for no answers at all.
 func CSAT(answers []int) (Fraction, error) {
 	if len(answers) == 0 {
-		return Fraction{}, fieldErr("answers", "", ErrInvalid)
+		return Fraction{}, fieldErr("answers", "", fmt.Errorf("%w: no answers", ErrInvalid))
 	}
 	var happy int64
 	for i, a := range answers {
 		if a < 1 || a > 5 {
-			return Fraction{}, countErr("answers["+strconv.Itoa(i)+"]", a)
+			return Fraction{}, countErr("answers["+strconv.Itoa(i)+"]", a, "not on the 1–5 scale")
 		}
 		if a >= 4 {
 			happy++
@@ -99,9 +109,9 @@ func CSAT(answers []int) (Fraction, error) {
 func ConversionRate(converted, entered int) (Fraction, error) {
 	switch {
 	case entered <= 0:
-		return Fraction{}, countErr("entered", entered)
+		return Fraction{}, countErr("entered", entered, negativeOr(entered, "nothing entered"))
 	case converted < 0 || converted > entered:
-		return Fraction{}, countErr("converted", converted)
+		return Fraction{}, countErr("converted", converted, negativeOr(converted, fmt.Sprintf("more than the %d entered", entered)))
 	}
 	return Fraction{decimal.NewFromInt(int64(converted)), decimal.NewFromInt(int64(entered))}, nil
 }
@@ -119,11 +129,11 @@ func MarketShare(ours, market decimal.Decimal) (Fraction, error) {
 	}
 	switch {
 	case market.Sign() <= 0:
-		return Fraction{}, fieldErr("market", market.String(), ErrInvalid)
+		return Fraction{}, fieldErr("market", market.String(), fmt.Errorf("%w: a market must be above zero", ErrInvalid))
 	case ours.Sign() < 0:
-		return Fraction{}, fieldErr("ours", ours.String(), ErrInvalid)
+		return Fraction{}, fieldErr("ours", ours.String(), fmt.Errorf("%w: negative", ErrInvalid))
 	case ours.GreaterThan(market):
-		return Fraction{}, fieldErr("ours", ours.String(), ErrMismatch)
+		return Fraction{}, fieldErr("ours", ours.String(), fmt.Errorf("%w: more than the market's %s", ErrMismatch, market))
 	}
 	return Fraction{ours, market}, nil
 }
