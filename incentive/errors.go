@@ -39,7 +39,7 @@ var (
 	ErrRange = errors.New("incentive: value out of range")
 	// ErrPeriod reports a date outside the plan, or plan bounds that do not
 	// make whole periods.
-	ErrPeriod = errors.New("incentive: outside the plan's periods")
+	ErrPeriod = errors.New("incentive: invalid period")
 	// ErrParam reports a component field that its type does not take, or a
 	// field its type needs and lacks.
 	ErrParam = errors.New("incentive: parameter does not fit the rule")

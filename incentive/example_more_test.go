@@ -21,7 +21,7 @@ func ExampleDecodePlan() {
 	}
 	fmt.Println(errors.Is(err, incentive.ErrTiers), errors.Is(err, incentive.ErrNegative))
 	// Output:
-	// incentive: end "2024-01-01": outside the plan's periods: end 2024-01-01 is not after start 2025-01-01
+	// incentive: end "2024-01-01": invalid period: end 2024-01-01 is not after start 2025-01-01
 	// incentive: reps[0].quota "-5": negative value
 	// incentive: components[0].tiers[1].from "90000": tiers out of order: tier 2 starts at 90000 but tier 1 ends at 100000
 	// true true
