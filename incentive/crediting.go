@@ -123,6 +123,7 @@ func (d *Definition) credit(txs []Transaction, end Date, reversals bool) (*credi
 	// after.
 	cr := &crediter{d: d, f: f, end: end, reversals: reversals, counting: true, counts: make([]int, len(d.plan.Reps))}
 	first := make([]int32, len(txs)+1)
+	cr.slots = make([]int32, 0, len(txs)) // a credit a transaction, more as they come
 	lo, hi := d.plan.Start.key(), d.plan.End.key()
 	for i := range txs {
 		first[i] = int32(len(cr.slots))
