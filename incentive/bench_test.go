@@ -66,8 +66,9 @@ func benchTxs(n, reps int) []incentive.Transaction {
 // Budget: 1,000,000 transactions across 10,000 reps under a 3-tier
 // marginal plan, splits on 20% and clawbacks on 1%, in at most 1.5 s on one
 // core (go test -cpu 1) and at most 1 KiB allocated per transaction (1 GiB
-// per op). Measured on a shared 2-core machine: 3.5–5.4 s of CPU time (not
-// met) and 948 B per transaction (met); see money.go.
+// per op). Measured on a shared, loaded 2-core machine, 8 runs: 1.98–3.57 s
+// of CPU time, median 2.47 s (not met), and 832 B and 3.6 allocations per
+// transaction (met); see money.go and crediting.go.
 func BenchmarkComputeMillion(b *testing.B) {
 	const n, reps = 1_000_000, 10_000
 	d := benchPlan(b, reps)
@@ -113,8 +114,9 @@ func stmtTxs() []incentive.Transaction {
 }
 
 // Budget: one statement of 100 lines in at most 50 µs, transactions
-// checked and credited included. Measured on a shared 2-core machine:
-// 80–96 µs of CPU time (not met); see money.go.
+// checked and credited included. Measured on a shared, loaded 2-core
+// machine, 8 runs: 51.9–90.4 µs of CPU time, median 61 µs (met only in the
+// quietest runs); see money.go.
 func BenchmarkStatement100Lines(b *testing.B) {
 	d := benchPlan(b, 1)
 	txs := stmtTxs()

@@ -125,7 +125,7 @@ func (e *engine) run() ([]Statement, error) {
 	next := make([]int, n)   // each rep's first credit not yet in a period
 	nextCx := make([]int, n) // and first cancellation
 	e.trueups = make([][]Line, n)
-	var out []Statement
+	out := make([]Statement, 0, n)
 	for p := 0; p <= e.target; p++ {
 		period := d.periods[p]
 		var lockedP map[int32]*Statement

@@ -181,12 +181,17 @@ func (r *tieredRule) slices(lines []Line, bs []bound, c *Credit, lo, hi *total, 
 	if whole.isZero() {
 		return lines // a move of nothing; every other move has lo < hi, so each slice below is not empty
 	}
-	first := len(lines)
-	// The bases of the lines added, made decimals once they are complete;
-	// the one that is the whole move, if any, is wholeDec itself.
-	var basesBuf [8]num
-	bases := basesBuf[:0]
-	wholeAt := -1
+	// The slices of the move, adjacent ones at one effective tier made
+	// one; each becomes a line, appended whole, once its basis is
+	// complete.
+	type slice struct {
+		e     int  // the effective tier
+		retro bool // paid at a rate other than its own tier's
+		basis num
+		whole bool // the whole move: its basis is wholeDec
+	}
+	var buf [8]slice
+	ss := buf[:0]
 	for j := range bs {
 		// Tier j covers [from, to); the first tier also covers everything
 		// below zero. Tiers wholly below the move are skipped, and the
@@ -211,35 +216,26 @@ func (r *tieredRule) slices(lines []Line, bs []bound, c *Credit, lo, hi *total, 
 				part = part.neg()
 			}
 		}
-		if n := len(lines); n > first && lines[n-1].Tier == e+1 {
-			bases[len(bases)-1] = addNum(bases[len(bases)-1], part)
-			if wholeAt == n-1 {
-				wholeAt = -1
-			}
+		if n := len(ss); n > 0 && ss[n-1].e == e {
+			ss[n-1].basis, ss[n-1].whole = addNum(ss[n-1].basis, part), false
 			continue
 		}
-		if isWhole {
-			wholeAt = len(lines)
-		}
-		lines = append(lines, Line{})
-		l, t := &lines[len(lines)-1], &r.tiers[e]
-		l.Kind, l.Deal, l.Date, l.Code = LineCommission, c.Deal, c.Date, r.code(e, j != e || r.method == Retroactive)
-		l.Tier, l.From, l.Rate = e+1, t.From, t.Rate
-		if t.To != nil {
-			l.To = *t.To
-		}
-		bases = append(bases, part)
+		ss = append(ss, slice{e: e, retro: j != e || r.method == Retroactive, basis: part, whole: isWhole})
 	}
-	for i := first; i < len(lines); i++ {
-		l, basis := &lines[i], bases[i-first]
-		if i == wholeAt {
-			l.Basis = wholeDec
-		} else {
-			l.Basis = basis.dec()
+	for _, sl := range ss {
+		t := &r.tiers[sl.e]
+		basis := wholeDec
+		if !sl.whole {
+			basis = sl.basis.dec()
 		}
-		amount := r.r.timesNum(basis, r.rates[l.Tier-1])
-		l.Amount = amount.dec()
+		amount := r.r.timesNum(sl.basis, r.rates[sl.e])
 		sum.addNum(amount)
+		var to decimal.Decimal
+		if t.To != nil {
+			to = *t.To
+		}
+		lines = append(lines, Line{Kind: LineCommission, Deal: c.Deal, Date: c.Date, Code: r.code(sl.e, sl.retro),
+			Tier: sl.e + 1, From: t.From, To: to, Basis: basis, Rate: t.Rate, Amount: amount.dec()})
 	}
 	return lines
 }
