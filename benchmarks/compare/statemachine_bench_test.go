@@ -39,7 +39,7 @@ func BenchmarkFireLoop(b *testing.B) {
 	})
 	b.Run("looplab-fsm", func(b *testing.B) {
 		ctx := context.Background()
-		tk := newFSMTicket()
+		tk := newFSMTicket(false)
 		i := 0
 		b.ReportAllocs()
 		for b.Loop() {
@@ -52,7 +52,7 @@ func BenchmarkFireLoop(b *testing.B) {
 		}
 	})
 	b.Run("stateless", func(b *testing.B) {
-		tk := newStatelessTicket()
+		tk := newStatelessTicket(false)
 		i := 0
 		b.ReportAllocs()
 		for b.Loop() {
@@ -61,6 +61,57 @@ func BenchmarkFireLoop(b *testing.B) {
 			}
 			if i++; i == 3 {
 				i = 0
+			}
+		}
+	})
+}
+
+// BenchmarkFireLoopAudited is BenchmarkFireLoop with looplab/fsm and
+// stateless keeping an audit trail as lifecycle does: a callback appends a
+// record per transition, and the history starts over empty every
+// restartEvery loops, as lifecycle's instance does. lifecycle is run again
+// here so the three are measured back to back.
+func BenchmarkFireLoopAudited(b *testing.B) {
+	b.Run("lifecycle", func(b *testing.B) {
+		d := lifecycleTicket(b)
+		tmpl := d.Start(t0, "rep")
+		in := tmpl.Clone()
+		trs := []ticketTrigger{trStart, trSubmit, trReopen}
+		i := 0
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := d.Fire(in, trs[i%3], t0, "rep"); err != nil {
+				b.Fatal(err)
+			}
+			if i++; i == 3*restartEvery {
+				i, in = 0, tmpl.Clone()
+			}
+		}
+	})
+	b.Run("looplab-fsm", func(b *testing.B) {
+		ctx := context.Background()
+		tk := newFSMTicket(true)
+		i := 0
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := tk.FSM.Event(ctx, cycle[i%3]); err != nil {
+				b.Fatal(err)
+			}
+			if i++; i == 3*restartEvery {
+				i, tk.history = 0, nil
+			}
+		}
+	})
+	b.Run("stateless", func(b *testing.B) {
+		tk := newStatelessTicket(true)
+		i := 0
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := tk.SM.Fire(cycle[i%3]); err != nil {
+				b.Fatal(err)
+			}
+			if i++; i == 3*restartEvery {
+				i, tk.history = 0, nil
 			}
 		}
 	})
@@ -90,7 +141,7 @@ func BenchmarkFireRefused(b *testing.B) {
 	})
 	b.Run("looplab-fsm", func(b *testing.B) {
 		ctx := context.Background()
-		tk := newFSMTicket()
+		tk := newFSMTicket(false)
 		for _, tr := range cycle[:2] {
 			if err := tk.FSM.Event(ctx, tr); err != nil {
 				b.Fatal(err)
@@ -105,7 +156,7 @@ func BenchmarkFireRefused(b *testing.B) {
 		}
 	})
 	b.Run("stateless", func(b *testing.B) {
-		tk := newStatelessTicket()
+		tk := newStatelessTicket(false)
 		for _, tr := range cycle[:2] {
 			if err := tk.SM.Fire(tr); err != nil {
 				b.Fatal(err)
@@ -146,7 +197,7 @@ func BenchmarkPermitted(b *testing.B) {
 	})
 	b.Run("looplab-fsm", func(b *testing.B) {
 		ctx := context.Background()
-		tk := newFSMTicket()
+		tk := newFSMTicket(false)
 		for _, tr := range cycle[:2] {
 			if err := tk.FSM.Event(ctx, tr); err != nil {
 				b.Fatal(err)
@@ -166,7 +217,7 @@ func BenchmarkPermitted(b *testing.B) {
 		}
 	})
 	b.Run("stateless", func(b *testing.B) {
-		tk := newStatelessTicket()
+		tk := newStatelessTicket(false)
 		for _, tr := range cycle[:2] {
 			if err := tk.SM.Fire(tr); err != nil {
 				b.Fatal(err)

@@ -89,15 +89,38 @@ func lifecycleTicket(tb testing.TB) *lifecycle.Definition[ticketState, ticketTri
 // errNotSignedOff is the refusal looplab/fsm's callback gives.
 var errNotSignedOff = errors.New("ticket not signed off")
 
+// record is the audit entry the audited tickets of looplab/fsm and
+// stateless append on every transition: the closest equivalent of a
+// lifecycle Step, which also holds a step kind, a note and a pause date.
+type record struct {
+	From, To, Trigger string
+	At                time.Time
+	Actor             string
+}
+
 // fsmTicket is a ticket driven by looplab/fsm, as its README's "usage as a
-// struct field" example builds one.
+// struct field" example builds one. An audited ticket appends a record to
+// its history in an enter_state callback.
 type fsmTicket struct {
 	signedOff bool
+	history   []record
 	FSM       *fsm.FSM
 }
 
-func newFSMTicket() *fsmTicket {
+func newFSMTicket(audited bool) *fsmTicket {
 	t := &fsmTicket{}
+	cbs := fsm.Callbacks{
+		"before_" + trApprove: func(_ context.Context, e *fsm.Event) {
+			if !t.signedOff {
+				e.Cancel(errNotSignedOff)
+			}
+		},
+	}
+	if audited {
+		cbs["enter_state"] = func(_ context.Context, e *fsm.Event) {
+			t.history = append(t.history, record{From: e.Src, To: e.Dst, Trigger: e.Event, At: t0, Actor: "rep"})
+		}
+	}
 	t.FSM = fsm.NewFSM(stOpen,
 		fsm.Events{
 			{Name: trStart, Src: []string{stOpen}, Dst: stWorking},
@@ -105,25 +128,21 @@ func newFSMTicket() *fsmTicket {
 			{Name: trReopen, Src: []string{stReview}, Dst: stOpen},
 			{Name: trApprove, Src: []string{stReview}, Dst: stDone},
 		},
-		fsm.Callbacks{
-			"before_" + trApprove: func(_ context.Context, e *fsm.Event) {
-				if !t.signedOff {
-					e.Cancel(errNotSignedOff)
-				}
-			},
-		},
+		cbs,
 	)
 	return t
 }
 
 // statelessTicket is a ticket driven by qmuntal/stateless, as its README
-// configures a machine with Configure and Permit.
+// configures a machine with Configure and Permit. An audited ticket
+// appends a record to its history in an OnTransitioned callback.
 type statelessTicket struct {
 	signedOff bool
+	history   []record
 	SM        *stateless.StateMachine
 }
 
-func newStatelessTicket() *statelessTicket {
+func newStatelessTicket(audited bool) *statelessTicket {
 	t := &statelessTicket{}
 	sm := stateless.NewStateMachine(stOpen)
 	sm.Configure(stOpen).Permit(trStart, stWorking)
@@ -132,6 +151,11 @@ func newStatelessTicket() *statelessTicket {
 		Permit(trReopen, stOpen).
 		Permit(trApprove, stDone, func(context.Context, ...any) bool { return t.signedOff })
 	sm.Configure(stDone)
+	if audited {
+		sm.OnTransitioned(func(_ context.Context, tr stateless.Transition) {
+			t.history = append(t.history, record{From: tr.Source.(string), To: tr.Destination.(string), Trigger: tr.Trigger.(string), At: t0, Actor: "rep"})
+		})
+	}
 	t.SM = sm
 	return t
 }
@@ -193,7 +217,7 @@ func runLifecycle(t *testing.T) scenario {
 
 func runFSM(t *testing.T) scenario {
 	ctx := context.Background()
-	tk := newFSMTicket()
+	tk := newFSMTicket(true)
 	var s scenario
 	for range scenarioCycles {
 		for _, tr := range cycle {
@@ -226,7 +250,21 @@ func runFSM(t *testing.T) scenario {
 		t.Fatal(err)
 	}
 	s.final = tk.FSM.Current()
+	checkAudit(t, tk.history)
 	return s
+}
+
+// checkAudit checks an audited ticket's history after the scenario: one
+// record for every fire that went through, as lifecycle's history has
+// (less its start step), the refused approve not among them.
+func checkAudit(t *testing.T, h []record) {
+	t.Helper()
+	if got, want := len(h), 3*scenarioCycles+2+1; got != want {
+		t.Errorf("len(history) = %d, want %d", got, want)
+	}
+	if got, want := h[len(h)-1], (record{From: stReview, To: stDone, Trigger: trApprove, At: t0, Actor: "rep"}); got != want {
+		t.Errorf("last record = %+v, want %+v", got, want)
+	}
 }
 
 // sortedTransitions is AvailableTransitions in the order the ticket
@@ -239,7 +277,7 @@ func sortedTransitions(f *fsm.FSM) []string {
 }
 
 func runStateless(t *testing.T) scenario {
-	tk := newStatelessTicket()
+	tk := newStatelessTicket(true)
 	var s scenario
 	for range scenarioCycles {
 		for _, tr := range cycle {
@@ -268,6 +306,7 @@ func runStateless(t *testing.T) scenario {
 		t.Fatal(err)
 	}
 	s.final = tk.SM.MustState().(string)
+	checkAudit(t, tk.history)
 	return s
 }
 
