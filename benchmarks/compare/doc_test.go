@@ -9,7 +9,9 @@
 //     github.com/Rhymond/go-money's Allocate (split_test.go).
 //
 // It is a module of its own, so the libraries it compares against never
-// become dependencies of saleskit. Run it with
+// become dependencies of saleskit, and it has test files only, so the root
+// module's conventions test, which type-checks every directory holding a
+// non-test Go file, leaves it alone. Run it with
 //
 //	cd benchmarks/compare && go test -run '^$' -bench . -benchmem -count 5
 //
