@@ -14,107 +14,107 @@ import (
 // fire, and without a restart b.Loop's millions of fires would hold
 // hundreds of megabytes of it. The clone and the history's growth are timed
 // (amortised over 3·restartEvery fires), so lifecycle's figures include
-// the cost of keeping the audit trail.
+// the cost of keeping the audit trail. The audited tickets of the other
+// libraries start their history over as often.
 const restartEvery = 64
 
 // BenchmarkFireLoop fires the loop's triggers, start, submit, reopen, over
 // and over: one successful transition per op. lifecycle also appends an
 // audit step per fire (see restartEvery); the others keep the state alone.
 func BenchmarkFireLoop(b *testing.B) {
-	b.Run("lifecycle", func(b *testing.B) {
-		d := lifecycleTicket(b)
-		tmpl := d.Start(t0, "rep")
-		in := tmpl.Clone()
-		trs := []ticketTrigger{trStart, trSubmit, trReopen}
-		i := 0
-		b.ReportAllocs()
-		for b.Loop() {
-			if _, err := d.Fire(in, trs[i%3], t0, "rep"); err != nil {
-				b.Fatal(err)
-			}
-			if i++; i == 3*restartEvery {
-				i, in = 0, tmpl.Clone()
-			}
-		}
-	})
-	b.Run("looplab-fsm", func(b *testing.B) {
-		ctx := context.Background()
-		tk := newFSMTicket(false)
-		i := 0
-		b.ReportAllocs()
-		for b.Loop() {
-			if err := tk.FSM.Event(ctx, cycle[i]); err != nil {
-				b.Fatal(err)
-			}
-			if i++; i == 3 {
-				i = 0
-			}
-		}
-	})
-	b.Run("stateless", func(b *testing.B) {
-		tk := newStatelessTicket(false)
-		i := 0
-		b.ReportAllocs()
-		for b.Loop() {
-			if err := tk.SM.Fire(cycle[i]); err != nil {
-				b.Fatal(err)
-			}
-			if i++; i == 3 {
-				i = 0
-			}
-		}
-	})
+	b.Run("lifecycle", benchLifecycleLoop)
+	b.Run("looplab-fsm", func(b *testing.B) { benchFSMLoop(b, false) })
+	b.Run("stateless", func(b *testing.B) { benchStatelessLoop(b, false) })
 }
 
 // BenchmarkFireLoopAudited is BenchmarkFireLoop with looplab/fsm and
 // stateless keeping an audit trail as lifecycle does: a callback appends a
-// record per transition, and the history starts over empty every
-// restartEvery loops, as lifecycle's instance does. lifecycle is run again
-// here so the three are measured back to back.
+// record per transition. lifecycle is run again here so the three are
+// measured back to back.
 func BenchmarkFireLoopAudited(b *testing.B) {
-	b.Run("lifecycle", func(b *testing.B) {
-		d := lifecycleTicket(b)
-		tmpl := d.Start(t0, "rep")
-		in := tmpl.Clone()
-		trs := []ticketTrigger{trStart, trSubmit, trReopen}
-		i := 0
-		b.ReportAllocs()
-		for b.Loop() {
-			if _, err := d.Fire(in, trs[i%3], t0, "rep"); err != nil {
-				b.Fatal(err)
-			}
-			if i++; i == 3*restartEvery {
-				i, in = 0, tmpl.Clone()
-			}
+	b.Run("lifecycle", benchLifecycleLoop)
+	b.Run("looplab-fsm", func(b *testing.B) { benchFSMLoop(b, true) })
+	b.Run("stateless", func(b *testing.B) { benchStatelessLoop(b, true) })
+}
+
+func benchLifecycleLoop(b *testing.B) {
+	d := lifecycleTicket(b)
+	tmpl := d.Start(t0, "rep")
+	in := tmpl.Clone()
+	trs := []ticketTrigger{trStart, trSubmit, trReopen}
+	i := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := d.Fire(in, trs[i%3], t0, "rep"); err != nil {
+			b.Fatal(err)
 		}
-	})
-	b.Run("looplab-fsm", func(b *testing.B) {
-		ctx := context.Background()
-		tk := newFSMTicket(true)
-		i := 0
-		b.ReportAllocs()
-		for b.Loop() {
-			if err := tk.FSM.Event(ctx, cycle[i%3]); err != nil {
-				b.Fatal(err)
-			}
-			if i++; i == 3*restartEvery {
-				i, tk.history = 0, nil
-			}
+		if i++; i == 3*restartEvery {
+			i, in = 0, tmpl.Clone()
 		}
-	})
-	b.Run("stateless", func(b *testing.B) {
-		tk := newStatelessTicket(true)
-		i := 0
-		b.ReportAllocs()
-		for b.Loop() {
-			if err := tk.SM.Fire(cycle[i%3]); err != nil {
-				b.Fatal(err)
-			}
-			if i++; i == 3*restartEvery {
-				i, tk.history = 0, nil
-			}
+	}
+}
+
+func benchFSMLoop(b *testing.B, audited bool) {
+	ctx := context.Background()
+	tk := newFSMTicket(audited)
+	i := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := tk.FSM.Event(ctx, cycle[i%3]); err != nil {
+			b.Fatal(err)
 		}
-	})
+		if i++; i == 3*restartEvery {
+			i, tk.history = 0, nil
+		}
+	}
+}
+
+func benchStatelessLoop(b *testing.B, audited bool) {
+	tk := newStatelessTicket(audited)
+	i := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := tk.SM.Fire(cycle[i%3]); err != nil {
+			b.Fatal(err)
+		}
+		if i++; i == 3*restartEvery {
+			i, tk.history = 0, nil
+		}
+	}
+}
+
+// The tickets the refusal and permission benchmarks start from: in review,
+// not signed off.
+
+func lifecycleInReview(b *testing.B) (*lifecycle.Definition[ticketState, ticketTrigger], *lifecycle.Instance[ticketState, ticketTrigger]) {
+	d := lifecycleTicket(b)
+	in := d.Start(t0, "rep")
+	for _, tr := range []ticketTrigger{trStart, trSubmit} {
+		if _, err := d.Fire(in, tr, t0, "rep"); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return d, in
+}
+
+func fsmInReview(b *testing.B) *fsmTicket {
+	tk := newFSMTicket(false)
+	for _, tr := range cycle[:2] {
+		if err := tk.FSM.Event(context.Background(), tr); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return tk
+}
+
+func statelessInReview(b *testing.B) *statelessTicket {
+	tk := newStatelessTicket(false)
+	for _, tr := range cycle[:2] {
+		if err := tk.SM.Fire(tr); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return tk
 }
 
 // BenchmarkFireRefused fires approve on a ticket in review that is not
@@ -124,13 +124,7 @@ func BenchmarkFireLoopAudited(b *testing.B) {
 // unhandled-trigger error naming the unmet guard.
 func BenchmarkFireRefused(b *testing.B) {
 	b.Run("lifecycle", func(b *testing.B) {
-		d := lifecycleTicket(b)
-		in := d.Start(t0, "rep")
-		for _, tr := range []ticketTrigger{trStart, trSubmit} {
-			if _, err := d.Fire(in, tr, t0, "rep"); err != nil {
-				b.Fatal(err)
-			}
-		}
+		d, in := lifecycleInReview(b)
 		b.ReportAllocs()
 		for b.Loop() {
 			_, err := d.Fire(in, trApprove, t0, "rep")
@@ -141,12 +135,7 @@ func BenchmarkFireRefused(b *testing.B) {
 	})
 	b.Run("looplab-fsm", func(b *testing.B) {
 		ctx := context.Background()
-		tk := newFSMTicket(false)
-		for _, tr := range cycle[:2] {
-			if err := tk.FSM.Event(ctx, tr); err != nil {
-				b.Fatal(err)
-			}
-		}
+		tk := fsmInReview(b)
 		b.ReportAllocs()
 		for b.Loop() {
 			err := tk.FSM.Event(ctx, trApprove)
@@ -156,12 +145,7 @@ func BenchmarkFireRefused(b *testing.B) {
 		}
 	})
 	b.Run("stateless", func(b *testing.B) {
-		tk := newStatelessTicket(false)
-		for _, tr := range cycle[:2] {
-			if err := tk.SM.Fire(tr); err != nil {
-				b.Fatal(err)
-			}
-		}
+		tk := statelessInReview(b)
 		b.ReportAllocs()
 		for b.Loop() {
 			if err := tk.SM.Fire(trApprove); err == nil {
@@ -180,13 +164,7 @@ func BenchmarkFireRefused(b *testing.B) {
 // by hand to get the same answer.
 func BenchmarkPermitted(b *testing.B) {
 	b.Run("lifecycle", func(b *testing.B) {
-		d := lifecycleTicket(b)
-		in := d.Start(t0, "rep")
-		for _, tr := range []ticketTrigger{trStart, trSubmit} {
-			if _, err := d.Fire(in, tr, t0, "rep"); err != nil {
-				b.Fatal(err)
-			}
-		}
+		d, in := lifecycleInReview(b)
 		b.ReportAllocs()
 		for b.Loop() {
 			ps, err := d.Permitted(in, t0, "rep")
@@ -196,13 +174,7 @@ func BenchmarkPermitted(b *testing.B) {
 		}
 	})
 	b.Run("looplab-fsm", func(b *testing.B) {
-		ctx := context.Background()
-		tk := newFSMTicket(false)
-		for _, tr := range cycle[:2] {
-			if err := tk.FSM.Event(ctx, tr); err != nil {
-				b.Fatal(err)
-			}
-		}
+		tk := fsmInReview(b)
 		b.ReportAllocs()
 		for b.Loop() {
 			n := 0
@@ -217,12 +189,7 @@ func BenchmarkPermitted(b *testing.B) {
 		}
 	})
 	b.Run("stateless", func(b *testing.B) {
-		tk := newStatelessTicket(false)
-		for _, tr := range cycle[:2] {
-			if err := tk.SM.Fire(tr); err != nil {
-				b.Fatal(err)
-			}
-		}
+		tk := statelessInReview(b)
 		b.ReportAllocs()
 		for b.Loop() {
 			ts, err := tk.SM.PermittedTriggers()
