@@ -49,6 +49,46 @@ func forecastSection(p *printer, y *year, pl *plan, won wonAmounts) (outlook, er
 	p.table([]string{p.tr("month", "月份"), ">" + p.tr("plan", "计划"), ">" + p.tr("commit", "承诺"), ">" + p.tr("best case", "最佳情况"),
 		">" + p.tr("open pipeline", "在途管道"), ">" + p.tr("expected", "预期成交")}, rows)
 
+	// The bookings series: three years from the books, then this year's
+	// months from the won deals. Holt-Winters with an additive season of 12
+	// months, its parameters and initial states estimated, projects the
+	// second half with an 80% interval.
+	series := make([]float64, 0, len(y.history)+6)
+	for _, v := range y.history {
+		series = append(series, v.InexactFloat64()) // a time series is statistics: float64
+	}
+	months := make([]decimal.Decimal, 6)
+	for _, d := range y.deals {
+		// Deals won in the first hours of 1 July count to date but make no
+		// month of the series yet.
+		if m := d.won.In(y.loc).Month(); y.wonThisYear(&d) && m <= time.June {
+			months[m-1] = months[m-1].Add(d.amount)
+		}
+	}
+	for _, v := range months {
+		series = append(series, v.InexactFloat64())
+	}
+	fit, err := forecast.HoltWinters(series, 12, forecast.Additive, nil)
+	if err != nil {
+		return outlook{}, err
+	}
+	proj, err := fit.Forecast(6, &forecast.ForecastOptions{Level: 0.8})
+	if err != nil {
+		return outlook{}, err
+	}
+	rows = rows[:0]
+	var hwTotal float64
+	for k, m := range pl.months[6:] {
+		hwTotal += proj.Point[k]
+		rows = append(rows, []string{m.Label, money(m.Target), whole(decimal.NewFromFloat(proj.Point[k])),
+			whole(decimal.NewFromFloat(proj.Lower[k])) + " – " + whole(decimal.NewFromFloat(proj.Upper[k]))})
+	}
+	p.linef("\n%s", fmt.Sprintf(p.tr("%s of monthly bookings, 2022 to June 2025 (%d months), projected:",
+		"%s预测月度成交（2022 年至 2025 年 6 月，共 %d 个月）："), forecast.MethodHoltWinters.Label(p.lang), len(series)))
+	p.table([]string{p.tr("month", "月份"), ">" + p.tr("plan", "计划"), ">" + p.tr("projected", "预测"), ">" + p.tr("80% interval", "80% 区间")}, rows)
+	p.linef(p.tr("  the second half projected at %s against %s still to win", "  下半年预测 %s，尚差 %s"),
+		whole(decimal.NewFromFloat(hwTotal)), money(pl.goal.Target.Sub(won.total)))
+
 	// The open pipeline alone, simulated: each deal won with its stage's
 	// probability, one in five of those slipping a month, amounts ±10%.
 	prospects, err := forecast.ProspectsOf(stages, open, forecast.DateOf(y.asOf), 6,
@@ -69,7 +109,7 @@ func forecastSection(p *printer, y *year, pl *plan, won wonAmounts) (outlook, er
 	var quick decimal.Decimal
 	q2 := time.Date(2025, 4, 1, 0, 0, 0, 0, y.loc)
 	for _, d := range y.deals {
-		if !d.won.IsZero() && !d.changes[0].at.Before(q2) {
+		if y.wonThisYear(&d) && !d.changes[0].at.Before(q2) {
 			quick = quick.Add(d.amount)
 		}
 	}
@@ -82,8 +122,8 @@ func forecastSection(p *printer, y *year, pl *plan, won wonAmounts) (outlook, er
 	if err != nil {
 		return outlook{}, err
 	}
-	p.linef("\n%s", fmt.Sprintf(p.tr("Monte Carlo of the second half, %d trials: the open deals won with their stages' probabilities, 20%% slipping a month, amounts ±10%%, plus new business of %s a month ±40%% (what the second quarter's new deals won within it):",
-		"下半年蒙特卡洛模拟，%d 次：在途商机按阶段概率赢单，20%% 推迟一个月，金额 ±10%%；另加每月新增业务 %s ±40%%（第二季度新建商机当季赢单的金额）："), sim.Trials, money(perMonth)))
+	p.linef("\n%s", fmt.Sprintf(p.tr("Monte Carlo of the second half, %s trials: the open deals won with their stages' probabilities, 20%% slipping a month, amounts ±10%%, plus new business of %s a month ±40%% (what the second quarter's new deals won within it):",
+		"下半年蒙特卡洛模拟，%s 次：在途商机按阶段概率赢单，20%% 推迟一个月，金额 ±10%%；另加每月新增业务 %s ±40%%（第二季度新建商机当季赢单的金额）："), whole(decimal.NewFromInt(int64(sim.Trials))), money(perMonth)))
 	rows = rows[:0]
 	q := func(f float64) string { return whole(decimal.NewFromFloat(f)) }
 	for i, s := range sim.Periods {

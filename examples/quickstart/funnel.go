@@ -15,7 +15,7 @@ type wonAmounts struct {
 	byOwner map[string]decimal.Decimal // by rep id
 }
 
-// funnelSection reads the half-year's stage changes, messy as exported,
+// funnelSection reads the year's stage changes to date, messy as exported,
 // into the funnel and prints it by stage and by owner, with its
 // bottleneck.
 func funnelSection(p *printer, y *year) (wonAmounts, error) {
@@ -28,6 +28,9 @@ func funnelSection(p *printer, y *year) (wonAmounts, error) {
 	}
 	for _, d := range y.deals {
 		for _, c := range d.changes {
+			if c.at.Before(y.jan1) {
+				continue // the CRM's export of 2025: a deal opened in 2024 enters at its first stage of 2025
+			}
 			// from the year's records to package funnel
 			e := funnel.Event{Deal: d.id, Stage: c.stage, Time: c.at, Amount: d.amount, Owner: d.owner, Source: d.source}
 			if err := a.Add(e); err != nil {

@@ -47,7 +47,7 @@ func commissionSection(p *printer, y *year, pl *plan) error {
 	}
 	var txs []incentive.Transaction
 	for _, d := range y.deals {
-		if !d.won.IsZero() {
+		if y.wonThisYear(&d) {
 			// from the year's records: a won deal is a transaction booked on the day it was won in Shanghai
 			txs = append(txs, incentive.Transaction{ID: d.id, Rep: d.owner, Amount: d.amount, Booked: incentive.DateOf(d.won.In(y.loc))})
 		}

@@ -4,14 +4,16 @@
 //
 //  1. target: the 10,000,000 CNY annual target, checked against SMART and
 //     split exactly into quarters, months, teams and reps;
-//  2. funnel: the half-year's stage changes, messy as a CRM exports them,
+//  2. funnel: the year's stage changes to date, messy as a CRM exports them,
 //     read into the funnel by stage and by owner;
 //  3. target again: the funnel's won amounts are the actuals that
 //     target.Track reads, for the company and for every rep;
 //  4. lifecycle: the year's sales project driven through its gates, its
 //     target fact the plan's own 10,000,000;
-//  5. forecast: the open deals of the funnel as a weighted pipeline, and a
-//     Monte Carlo of the second half against what is left of the target;
+//  5. forecast: the open deals of the funnel as a weighted pipeline, a
+//     Holt-Winters projection of monthly bookings against the monthly
+//     plan, and a Monte Carlo of the second half against what is left of
+//     the target;
 //  6. risk: the project's register, fed the forecast's shortfall, with its
 //     heat map and contingency reserve;
 //  7. incentive: the second quarter's commission statements from the same

@@ -15,7 +15,11 @@ import (
 type year struct {
 	seed  uint64         // the seed it was generated from, which also seeds the simulations
 	loc   *time.Location // Shanghai (UTC+8, no daylight saving)
+	jan1  time.Time      // 2025-01-01 00:00 in loc: the year the plan is for starts
 	asOf  time.Time      // 2025-07-01 09:00 in loc
+	// history holds the monthly bookings of 2022 to 2024, from the books
+	// kept before the CRM: 36 months, 8,000,000 in 2024.
+	history []decimal.Decimal
 	teams []team
 	reps  []rep
 	deals []deal
@@ -42,6 +46,7 @@ type deal struct {
 	changes           []change  // in the order recorded, duplicates and all
 	stage             string    // where the deal stands at asOf
 	won               time.Time // when it was won; zero unless stage is "won"
+	// (won before 2025 is last year's business: the sections leave it out)
 	closing           time.Time // for an open deal, when its owner expects it to close
 }
 
@@ -67,6 +72,7 @@ func newYear(seed uint64, n int) *year {
 	y := &year{
 		seed: seed,
 		loc:  loc,
+		jan1: time.Date(2025, 1, 1, 0, 0, 0, 0, loc),
 		asOf: time.Date(2025, 7, 1, 9, 0, 0, 0, loc),
 		teams: []team{
 			{"east", "East (Shanghai)", "华东（上海）"},
@@ -86,21 +92,32 @@ func newYear(seed uint64, n int) *year {
 		y.reps = append(y.reps, r)
 	}
 
-	// The market brings 380 opportunities in the half-year, however
+	// Three years of monthly bookings: 6,400,000, 7,200,000 and 8,000,000,
+	// spread over the months by the business's season (a slow February, a
+	// strong December), each month give or take 6%.
+	season := []int64{7, 5, 8, 8, 8, 9, 8, 8, 9, 8, 9, 13} // percent of the year
+	for _, total := range []int64{6_400_000, 7_200_000, 8_000_000} {
+		for _, share := range season {
+			noise := 0.94 + 0.12*rng.Float64()
+			y.history = append(y.history, decimal.NewFromInt(int64(float64(total*share/100)*noise/100)*100))
+		}
+	}
+
+	// The market brings 500 opportunities from October to June, however
 	// many reps share them. Each moves along the B2B path with a chance per
 	// step that its owner's skill scales; one that does not move on is lost,
 	// or stalls where it is.
 	path := []string{"lead", "qualified", "proposal", "negotiation", "won"}
 	advance := []float64{0.45, 0.55, 0.62, 0.75} // few leads qualify this year
 	sources := []string{"web", "referral", "event", "outbound"}
-	start := time.Date(2025, 1, 2, 9, 0, 0, 0, loc)
+	start := time.Date(2024, 10, 1, 9, 0, 0, 0, loc) // the pipeline the year starts with is in the data
 	var weights []int64 // reps get leads in proportion to last year's sales
 	var sum int64
 	for _, r := range y.reps {
 		sum += r.lastYear.IntPart()
 		weights = append(weights, sum)
 	}
-	for k := range 380 {
+	for k := range 500 {
 		pick := rng.Int64N(sum)
 		i := 0
 		for weights[i] <= pick {
@@ -114,7 +131,7 @@ func newYear(seed uint64, n int) *year {
 			source: sources[rng.IntN(len(sources))],
 			amount: decimal.NewFromInt(int64(300+int(2000*u*u)) * 100),
 		}
-		t := start.Add(time.Duration(rng.IntN(176*24)) * time.Hour).Add(time.Duration(rng.IntN(60)) * time.Minute)
+		t := start.Add(time.Duration(rng.IntN(272*24)) * time.Hour).Add(time.Duration(rng.IntN(60)) * time.Minute)
 		record := func(stage string) {
 			if t.Before(y.asOf) {
 				d.changes = append(d.changes, change{stage, t})
@@ -195,3 +212,6 @@ func (y *year) rep(id string) *rep {
 
 // name is the rep's display name in the report's language.
 func (p *printer) name(r *rep) string { return p.tr(r.en, r.zh) }
+
+// wonThisYear reports whether d was won in 2025, by asOf.
+func (y *year) wonThisYear(d *deal) bool { return !d.won.IsZero() && !d.won.Before(y.jan1) }
