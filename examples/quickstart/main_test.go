@@ -48,6 +48,9 @@ func TestSameSeedSameReport(t *testing.T) {
 	for _, reps := range []int{3, 40} {
 		report(3, reps) // every section runs with the fewest and the most reps
 	}
+	for seed := range uint64(12) {
+		report(100+seed, 9) // and with other years: deals won at any hour, targets missed or met
+	}
 }
 
 // TestFlagsChecked: a bad -reps or -lang is an error, not a report.
