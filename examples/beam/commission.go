@@ -26,14 +26,15 @@ type commissionConfig struct {
 	Plan         string // the plan's JSON (incentive.DecodePlan; built-in rule types only)
 	Day          string // a date in the period to compute, "2025-04-01"
 	By           incentive.RankBy
-	Batch        int // lines an element carries
+	Batch        int   // lines an element carries
+	Chunk        int64 // bytes of the file a worker reads at a time
 }
 
 // commissionPipeline adds to s the stages that compute the statements of
 // the period containing cfg.Day from the transactions, and the period's
 // ranking, and returns their JSON (see commissionJSON), one element:
 //
-//	file ─ReadBatches─▶ batches of lines ─Credit─▶ (rep, transaction) for
+//	file ─Split─▶ chunks ─Reshuffle, Read─▶ batches of lines ─Credit─▶ (rep, transaction) for
 //	  every rep it credits ─GroupByKey─▶ (rep, its transactions)
 //	  ─Statement─▶ the rep's statement ─one group─▶ statements and ranking
 //
@@ -52,9 +53,7 @@ type commissionConfig struct {
 // those of reps without transactions, and ranks them.
 func commissionPipeline(s beam.Scope, cfg commissionConfig) beam.PCollection {
 	s = s.Scope("commission")
-	files := beam.Create(s, cfg.Transactions)
-	batches := beam.ParDo(s, &readBatchesFn{Lines: cfg.Batch}, files)
-	batches = beam.Reshuffle(s, batches)
+	batches := readLines(s, cfg.Transactions, cfg.Chunk, cfg.Batch)
 	credited := beam.ParDo(s, &creditFn{Plan: cfg.Plan}, batches)
 	byRep := beam.GroupByKey(s, credited)
 	stmts := beam.ParDo(s, &statementFn{Plan: cfg.Plan, Day: cfg.Day}, byRep)

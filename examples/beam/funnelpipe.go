@@ -1,11 +1,8 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
-	"hash/fnv"
-	"io"
 	"reflect"
 	"strings"
 
@@ -22,8 +19,6 @@ func init() {
 			a := new(funnel.Analyzer)
 			return a, a.UnmarshalBinary(b)
 		})
-	register.DoFn3x1[context.Context, string, func(string), error](&readBatchesFn{})
-	register.Emitter1[string]()
 	register.DoFn2x0[string, func(int, string)](&shardFn{})
 	register.Emitter2[int, string]()
 	register.Combiner3[*funnel.Analyzer, string, []byte](&shardAnalyzerFn{})
@@ -35,8 +30,9 @@ type funnelConfig struct {
 	Input  string // an events file: csvHeader, then one event a line
 	Stages funnel.Stages
 	Report ReportSpec
-	Shards int // deal-id hash buckets, each aggregated by one analyzer
-	Batch  int // lines an element carries
+	Shards int   // deal-id hash buckets, each aggregated by one analyzer
+	Batch  int   // lines an element carries
+	Chunk  int64 // bytes of the file a worker reads at a time
 }
 
 // ReportSpec is the report the pipeline writes: funnel.ReportOptions in
@@ -65,7 +61,7 @@ func (r ReportSpec) options() (*funnel.ReportOptions, error) {
 // funnelPipeline adds to s the stages that read cfg.Input and report on
 // its events, and returns the report's JSON, one element:
 //
-//	file ─ReadBatches─▶ batches of lines ─Shard─▶ (shard, lines)
+//	file ─Split─▶ chunks ─Reshuffle, Read─▶ batches of lines ─Shard─▶ (shard, lines)
 //	  ─CombinePerKey(analyzer)─▶ (shard, encoded analyzer)
 //	  ─Combine(merge, report)─▶ report JSON
 //
@@ -76,11 +72,7 @@ func (r ReportSpec) options() (*funnel.ReportOptions, error) {
 // shard's analyzer. The global combine merges the shards and reports.
 func funnelPipeline(s beam.Scope, cfg funnelConfig) beam.PCollection {
 	s = s.Scope("funnel")
-	files := beam.Create(s, cfg.Input)
-	batches := beam.ParDo(s, &readBatchesFn{Lines: cfg.Batch}, files)
-	// The reading is serial; a reshuffle spreads the batches over workers
-	// before they are parsed.
-	batches = beam.Reshuffle(s, batches)
+	batches := readLines(s, cfg.Input, cfg.Chunk, cfg.Batch)
 	keyed := beam.ParDo(s, &shardFn{Shards: cfg.Shards}, batches)
 	stages, err := json.Marshal(cfg.Stages)
 	if err != nil {
@@ -104,22 +96,6 @@ func newAnalyzer(stages string) (*funnel.Analyzer, error) {
 	return funnel.NewAnalyzer(list, &funnel.Options{OnUnknown: funnel.Skip})
 }
 
-// readBatchesFn reads a text file through Beam's file systems (local files,
-// gs://, and any other registered) and emits its lines Lines at a time,
-// joined by newlines.
-type readBatchesFn struct {
-	Lines int `json:"lines"`
-}
-
-func (f *readBatchesFn) ProcessElement(ctx context.Context, path string, emit func(string)) error {
-	r, err := openRead(ctx, path)
-	if err != nil {
-		return err
-	}
-	defer r.Close()
-	return batchLines(r, max(f.Lines, 1), emit)
-}
-
 // shardFn splits a batch of event lines by the hash of their deal ids into
 // Shards buckets and emits the lines of each bucket present as one element.
 type shardFn struct {
@@ -129,6 +105,9 @@ type shardFn struct {
 func (f *shardFn) ProcessElement(batch string, emit func(int, string)) {
 	n := max(f.Shards, 1)
 	parts := make([]strings.Builder, n)
+	for k := range parts {
+		parts[k].Grow(2 * len(batch) / n)
+	}
 	for line := range strings.Lines(batch) {
 		k := shardOf(dealOf(line), n)
 		parts[k].WriteString(line)
@@ -140,12 +119,14 @@ func (f *shardFn) ProcessElement(batch string, emit func(int, string)) {
 	}
 }
 
-// shardOf returns the bucket of a deal id among n: FNV-1a, the same on
-// every worker.
+// shardOf returns the bucket of a deal id among n by its 32-bit FNV-1a
+// hash, the same on every worker.
 func shardOf(deal string, n int) int {
-	h := fnv.New32a()
-	io.WriteString(h, deal)
-	return int(h.Sum32() % uint32(n))
+	h := uint32(2166136261)
+	for i := 0; i < len(deal); i++ {
+		h = (h ^ uint32(deal[i])) * 16777619
+	}
+	return int(h % uint32(n))
 }
 
 // shardAnalyzerFn aggregates a shard's batches of lines into one analyzer

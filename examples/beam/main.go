@@ -39,19 +39,20 @@ import (
 )
 
 var (
-	pipeline = flag.String("pipeline", "funnel", "the job: funnel or commission")
-	input    = flag.String("input", "", "the events CSV (funnel) or transactions JSON lines (commission)")
-	output   = flag.String("output", "", "where to write the result (or the generated data)")
-	stages   = flag.String("stages", "", "funnel: a stage list as JSON; the B2B preset when empty")
-	by       = flag.String("by", "owner", "funnel: segment the report by owner, source, or nothing (\"\")")
-	asOf     = flag.String("asof", "", "funnel: report as of this RFC 3339 instant; every event when empty")
-	shards   = flag.Int("shards", 16, "funnel: deal-id hash shards, one analyzer each")
-	batch    = flag.Int("batch", 4096, "lines an element carries")
-	plan     = flag.String("plan", "", "commission: the plan as JSON (built-in rule types)")
-	day      = flag.String("day", "2025-04-01", "commission: a date in the period to compute")
-	rank     = flag.String("rank", "payout", "commission: rank by payout, earned, credit or attainment")
-	single   = flag.Bool("single", false, "run in this process without Beam")
-	generate = flag.Int("generate", 0, "write this many generated deals to -output (and the sample plan to -plan) and exit")
+	pipeline  = flag.String("pipeline", "funnel", "the job: funnel or commission")
+	input     = flag.String("input", "", "the events CSV (funnel) or transactions JSON lines (commission)")
+	output    = flag.String("output", "", "where to write the result (or the generated data)")
+	stages    = flag.String("stages", "", "funnel: a stage list as JSON; the B2B preset when empty")
+	by        = flag.String("by", "owner", "funnel: segment the report by owner, source, or nothing (\"\")")
+	asOf      = flag.String("asof", "", "funnel: report as of this RFC 3339 instant; every event when empty")
+	shards    = flag.Int("shards", 16, "funnel: deal-id hash shards, one analyzer each")
+	batch     = flag.Int("batch", 4096, "lines an element carries")
+	chunkSize = flag.Int64("chunk", 8<<20, "bytes of the input a worker reads at a time")
+	plan      = flag.String("plan", "", "commission: the plan as JSON (built-in rule types)")
+	day       = flag.String("day", "2025-04-01", "commission: a date in the period to compute")
+	rank      = flag.String("rank", "payout", "commission: rank by payout, earned, credit or attainment")
+	single    = flag.Bool("single", false, "run in this process without Beam")
+	generate  = flag.Int("generate", 0, "write this many generated deals to -output (and the sample plan to -plan) and exit")
 )
 
 func main() {
@@ -115,7 +116,7 @@ func runFunnel(ctx context.Context) error {
 		return singleRun(func(r io.Reader) (string, error) { return singleFunnel(r, list, spec, *batch) })
 	}
 	p, s := beam.NewPipelineWithRoot()
-	out := funnelPipeline(s, funnelConfig{Input: *input, Stages: list, Report: spec, Shards: *shards, Batch: *batch})
+	out := funnelPipeline(s, funnelConfig{Input: *input, Stages: list, Report: spec, Shards: *shards, Batch: *batch, Chunk: *chunkSize})
 	writeText(s, *output, out)
 	return beamx.Run(ctx, p)
 }
@@ -142,7 +143,7 @@ func runCommission(ctx context.Context) error {
 		return singleRun(func(r io.Reader) (string, error) { return singleCommission(r, planJSON, *day, rankBy) })
 	}
 	p, s := beam.NewPipelineWithRoot()
-	out := commissionPipeline(s, commissionConfig{Transactions: *input, Plan: string(planJSON), Day: *day, By: rankBy, Batch: *batch})
+	out := commissionPipeline(s, commissionConfig{Transactions: *input, Plan: string(planJSON), Day: *day, By: rankBy, Batch: *batch, Chunk: *chunkSize})
 	writeText(s, *output, out)
 	return beamx.Run(ctx, p)
 }

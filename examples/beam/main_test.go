@@ -5,9 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"hash/fnv"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -88,7 +91,7 @@ func TestFunnelPipeline(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := execute(t, func(s beam.Scope) beam.PCollection {
-		return funnelPipeline(s, funnelConfig{Input: events, Stages: funnel.B2B(), Report: spec, Shards: 8, Batch: 4096})
+		return funnelPipeline(s, funnelConfig{Input: events, Stages: funnel.B2B(), Report: spec, Shards: 8, Batch: 4096, Chunk: 1 << 20})
 	})
 	if !bytes.Equal(got, []byte(want)) {
 		t.Fatalf("pipeline report differs from the single-process one: %s", firstDiff(got, []byte(want)))
@@ -122,7 +125,7 @@ func TestCommissionPipeline(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := execute(t, func(s beam.Scope) beam.PCollection {
-		return commissionPipeline(s, commissionConfig{Transactions: txs, Plan: string(plan), Day: "2025-04-01", By: incentive.ByPayout, Batch: 4096})
+		return commissionPipeline(s, commissionConfig{Transactions: txs, Plan: string(plan), Day: "2025-04-01", By: incentive.ByPayout, Batch: 4096, Chunk: 512 << 10})
 	})
 	if !bytes.Equal(got, []byte(want)) {
 		t.Fatalf("pipeline output differs from the single-process one: %s", firstDiff(got, []byte(want)))
@@ -130,6 +133,45 @@ func TestCommissionPipeline(t *testing.T) {
 	for _, rep := range []string{`"rep":"vp"`, `"rep":"mgr3"`, `"rep":"rep39"`, `"champions":[`} {
 		if !bytes.Contains(got, []byte(rep)) {
 			t.Errorf("output has no %s", rep)
+		}
+	}
+}
+
+// TestReadChunk checks that cutting a file into chunks of any size gives
+// each of its lines once, in order, whether or not it ends in a newline
+// and whatever the reader (seekable or not).
+func TestReadChunk(t *testing.T) {
+	for _, text := range []string{"a\nbb\nccc\n\ndddd\n", "a\nbb\nccc", "x", "\n\n\n", "one line\n"} {
+		want := strings.Join(strings.SplitAfter(strings.TrimSuffix(text, "\n"), "\n"), "") + "\n"
+		for size := int64(1); size <= int64(len(text))+1; size++ {
+			for _, seek := range []bool{true, false} {
+				var got strings.Builder
+				for start := int64(0); start < int64(len(text)); start += size {
+					var r io.Reader = strings.NewReader(text)
+					if !seek {
+						r = io.MultiReader(r)
+					}
+					err := readChunk(r, start, min(start+size, int64(len(text))), 2, func(s string) { got.WriteString(s) })
+					if err != nil {
+						t.Fatal(err)
+					}
+				}
+				if got.String() != want {
+					t.Errorf("chunks of %d bytes of %q (seekable %t) = %q, want %q", size, text, seek, got.String(), want)
+				}
+			}
+		}
+	}
+}
+
+// TestShardOf checks the deal hash against FNV-1a from the standard
+// library, so every worker and every version buckets a deal alike.
+func TestShardOf(t *testing.T) {
+	for _, id := range []string{"", "D1000000", "OPP-10017", "交易-1"} {
+		h := fnv.New32a()
+		h.Write([]byte(id))
+		if got, want := shardOf(id, 16), int(h.Sum32()%16); got != want {
+			t.Errorf("shardOf(%q, 16) = %d, want %d", id, got, want)
 		}
 	}
 }
