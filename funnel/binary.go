@@ -143,7 +143,7 @@ func (a *Analyzer) MarshalBinary() ([]byte, error) {
 		ds := &a.deals[i]
 		var lastOwner, lastSrc uint32
 		for _, r := range a.recs[start : start+ds.n] {
-			b = binary.AppendVarint(b, scaleTime(r.t-prevT, u))
+			b = binary.AppendVarint(b, (r.t-prevT)/timeUnits[u])
 			prevT = r.t
 			flags := r.stage()
 			amt := a.amountOf(r)
@@ -192,7 +192,6 @@ var timeUnits = [...]int64{1, 1e3, 1e6, 1e9}
 // timeUnit returns the largest u such that every event time is a multiple
 // of timeUnits[u].
 func (a *Analyzer) timeUnit() int {
-	// Each test divides by a constant, which compiles to a multiplication.
 	multiple := func(div func(int64) bool) bool {
 		for _, r := range a.recs {
 			if !div(r.t) {
@@ -210,21 +209,6 @@ func (a *Analyzer) timeUnit() int {
 		return 1
 	}
 	return 0
-}
-
-// scaleTime returns t in units of timeUnits[u]. The divisions by constants
-// compile to multiplications; dividing by timeUnits[u] instead takes
-// MarshalBinary TODO% longer.
-func scaleTime(t int64, u int) int64 {
-	switch u {
-	case 3:
-		return t / 1e9
-	case 2:
-		return t / 1e6
-	case 1:
-		return t / 1e3
-	}
-	return t
 }
 
 // nameMode returns how an event naming n (1 + name index, or 0) is written
@@ -342,8 +326,7 @@ func (a *Analyzer) UnmarshalBinary(data []byte) error {
 			return d.failf("deals of %d id bytes and %d events, more than the %d bytes left hold", idBytes, events, len(d.b))
 		}
 	}
-	// One string holds every id: a string each takes decoding 1,000,000
-	// deals TODO% longer.
+	// The ids are one block: one string holds them all.
 	ids := string(d.b[:idBytes])
 	d.b = d.b[idBytes:]
 	b.deals = make([]dealState, 0, nd)
@@ -355,11 +338,11 @@ func (a *Analyzer) UnmarshalBinary(data []byte) error {
 	for i := range nd {
 		id := ids[:lens[2*i]]
 		ids = ids[len(id):]
-		di, known, h, ext := b.find(id)
+		_, known, h, ext := b.find(id)
 		if known {
 			return d.failf("deal %q repeated", id)
 		}
-		di = b.insert(id, h, ext)
+		di := b.insert(id, h, ext)
 		ds := &b.deals[di]
 		var lastOwner, lastSrc uint32
 		for range lens[2*i+1] {
