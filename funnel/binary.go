@@ -427,18 +427,8 @@ func (d *binDecoder) failf(format string, args ...any) error {
 	return d.fail(fmt.Errorf("%w: "+format, append([]any{ErrFormat}, args...)...))
 }
 
-// uint reads a uint of at most limit. One-byte varints, most of those in
-// the form, take a path the compiler inlines (after a failure d.b is
-// empty).
+// uint reads a uint of at most limit.
 func (d *binDecoder) uint(limit uint64) uint64 {
-	if b := d.b; len(b) > 0 && b[0] < 0x80 && uint64(b[0]) <= limit {
-		d.b = b[1:]
-		return uint64(b[0])
-	}
-	return d.uintSlow(limit)
-}
-
-func (d *binDecoder) uintSlow(limit uint64) uint64 {
 	if d.err != nil {
 		return 0
 	}
