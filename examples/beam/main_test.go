@@ -7,7 +7,6 @@ import (
 	"flag"
 	"hash/fnv"
 	"io"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,8 +20,6 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	// Prism logs every job's progress; keep warnings and errors.
-	slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
 	flag.Parse()
 	beam.Init()
 	os.Exit(m.Run())
