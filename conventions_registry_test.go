@@ -349,6 +349,7 @@ func init() {
 			"funnel.ErrEmptyAgent":             funnel.ErrEmptyAgent,
 			"funnel.ErrEmptyDeal":              funnel.ErrEmptyDeal,
 			"funnel.ErrEmptyKey":               funnel.ErrEmptyKey,
+			"funnel.ErrFormat":                 funnel.ErrFormat,
 			"funnel.ErrMismatch":               funnel.ErrMismatch,
 			"funnel.ErrNoOpen":                 funnel.ErrNoOpen,
 			"funnel.ErrNoWon":                  funnel.ErrNoWon,
