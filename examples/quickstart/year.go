@@ -13,16 +13,16 @@ import (
 // section converts what it reads, in one line, to the types of the
 // package it uses.
 type year struct {
-	seed  uint64         // the seed it was generated from, which also seeds the simulations
-	loc   *time.Location // Shanghai (UTC+8, no daylight saving)
-	jan1  time.Time      // 2025-01-01 00:00 in loc: the year the plan is for starts
-	asOf  time.Time      // 2025-07-01 09:00 in loc
+	seed uint64         // the seed it was generated from, which also seeds the simulations
+	loc  *time.Location // Shanghai (UTC+8, no daylight saving)
+	jan1 time.Time      // 2025-01-01 00:00 in loc: the year the plan is for starts
+	asOf time.Time      // 2025-07-01 09:00 in loc
 	// history holds the monthly bookings of 2022 to 2024, from the books
 	// kept before the CRM: 36 months, 8,000,000 in 2024.
 	history []decimal.Decimal
-	teams []team
-	reps  []rep
-	deals []deal
+	teams   []team
+	reps    []rep
+	deals   []deal
 }
 
 // team is a sales team.
@@ -47,7 +47,7 @@ type deal struct {
 	stage             string    // where the deal stands at asOf
 	won               time.Time // when it was won; zero unless stage is "won"
 	// (won before 2025 is last year's business: the sections leave it out)
-	closing           time.Time // for an open deal, when its owner expects it to close
+	closing time.Time // for an open deal, when its owner expects it to close
 }
 
 // change is one stage change as the CRM exports it.
@@ -111,7 +111,7 @@ func newYear(seed uint64, n int) *year {
 	advance := []float64{0.45, 0.55, 0.62, 0.75} // few leads qualify this year
 	sources := []string{"web", "referral", "event", "outbound"}
 	start := time.Date(2024, 10, 1, 9, 0, 0, 0, loc) // the pipeline the year starts with is in the data
-	var weights []int64 // reps get leads in proportion to last year's sales
+	var weights []int64                              // reps get leads in proportion to last year's sales
 	var sum int64
 	for _, r := range y.reps {
 		sum += r.lastYear.IntPart()
