@@ -31,11 +31,11 @@ const planJSON = `{
 // commissionSection computes the second quarter's statements from the won
 // deals, each rep's quota their quarter of the target split, and ranks
 // them.
-func commissionSection(p *printer, y *year, pl *plan) error {
+func commissionSection(p *printer, y *year, pl *plan) ([]incentive.Statement, error) {
 	p.heading(p.tr("7. Commission: the second quarter's statements (package incentive)", "7. 提成：第二季度提成单（incentive 包）"))
 	var plan incentive.Plan
 	if err := json.Unmarshal([]byte(planJSON), &plan); err != nil {
-		return err
+		return nil, err
 	}
 	for _, r := range y.reps {
 		// from package target: a rep's quarterly quota is their Q2 target
@@ -43,7 +43,7 @@ func commissionSection(p *printer, y *year, pl *plan) error {
 	}
 	def, err := incentive.Build(plan, nil)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var txs []incentive.Transaction
 	for _, d := range y.deals {
@@ -54,11 +54,11 @@ func commissionSection(p *printer, y *year, pl *plan) error {
 	}
 	stmts, err := incentive.Compute(def, incentive.DateOf(y.asOf.AddDate(0, 0, -1)), txs, nil)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	ranking, err := incentive.Rank(stmts, incentive.ByPayout)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	byRep := map[string]incentive.Statement{}
 	for _, s := range stmts {
@@ -86,7 +86,7 @@ func commissionSection(p *printer, y *year, pl *plan) error {
 	}
 	p.linef("  %-9s %12s  %s", "", money(top.Payout), p.tr("payout", "应发提成"))
 	if err := top.Check(); err != nil {
-		return err
+		return nil, err
 	}
-	return nil
+	return stmts, nil
 }

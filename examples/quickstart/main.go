@@ -96,7 +96,7 @@ func run(w io.Writer, o options) error {
 	if err := riskSection(p, y, fc); err != nil {
 		return fmt.Errorf("risk: %w", err)
 	}
-	if err := commissionSection(p, y, plan); err != nil {
+	if _, err := commissionSection(p, y, plan); err != nil {
 		return fmt.Errorf("incentive: %w", err)
 	}
 	return p.err
