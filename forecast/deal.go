@@ -68,6 +68,7 @@ const exactPlaces = -1
 type dealRules struct {
 	stages  Stages
 	index   map[string]int
+	slots   keySlots // finds a stage key, index when they collide
 	probs   []stageProb
 	places  int32
 	setting periodSetting
@@ -75,7 +76,7 @@ type dealRules struct {
 
 func newDealRules(stages Stages, places int32, set periodSetting) dealRules {
 	s := stages.clone()
-	return dealRules{stages: s, index: s.index(), probs: stageProbs(s), places: places, setting: set}
+	return dealRules{stages: s, index: s.index(), slots: slotsOf(s), probs: stageProbs(s), places: places, setting: set}
 }
 
 // terms checks d and fills t with how it counts. Problems are *FieldErrors
@@ -84,7 +85,7 @@ func (r *dealRules) terms(t *dealTerms, d *Deal, at string) error {
 	stages, places, set := r.stages, r.places, &r.setting
 	*t = dealTerms{}
 	var errs []error
-	i, ok := stageIndex(stages, r.index, d.Stage)
+	i, ok := r.stageIndex(d.Stage)
 	if !ok {
 		errs = append(errs, fieldErr(at+"stage", d.Stage, ErrUnknownStage))
 	}
@@ -173,18 +174,45 @@ func dateText(d Date) string {
 	return d.String()
 }
 
-// stageIndex finds key in stages. Short lists are scanned: for the six B2B
-// stages that saves about 75 of Add's 720 instructions a deal against a map
-// lookup on BenchmarkPipeline1M (callgrind).
-func stageIndex(stages Stages, index map[string]int, key string) (int, bool) {
-	if len(stages) <= 8 {
-		for i := range stages {
-			if stages[i].Key == key {
-				return i, true
-			}
-		}
-		return 0, false
+// keySlots finds a stage by its key in one string comparison: slot
+// keySlot(key) holds the index plus one of the only stage whose key has
+// that slot, 0 when none has, or −1 when several share it (then the index
+// map is asked). Scanning the six B2B stages instead (a map lookup costs
+// some 75 instructions more) mispredicted 1.5 branches a deal on
+// BenchmarkPipeline1M (callgrind: 4.15 million mispredicted branches in
+// Add before, 2.67 million after).
+type keySlots [64]int32
+
+// keySlot returns the slot of a stage key: a mix of its length and its
+// first and last bytes.
+func keySlot(key string) int {
+	if key == "" {
+		return 0
 	}
-	i, ok := index[key]
-	return i, ok
+	return (len(key)*8 + int(key[0])*3 + int(key[len(key)-1])) & 63
+}
+
+func slotsOf(stages Stages) keySlots {
+	var t keySlots
+	for i := range stages {
+		switch s := keySlot(stages[i].Key); t[s] {
+		case 0:
+			t[s] = int32(i + 1)
+		default:
+			t[s] = -1
+		}
+	}
+	return t
+}
+
+// stageIndex returns the position of the stage whose key is key.
+func (r *dealRules) stageIndex(key string) (int, bool) {
+	switch i := r.slots[keySlot(key)]; {
+	case i > 0 && r.stages[i-1].Key == key:
+		return int(i - 1), true
+	case i < 0:
+		i, ok := r.index[key]
+		return i, ok
+	}
+	return 0, false
 }

@@ -156,23 +156,28 @@ func (m *Matrix) built() error {
 // 210–230 ns after).
 func (m *Matrix) assess(c *checker, r *Risk, a *Assessment) bool {
 	r.check(c)
-	if len(c.errs) > 0 || !m.place(c, r, &a.Inherent, &a.Residual, true) {
+	if len(c.errs) > 0 {
+		return false
+	}
+	fin, fres, ok := m.place(c, r, &a.Inherent, &a.Residual, true)
+	if !ok {
 		return false
 	}
 	a.ID, a.Kind, a.Category, a.Owner, a.Status = r.ID, r.Kind, r.Category, r.Owner, r.Status
 	a.Strategy, a.Cost, a.Worth = r.Response.Strategy, zero, zero
 	if a.Strategy != 0 {
-		a.Cost = r.Response.Cost()
-		a.Worth = diffDec(a.Residual.EMV, a.Inherent.EMV, a.Cost)
+		a.Cost = r.Response.cost()
+		a.Worth = diffDec(a.Residual.EMV, a.Inherent.EMV, a.Cost, fres, fin, fixedOf(a.Cost))
 	}
 	return true
 }
 
 // place writes r's inherent and residual exposures to in and res; money
-// says whether to work out their EMVs. r has passed check.
-func (m *Matrix) place(c *checker, r *Risk, in, res *Exposure, money bool) bool {
+// says whether to work out their EMVs, whose fixed forms it returns. r has
+// passed check.
+func (m *Matrix) place(c *checker, r *Risk, in, res *Exposure, money bool) (fin, fres fixed, ok bool) {
 	if !m.side(c, "probability", "impact", &r.Probability, &r.Impact, in) {
-		return false
+		return fin, fres, false
 	}
 	resp := &r.Response
 	switch {
@@ -197,30 +202,47 @@ func (m *Matrix) place(c *checker, r *Risk, in, res *Exposure, money bool) bool 
 			im = &r.Impact
 		}
 		if !m.side(c, "response.residual_probability", "response.residual_impact", p, im, res) {
-			return false
+			return fin, fres, false
 		}
 	}
-	if money {
-		in.EMV = emv(r.Kind, in.Probability, in.Impact)
-		if !res.Eliminated {
-			// The same decimals (not merely equal ones) give the same EMV:
-			// compare the values themselves, which is cheaper than Equal,
-			// and share the inherent EMV rather than multiply again.
-			res.EMV = in.EMV
-			if res.Probability != in.Probability || res.Impact != in.Impact {
-				res.EMV = emv(r.Kind, res.Probability, res.Impact)
-			}
-		}
+	if !money {
+		return fin, fres, true
 	}
-	return true
+	fm := fixedOf(in.Impact)
+	in.EMV, fin = emv(r.Kind, in.Probability, in.Impact, m.probabilityFixed(in), fm)
+	switch {
+	case res.Eliminated: // EMV zero
+		fres = fixed{ok: true}
+	case res.Probability == in.Probability && res.Impact == in.Impact:
+		// The same decimals (not merely equal ones) give the same EMV:
+		// compare the values themselves, which is cheaper than Equal,
+		// and share the inherent EMV rather than multiply again.
+		res.EMV, fres = in.EMV, fin
+	default:
+		if res.Impact != in.Impact {
+			fm = fixedOf(res.Impact)
+		}
+		res.EMV, fres = emv(r.Kind, res.Probability, res.Impact, m.probabilityFixed(res), fm)
+	}
+	return fin, fres, true
 }
 
-// emv returns ±p × money, negative for a threat.
-func emv(k Kind, p, money decimal.Decimal) decimal.Decimal {
-	if money.IsZero() {
-		return zero
+// probabilityFixed returns the fixed form of e's probability: the
+// matrix's, when it is its level's value.
+func (m *Matrix) probabilityFixed(e *Exposure) fixed {
+	if k := e.Cell.Probability; k >= 0 && e.Probability == m.pValue[k] {
+		return m.pFixed[k]
 	}
-	return mulDec(p, money, k == Threat)
+	return fixedOf(e.Probability)
+}
+
+// emv returns ±p × money, negative for a threat, and its fixed form; fp
+// and fm are p's and money's.
+func emv(k Kind, p, money decimal.Decimal, fp, fm fixed) (decimal.Decimal, fixed) {
+	if money.IsZero() {
+		return zero, fixed{ok: true}
+	}
+	return mulDec(p, money, fp, fm, k == Threat)
 }
 
 // side places one side of a risk in e: its probability and impact levels,
@@ -244,7 +266,7 @@ func (m *Matrix) side(c *checker, pField, iField string, p *Probability, im *Imp
 func (m *Matrix) probabilityOf(c *checker, field string, p *Probability) (int, decimal.Decimal, bool) {
 	k := -1
 	if p.Level != "" {
-		if k = index(m.pKeys, p.Level); k < 0 {
+		if k = m.pSlots.find(m.pKeys, p.Level); k < 0 {
 			c.add(fieldErr(field+".level", p.Level, ErrLevel))
 			return 0, zero, false
 		}
@@ -275,7 +297,7 @@ func (m *Matrix) probabilityOf(c *checker, field string, p *Probability) (int, d
 // its measured quantities fall in.
 func (m *Matrix) impactOf(c *checker, field string, im *Impact) (int, bool) {
 	if im.Level != "" {
-		k := index(m.iKeys, im.Level)
+		k := m.iSlots.find(m.iKeys, im.Level)
 		if k < 0 {
 			c.add(fieldErr(field+".level", im.Level, ErrLevel))
 			return 0, false

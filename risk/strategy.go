@@ -121,7 +121,10 @@ type Action struct {
 }
 
 // Cost returns the response's cost: the sum of its actions' costs, exact.
-func (r Response) Cost() decimal.Decimal {
+func (r Response) Cost() decimal.Decimal { return r.cost() }
+
+// cost is Cost without copying the 200-byte Response.
+func (r *Response) cost() decimal.Decimal {
 	switch len(r.Actions) {
 	case 0:
 		return zero
