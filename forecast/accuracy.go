@@ -165,5 +165,8 @@ func Accuracy(actual, forecast []float64, opts *AccuracyOptions) (AccuracyReport
 	if r.N == 0 || (r.MASE != nil && !finite(*r.MASE)) || (r.MAPE != nil && !finite(*r.MAPE)) {
 		return AccuracyReport{}, fieldErr("forecast", "", wrap(ErrDiverged, "the errors overflow float64"))
 	}
+	if !finite(r.MASEScale) {
+		return AccuracyReport{}, fieldErr("train", "", wrap(ErrDiverged, "the training series' changes overflow float64"))
+	}
 	return r, nil
 }
