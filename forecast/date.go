@@ -233,12 +233,14 @@ func dateOfDays(n int) Date {
 	return Date{y, time.Month(m), day}
 }
 
-// daysIn returns the number of days in month m of year y (Gregorian).
+// daysIn returns the number of days in month m (January to December) of
+// year y (Gregorian).
 //
 // The lengths come from a table: a switch on the month mispredicts on
-// close dates spread over the year, which Pipeline.Add checks for every
-// deal (BenchmarkPipeline1M, callgrind: 2.67 million mispredicted branches
-// in Add with the switch, 2.39 million with the table).
+// dates spread over the year, which validating every deal's or event's
+// date meets (forecast's BenchmarkPipeline1M, callgrind: 2.67 million
+// mispredicted branches in Pipeline.Add with the switch, 2.39 million with
+// the table). The same in every package that has a Date.
 func daysIn(y int, m time.Month) int {
 	if m == time.February && y%4 == 0 && (y%100 != 0 || y%400 == 0) {
 		return 29
