@@ -9,6 +9,7 @@ import (
 	funnel "github.com/saleskit/saleskit/funnel"
 	incentive "github.com/saleskit/saleskit/incentive"
 	incentive_incentivetest "github.com/saleskit/saleskit/incentive/incentivetest"
+	internal_benchcpu "github.com/saleskit/saleskit/internal/benchcpu"
 	lifecycle "github.com/saleskit/saleskit/lifecycle"
 	risk "github.com/saleskit/saleskit/risk"
 	target "github.com/saleskit/saleskit/target"
@@ -296,6 +297,7 @@ func init() {
 			"funnel.Telesales":               func() any { return funnel.Telesales() },
 			"incentive.NewRegistry":          func() any { return incentive.NewRegistry() },
 			"incentive/incentivetest.Inputs": func() any { return incentive_incentivetest.Inputs() },
+			"internal/benchcpu.Now":          func() any { return internal_benchcpu.Now() },
 			"lifecycle.Customer":             func() any { return lifecycle.Customer() },
 			"lifecycle.Opportunity":          func() any { return lifecycle.Opportunity() },
 			"lifecycle.SalesProject":         func() any { return lifecycle.SalesProject() },

@@ -5,11 +5,11 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"strconv"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/saleskit/saleskit/forecast"
+	"github.com/saleskit/saleskit/internal/benchcpu"
 	"github.com/shopspring/decimal"
 )
 
@@ -47,7 +47,7 @@ func BenchmarkPipeline1M(b *testing.B) {
 	deals := genDeals(1_000_000, 1)
 	runtime.GC() // collect the setup's garbage before the timed loop
 	b.ReportAllocs()
-	cpu := cpuTime()
+	cpu := benchcpu.Now()
 	for b.Loop() {
 		p, err := forecast.NewPipeline(forecast.B2B(), 2, nil)
 		if err != nil {
@@ -60,7 +60,7 @@ func BenchmarkPipeline1M(b *testing.B) {
 		}
 		_ = p.Report(nil)
 	}
-	reportCPU(b, cpu)
+	benchcpu.Report(b, cpu)
 }
 
 // genProspects returns n prospects over twelve periods, with slips and
@@ -179,20 +179,4 @@ func BenchmarkAccumulatorBinary(b *testing.B) {
 			b.ReportMetric(float64(n), "bytes")
 		})
 	}
-}
-
-// cpuTime returns the CPU time the process has used. The benchmarks
-// report it beside the wall-clock ns/op, as cpu-ns/op: on a machine
-// shared with other work, it is the figure that compares with a budget
-// for one core.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-func reportCPU(b *testing.B, since time.Duration) {
-	b.ReportMetric(float64(cpuTime()-since)/float64(b.N), "cpu-ns/op")
 }

@@ -3,11 +3,10 @@ package incentive_test
 import (
 	"fmt"
 	"math/rand/v2"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/saleskit/saleskit/incentive"
+	"github.com/saleskit/saleskit/internal/benchcpu"
 	"github.com/shopspring/decimal"
 )
 
@@ -75,30 +74,14 @@ func BenchmarkComputeMillion(b *testing.B) {
 	txs := benchTxs(n, reps)
 	day := incentive.MustDate("2025-01-01")
 	b.ReportAllocs()
-	cpu := cpuTime()
+	cpu := benchcpu.Now()
 	for b.Loop() {
 		st, err := incentive.Compute(d, day, txs, nil)
 		if err != nil || len(st) != reps {
 			b.Fatal(err, len(st))
 		}
 	}
-	reportCPU(b, cpu)
-}
-
-// cpuTime returns the CPU time the process has used. The benchmarks
-// report it beside the wall-clock ns/op, as cpu-ns/op: on a machine
-// shared with other work, it is the figure that compares with a budget
-// for one core.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-func reportCPU(b *testing.B, since time.Duration) {
-	b.ReportMetric(float64(cpuTime()-since)/float64(b.N), "cpu-ns/op")
+	benchcpu.Report(b, cpu)
 }
 
 // stmtTxs are 98 deals of 7,654.32 for one rep, which cross both tier
@@ -122,12 +105,12 @@ func BenchmarkStatement100Lines(b *testing.B) {
 	txs := stmtTxs()
 	day := incentive.MustDate("2025-01-01")
 	b.ReportAllocs()
-	cpu := cpuTime()
+	cpu := benchcpu.Now()
 	for b.Loop() {
 		st, err := incentive.Compute(d, day, txs, nil)
 		if err != nil || len(st[0].Lines) != 100 {
 			b.Fatal(err, len(st[0].Lines))
 		}
 	}
-	reportCPU(b, cpu)
+	benchcpu.Report(b, cpu)
 }

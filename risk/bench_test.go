@@ -3,10 +3,9 @@ package risk_test
 import (
 	"math/rand/v2"
 	"strconv"
-	"syscall"
 	"testing"
-	"time"
 
+	"github.com/saleskit/saleskit/internal/benchcpu"
 	"github.com/saleskit/saleskit/risk"
 	"github.com/shopspring/decimal"
 )
@@ -53,7 +52,7 @@ func BenchmarkAssess(b *testing.B) {
 	m := risk.PMBOK()
 	rs := benchRisks(1_000_000)
 	b.ReportAllocs()
-	cpu := cpuTime()
+	cpu := benchcpu.Now()
 	for b.Loop() {
 		for k := range rs {
 			if _, err := risk.Assess(m, rs[k]); err != nil {
@@ -61,7 +60,7 @@ func BenchmarkAssess(b *testing.B) {
 			}
 		}
 	}
-	reportCPU(b, cpu)
+	benchcpu.Report(b, cpu)
 }
 
 // BenchmarkHeatMap counts 1,000,000 assessed risks in a heat map per op
@@ -81,14 +80,14 @@ func BenchmarkHeatMap(b *testing.B) {
 		}
 	}
 	b.ReportAllocs()
-	cpu := cpuTime()
+	cpu := benchcpu.Now()
 	for b.Loop() {
 		h := risk.NewHeatMap(m)
 		if err := h.AddAll(as); err != nil {
 			b.Fatal(err)
 		}
 	}
-	reportCPU(b, cpu)
+	benchcpu.Report(b, cpu)
 }
 
 // BenchmarkHeatMapPlace counts 1,000,000 risks in a heat map per op
@@ -99,7 +98,7 @@ func BenchmarkHeatMapPlace(b *testing.B) {
 	m := risk.PMBOK()
 	rs := benchRisks(1_000_000)
 	b.ReportAllocs()
-	cpu := cpuTime()
+	cpu := benchcpu.Now()
 	for b.Loop() {
 		h := risk.NewHeatMap(m)
 		for k := range rs {
@@ -108,7 +107,7 @@ func BenchmarkHeatMapPlace(b *testing.B) {
 			}
 		}
 	}
-	reportCPU(b, cpu)
+	benchcpu.Report(b, cpu)
 }
 
 // BenchmarkReserve simulates 100 risks × 10,000 trials per op: a third
@@ -137,13 +136,13 @@ func BenchmarkReserve(b *testing.B) {
 	}
 	o := &risk.ReserveOptions{Seed: 1, Trials: 10_000, Drivers: map[string]float64{"economy": 0.5, "team": 0.3}}
 	b.ReportAllocs()
-	cpu := cpuTime()
+	cpu := benchcpu.Now()
 	for b.Loop() {
 		if _, err := risk.Reserve(m, rs, o); err != nil {
 			b.Fatal(err)
 		}
 	}
-	reportCPU(b, cpu)
+	benchcpu.Report(b, cpu)
 }
 
 // benchAccumulators are the accumulators of a 100,000-risk register and
@@ -196,20 +195,4 @@ func BenchmarkAccumulatorsBinary(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(size), "bytes")
-}
-
-// cpuTime returns the CPU time the process has used. The benchmarks
-// report it beside the wall-clock ns/op, as cpu-ns/op: on a machine
-// shared with other work, it is the figure that compares with a budget
-// for one core.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-func reportCPU(b *testing.B, since time.Duration) {
-	b.ReportMetric(float64(cpuTime()-since)/float64(b.N), "cpu-ns/op")
 }
