@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/saleskit/saleskit/examples/internal/console"
 	"github.com/saleskit/saleskit/forecast"
 	"github.com/shopspring/decimal"
 )
@@ -41,8 +42,8 @@ func forecastSection(p *printer, y *year, pl *plan, won wonAmounts) (outlook, er
 	for _, m := range pl.months[6:] {
 		// from package target: the month's first date names the forecast period
 		f, _ := rep.Period(forecast.Date(m.Start))
-		rows = append(rows, []string{m.Label, money(m.Target), money(f.Forecasts.Commit.Amount),
-			money(f.Forecasts.BestCase.Amount), money(f.Forecasts.OpenPipeline.Amount), money(f.Expected)})
+		rows = append(rows, []string{m.Label, console.Money(m.Target), console.Money(f.Forecasts.Commit.Amount),
+			console.Money(f.Forecasts.BestCase.Amount), console.Money(f.Forecasts.OpenPipeline.Amount), console.Money(f.Expected)})
 	}
 	p.linef(p.tr("%d open deals; each month's forecast categories, and the expected bookings (amount × stage probability):",
 		"在途商机 %d 个；各月预测类别及预期成交（金额 × 阶段概率）："), len(open))
@@ -80,14 +81,14 @@ func forecastSection(p *printer, y *year, pl *plan, won wonAmounts) (outlook, er
 	var hwTotal float64
 	for k, m := range pl.months[6:] {
 		hwTotal += proj.Point[k]
-		rows = append(rows, []string{m.Label, money(m.Target), whole(decimal.NewFromFloat(proj.Point[k])),
+		rows = append(rows, []string{m.Label, console.Money(m.Target), whole(decimal.NewFromFloat(proj.Point[k])),
 			whole(decimal.NewFromFloat(proj.Lower[k])) + " – " + whole(decimal.NewFromFloat(proj.Upper[k]))})
 	}
 	p.linef("\n%s", fmt.Sprintf(p.tr("%s of monthly bookings, 2022 to June 2025 (%d months), projected:",
 		"%s预测月度成交（2022 年至 2025 年 6 月，共 %d 个月）："), forecast.MethodHoltWinters.Label(p.lang), len(series)))
 	p.table([]string{p.tr("month", "月份"), ">" + p.tr("plan", "计划"), ">" + p.tr("projected", "预测"), ">" + p.tr("80% interval", "80% 区间")}, rows)
 	p.linef(p.tr("  the second half projected at %s against %s still to win", "  下半年预测 %s，尚差 %s"),
-		whole(decimal.NewFromFloat(hwTotal)), money(pl.goal.Target.Sub(won.total)))
+		whole(decimal.NewFromFloat(hwTotal)), console.Money(pl.goal.Target.Sub(won.total)))
 
 	// The open pipeline alone, simulated: each deal won with its stage's
 	// probability, one in five of those slipping a month, amounts ±10%.
@@ -123,15 +124,15 @@ func forecastSection(p *printer, y *year, pl *plan, won wonAmounts) (outlook, er
 		return outlook{}, err
 	}
 	p.linef("\n%s", fmt.Sprintf(p.tr("Monte Carlo of the second half, %s trials: the open deals won with their stages' probabilities, 20%% slipping a month, amounts ±10%%, plus new business of %s a month ±40%% (what the second quarter's new deals won within it):",
-		"下半年蒙特卡洛模拟，%s 次：在途商机按阶段概率赢单，20%% 推迟一个月，金额 ±10%%；另加每月新增业务 %s ±40%%（第二季度新建商机当季赢单的金额）："), whole(decimal.NewFromInt(int64(sim.Trials))), money(perMonth)))
+		"下半年蒙特卡洛模拟，%s 次：在途商机按阶段概率赢单，20%% 推迟一个月，金额 ±10%%；另加每月新增业务 %s ±40%%（第二季度新建商机当季赢单的金额）："), whole(decimal.NewFromInt(int64(sim.Trials))), console.Money(perMonth)))
 	rows = rows[:0]
 	q := func(f float64) string { return whole(decimal.NewFromFloat(f)) }
 	for i, s := range sim.Periods {
 		m := pl.months[6+i]
-		rows = append(rows, []string{m.Label, money(m.Target), q(s.P10), q(s.P50), q(s.P90)})
+		rows = append(rows, []string{m.Label, console.Money(m.Target), q(s.P10), q(s.P50), q(s.P90)})
 	}
 	t := sim.Total
-	rows = append(rows, []string{p.tr("second half", "下半年"), money(gap), q(t.P10), q(t.P50), q(t.P90)})
+	rows = append(rows, []string{p.tr("second half", "下半年"), console.Money(gap), q(t.P10), q(t.P50), q(t.P90)})
 	p.table([]string{p.tr("month", "月份"), ">" + p.tr("plan / gap", "计划 / 缺口"), ">P10", ">P50", ">P90"}, rows)
 	p.linef(p.tr("  the open pipeline alone: %s", "  仅靠在途管道：%s"), alone.Reason.Text(p.lang))
 	p.linef(p.tr("  with new business:       %s", "  加上新增业务：%s"), sim.Reason.Text(p.lang))

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/saleskit/saleskit/examples/internal/console"
 	"github.com/saleskit/saleskit/funnel"
 	"github.com/shopspring/decimal"
 )
@@ -51,10 +52,10 @@ func funnelSection(p *printer, y *year) (wonAmounts, error) {
 	for i, s := range r.Stages {
 		weighted := ""
 		if s.Outcome == funnel.Open {
-			weighted = money(s.WeightedAmount)
+			weighted = console.Money(s.WeightedAmount)
 		}
 		rows = append(rows, []string{stages[i].Label(p.lang), fmt.Sprint(s.Entered), pct(s.Conversion.Value),
-			pct(s.Conversion.Low) + "–" + pct(s.Conversion.High), pct(s.FromTop.Value), money(s.EnteredAmount), weighted})
+			pct(s.Conversion.Low) + "–" + pct(s.Conversion.High), pct(s.FromTop.Value), console.Money(s.EnteredAmount), weighted})
 	}
 	p.table([]string{p.tr("stage", "阶段"), ">" + p.tr("entered", "进入"), ">" + p.tr("conversion", "转化率"),
 		">" + p.tr("95% interval", "95% 置信区间"), ">" + p.tr("from top", "累计转化"), ">" + p.tr("amount", "金额"),
@@ -62,10 +63,10 @@ func funnelSection(p *printer, y *year) (wonAmounts, error) {
 	o := r.Overall
 	p.linef(p.tr("win rate %s (%d won of %d closed), average won deal %s, median cycle %.0f days",
 		"赢单率 %s（赢单 %d 个，共结束 %d 个），平均赢单金额 %s，销售周期中位数 %.0f 天"),
-		pct(o.WinRate.Value), o.Won, o.Won+o.Lost, money(o.AverageWon), o.Cycle.Median.Hours()/24)
+		pct(o.WinRate.Value), o.Won, o.Won+o.Lost, console.Money(o.AverageWon), o.Cycle.Median.Hours()/24)
 	p.linef(p.tr("%d open worth %s (weighted %s); velocity %s a day",
 		"在途 %d 个，金额 %s（加权 %s）；销售速度每天 %s"),
-		o.Open, money(o.OpenAmount), money(o.WeightedAmount), money(o.Velocity))
+		o.Open, console.Money(o.OpenAmount), console.Money(o.WeightedAmount), console.Money(o.Velocity))
 	var mess []string
 	mess = append(mess, fmt.Sprintf(p.tr("%d deals reopened", "%d 个商机重新打开"), o.Reopened),
 		fmt.Sprintf(p.tr("%d moved back a stage", "%d 个商机退回前一阶段"), o.Regressed))
@@ -80,7 +81,7 @@ func funnelSection(p *printer, y *year) (wonAmounts, error) {
 	for i, s := range r.Stages {
 		n := 40 * s.Entered / top
 		label := stages[i].Label(p.lang)
-		p.linef("  %s%s  %s%s %d", label, strings.Repeat(" ", 12-width(label)), strings.Repeat(" ", (40-n)/2), strings.Repeat("█", n), s.Entered)
+		p.linef("  %s%s  %s%s %d", label, strings.Repeat(" ", 12-console.Width(label)), strings.Repeat(" ", (40-n)/2), strings.Repeat("█", n), s.Entered)
 	}
 
 	won := wonAmounts{total: o.WonAmount, byOwner: map[string]decimal.Decimal{}}
@@ -89,7 +90,7 @@ func funnelSection(p *printer, y *year) (wonAmounts, error) {
 		so := seg.Report.Overall
 		won.byOwner[seg.Key] = so.WonAmount
 		rows = append(rows, []string{p.name(y.rep(seg.Key)), fmt.Sprint(seg.Report.Deals), fmt.Sprint(so.Won), pct(so.WinRate.Value),
-			money(so.WonAmount), money(so.WeightedAmount)})
+			console.Money(so.WonAmount), console.Money(so.WeightedAmount)})
 	}
 	p.linef("")
 	p.table([]string{p.tr("owner", "负责人"), ">" + p.tr("deals", "商机"), ">" + p.tr("won", "赢单"), ">" + p.tr("win rate", "赢单率"),

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/saleskit/saleskit/examples/internal/console"
 	"github.com/saleskit/saleskit/incentive"
 )
 
@@ -71,8 +72,8 @@ func commissionSection(p *printer, y *year, pl *plan) ([]incentive.Statement, er
 		if a := s.Subtotals[0].Attainment; a != nil {
 			att = pct(*a)
 		}
-		rows = append(rows, []string{fmt.Sprint(st.Rank), p.name(y.rep(st.Rep)), money(s.Quota.Effective), money(credit), att,
-			money(s.Payout), bar(float64(s.Payout.InexactFloat64())/float64(byRep[ranking.Standings[0].Rep].Payout.InexactFloat64()), 20)})
+		rows = append(rows, []string{fmt.Sprint(st.Rank), p.name(y.rep(st.Rep)), console.Money(s.Quota.Effective), console.Money(credit), att,
+			console.Money(s.Payout), bar(float64(s.Payout.InexactFloat64())/float64(byRep[ranking.Standings[0].Rep].Payout.InexactFloat64()), 20)})
 	}
 	p.linef(p.tr("%s, %s: statements from the year's %d won deals, ranked by payout:",
 		"%s，%s：基于全年 %d 个赢单计算提成单，按提成金额排名："), plan.Labels.Get(p.lang), stmts[0].Period, len(txs))
@@ -82,9 +83,9 @@ func commissionSection(p *printer, y *year, pl *plan) ([]incentive.Statement, er
 	top := byRep[ranking.Standings[0].Rep]
 	p.linef(p.tr("\nThe champion's statement, line by line:", "\n冠军的提成单明细："))
 	for _, l := range top.Lines {
-		p.linef("  %-9s %12s  %s", l.Deal, money(l.Amount), l.Reason().Text(p.lang))
+		p.linef("  %-9s %12s  %s", l.Deal, console.Money(l.Amount), l.Reason().Text(p.lang))
 	}
-	p.linef("  %-9s %12s  %s", "", money(top.Payout), p.tr("payout", "应发提成"))
+	p.linef("  %-9s %12s  %s", "", console.Money(top.Payout), p.tr("payout", "应发提成"))
 	if err := top.Check(); err != nil {
 		return nil, err
 	}

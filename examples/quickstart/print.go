@@ -2,10 +2,10 @@ package main
 
 import (
 	"fmt"
-	"github.com/saleskit/saleskit/examples/internal/console"
 	"io"
 	"strings"
 
+	"github.com/saleskit/saleskit/examples/internal/console"
 	"github.com/shopspring/decimal"
 )
 
@@ -32,58 +32,33 @@ func (p *printer) linef(format string, args ...any) {
 }
 
 // title prints the report's title, double-underlined.
-func (p *printer) title(s string) { p.linef("%s\n%s", s, strings.Repeat("=", width(s))) }
+func (p *printer) title(s string) { p.linef("%s\n%s", s, strings.Repeat("=", console.Width(s))) }
 
 // heading prints a section heading, underlined, after a blank line.
-func (p *printer) heading(s string) { p.linef("\n%s\n%s", s, strings.Repeat("-", width(s))) }
+func (p *printer) heading(s string) { p.linef("\n%s\n%s", s, strings.Repeat("-", console.Width(s))) }
 
-// table prints rows under header in aligned columns, two spaces apart,
-// indented by two. Columns whose header starts with ">" are right-aligned
-// (the ">" is not printed); widths count a Chinese character as two
-// columns, as a terminal shows it.
+// table prints rows under header in aligned columns, indented by two,
+// with console.Table. Columns whose header starts with ">" are
+// right-aligned (the ">" is not printed).
 func (p *printer) table(header []string, rows [][]string) {
-	right := make([]bool, len(header))
-	cols := make([]int, len(header))
+	align := make([]byte, len(header))
 	head := make([]string, len(header))
 	for i, h := range header {
-		right[i] = strings.HasPrefix(h, ">")
+		align[i] = 'l'
+		if strings.HasPrefix(h, ">") {
+			align[i] = 'r'
+		}
 		head[i] = strings.TrimPrefix(h, ">")
-		cols[i] = width(head[i])
 	}
+	t := console.NewTable(string(align), head...)
+	t.Indent = "  "
 	for _, r := range rows {
-		for i, c := range r {
-			cols[i] = max(cols[i], width(c))
-		}
+		t.Row(r...)
 	}
-	line := func(cells []string) {
-		var b strings.Builder
-		b.WriteString("  ")
-		for i, c := range cells {
-			gap := strings.Repeat(" ", cols[i]-width(c))
-			if right[i] {
-				b.WriteString(gap + c)
-			} else if i < len(cells)-1 {
-				b.WriteString(c + gap)
-			} else {
-				b.WriteString(c)
-			}
-			if i < len(cells)-1 {
-				b.WriteString("  ")
-			}
-		}
-		p.linef("%s", strings.TrimRight(b.String(), " "))
-	}
-	line(head)
-	for _, r := range rows {
-		line(r)
-	}
+	var b strings.Builder
+	t.Write(&b)
+	p.linef("%s", strings.TrimSuffix(b.String(), "\n"))
 }
-
-// width is the number of terminal columns s takes.
-func width(s string) int { return console.Width(s) }
-
-// money formats an amount with thousands separators and two decimals.
-func money(d decimal.Decimal) string { return console.Money(d) }
 
 // whole formats an amount rounded to a whole number, with separators.
 func whole(d decimal.Decimal) string {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/saleskit/saleskit/examples/internal/console"
 	"github.com/saleskit/saleskit/risk"
 	"github.com/shopspring/decimal"
 )
@@ -56,7 +57,7 @@ func riskSection(p *printer, y *year, o outlook) error {
 		"未关闭风险热力图，应对前与应对后（纵轴概率，横轴影响）："))
 	grid := 2*len(spec.Impact) - 1
 	before, after := p.tr("before", "应对前"), p.tr("after", "应对后")
-	p.linef("  %s  %s%s    %s", strings.Repeat(" ", 10), before, strings.Repeat(" ", max(grid-width(before), 0)), after)
+	p.linef("  %s  %s%s    %s", strings.Repeat(" ", 10), before, strings.Repeat(" ", max(grid-console.Width(before), 0)), after)
 	for pi := len(spec.Probability) - 1; pi >= 0; pi-- {
 		row := []string{spec.Probability[pi].Label(p.lang)}
 		for _, side := range []risk.Side{risk.Inherent, risk.Residual} {
@@ -70,7 +71,7 @@ func riskSection(p *printer, y *year, o outlook) error {
 			}
 			row = append(row, strings.Join(cells, " "))
 		}
-		p.linef("  %s%s  %s    %s", row[0], strings.Repeat(" ", 10-width(row[0])), row[1], row[2])
+		p.linef("  %s%s  %s    %s", row[0], strings.Repeat(" ", 10-console.Width(row[0])), row[1], row[2])
 	}
 
 	title := map[string]string{}
@@ -79,14 +80,14 @@ func riskSection(p *printer, y *year, o outlook) error {
 	}
 	var rows [][]string
 	for _, a := range rep.Top {
-		rows = append(rows, []string{title[a.ID], m.RatingLabel(a.Inherent.Rating, p.lang), money(a.Inherent.EMV),
-			m.RatingLabel(a.Residual.Rating, p.lang), money(a.Residual.EMV), money(a.Worth)})
+		rows = append(rows, []string{title[a.ID], m.RatingLabel(a.Inherent.Rating, p.lang), console.Money(a.Inherent.EMV),
+			m.RatingLabel(a.Residual.Rating, p.lang), console.Money(a.Residual.EMV), console.Money(a.Worth)})
 	}
 	p.linef("")
 	p.table([]string{p.tr("top risks", "主要风险"), p.tr("rating", "评级"), ">EMV", p.tr("after", "应对后"), ">EMV", ">" + p.tr("response worth", "应对价值")}, rows)
 	t := rep.Totals.All
 	p.linef(p.tr("  exposure %s before the responses, %s after; the responses cost %s",
-		"  风险敞口：应对前 %s，应对后 %s；应对成本 %s"), money(t.Inherent), money(t.Residual), money(t.Cost))
+		"  风险敞口：应对前 %s，应对后 %s；应对成本 %s"), console.Money(t.Inherent), console.Money(t.Residual), console.Money(t.Cost))
 
 	c, err := risk.Reserve(m, reg.Risks, &risk.ReserveOptions{Seed: y.seed, Trials: 20_000, Confidence: 0.8})
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/saleskit/saleskit/examples/internal/console"
 	"github.com/saleskit/saleskit/target"
 	"github.com/shopspring/decimal"
 )
@@ -37,7 +38,7 @@ func goalSection(p *printer, y *year) (*plan, error) {
 	}
 	p.heading(p.tr("1. Goal setting: the 2025 revenue target (package target)", "1. 目标设定：2025 年销售额目标（target 包）"))
 	p.linef(p.tr("Goal %s: %s CNY from a baseline of %s, owner %s", "目标 %s：%s 元，基线 %s，负责人 %s"),
-		goal.ID, money(goal.Target), money(goal.Baseline), goal.Owner)
+		goal.ID, console.Money(goal.Target), console.Money(goal.Baseline), goal.Owner)
 	var rows [][]string
 	for _, v := range target.Check(goal, nil, nil).Verdicts {
 		mark := p.tr("ok", "通过")
@@ -62,9 +63,9 @@ func goalSection(p *printer, y *year) (*plan, error) {
 		"季度与月度分解（平均分配，多出的一分钱归最早的月份）："))
 	rows = rows[:0]
 	for i, q := range nested.Level(target.Quarter) {
-		row := []string{q.Label, money(q.Target)}
+		row := []string{q.Label, console.Money(q.Target)}
 		for _, m := range nested.Children(0, i) {
-			row = append(row, m.Label[5:]+" "+money(m.Target))
+			row = append(row, m.Label[5:]+" "+console.Money(m.Target))
 		}
 		rows = append(rows, row)
 	}
@@ -74,7 +75,7 @@ func goalSection(p *printer, y *year) (*plan, error) {
 	for _, m := range months {
 		sum = sum.Add(m.Target)
 	}
-	p.linef(p.tr("  the 12 months add up to %s", "  12 个月合计 %s"), money(sum))
+	p.linef(p.tr("  the 12 months add up to %s", "  12 个月合计 %s"), console.Money(sum))
 
 	// Down the organisation: each team by its reps' sales last year, each
 	// rep by their own.
@@ -103,7 +104,7 @@ func goalSection(p *printer, y *year) (*plan, error) {
 		if u.Depth > 0 {
 			last = whole(unitWeight(units, u.ID))
 		}
-		rows = append(rows, []string{strings.Repeat("  ", u.Depth) + u.Name, last, money(u.Target)})
+		rows = append(rows, []string{strings.Repeat("  ", u.Depth) + u.Name, last, console.Money(u.Target)})
 		if u.Depth < 2 {
 			continue
 		}
@@ -140,10 +141,10 @@ func trackSection(p *printer, y *year, pl *plan, won wonAmounts) (target.Progres
 	p.linef("%s", prog.Reason.Text(p.lang))
 	p.linef(p.tr("  attained %s of the year; projected %s in the plan's shape, %s at the run rate;",
 		"  已完成全年的 %s；按计划节奏预计全年 %s，按当前速度预计 %s；"),
-		pct(prog.Attainment), money(prog.PlanProjection), money(prog.RunRate))
+		pct(prog.Attainment), console.Money(prog.PlanProjection), console.Money(prog.RunRate))
 	p.linef(p.tr("  %s still to win: %s per working day over the %d working days left",
 		"  尚差 %s：每个工作日需完成 %s，剩余 %d 个工作日"),
-		money(prog.Gap), money(prog.RequiredPerWorkingDay), prog.RemainingWorkingDays)
+		console.Money(prog.Gap), console.Money(prog.RequiredPerWorkingDay), prog.RemainingWorkingDays)
 
 	var rows [][]string
 	for i := range y.reps {
@@ -153,7 +154,7 @@ func trackSection(p *printer, y *year, pl *plan, won wonAmounts) (target.Progres
 		if err != nil {
 			return prog, fmt.Errorf("rep %s: %w", r.id, err)
 		}
-		rows = append(rows, []string{p.name(r), money(rp.annual), money(rprog.Expected), money(rprog.Actual),
+		rows = append(rows, []string{p.name(r), console.Money(rp.annual), console.Money(rprog.Expected), console.Money(rprog.Actual),
 			fmt.Sprintf("%.2f", rprog.Pace), bar(rprog.Pace/1.5, 15), rprog.Status.Label(p.lang)})
 	}
 	p.linef("")

@@ -17,8 +17,10 @@ import (
 // display columns, not in bytes or runes as fmt and text/tabwriter count
 // them.
 type Table struct {
-	align string // one letter a column: 'l' left, 'r' right
-	rows  [][]string
+	// Indent is written before every line, for a table under a heading.
+	Indent string
+	align  string // one letter a column: 'l' left, 'r' right
+	rows   [][]string
 }
 
 // NewTable starts a table with its header; align has a letter for each
@@ -41,6 +43,7 @@ func (t *Table) Write(w io.Writer) {
 	}
 	for n, r := range t.rows {
 		var b strings.Builder
+		b.WriteString(t.Indent)
 		for i, c := range r {
 			gap := strings.Repeat(" ", widths[i]-Width(c))
 			if i > 0 {
@@ -58,7 +61,7 @@ func (t *Table) Write(w io.Writer) {
 			for _, x := range widths {
 				total += x
 			}
-			fmt.Fprintln(w, strings.Repeat("-", total))
+			fmt.Fprintln(w, t.Indent+strings.Repeat("-", total))
 		}
 	}
 }
