@@ -98,8 +98,12 @@ func (d *decoder) uvarint() uint64 {
 		return 0
 	}
 	v, n := binary.Uvarint(d.b[d.off:])
-	if n <= 0 {
+	switch {
+	case n <= 0:
 		d.fail("bad uvarint")
+		return 0
+	case n > 1 && d.b[d.off+n-1] == 0: // a trailing zero group: not AppendUvarint's form
+		d.fail("a uvarint not in its shortest form")
 		return 0
 	}
 	d.off += n
@@ -111,8 +115,12 @@ func (d *decoder) varint() int64 {
 		return 0
 	}
 	v, n := binary.Varint(d.b[d.off:])
-	if n <= 0 {
+	switch {
+	case n <= 0:
 		d.fail("bad varint")
+		return 0
+	case n > 1 && d.b[d.off+n-1] == 0: // not AppendVarint's form
+		d.fail("a varint not in its shortest form")
 		return 0
 	}
 	d.off += n

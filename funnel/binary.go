@@ -352,6 +352,9 @@ func (a *Analyzer) UnmarshalBinary(data []byte) error {
 			if n <= 0 || len(d.b) <= n {
 				return d.failf("deal %q: an event cut short", id)
 			}
+			if n > 1 && d.b[n-1] == 0 {
+				return d.failf("deal %q: a time not in its shortest form", id)
+			}
 			flags := d.b[n]
 			d.b = d.b[n+1:]
 			switch {
@@ -435,8 +438,12 @@ func (d *binDecoder) uint(limit uint64) uint64 {
 		return 0
 	}
 	v, n := binary.Uvarint(d.b)
-	if n <= 0 || v > limit {
+	switch {
+	case n <= 0 || v > limit:
 		d.failf("a bad varint, or one above %d", limit)
+		return 0
+	case n > 1 && d.b[n-1] == 0: // a trailing zero group: not AppendUvarint's form
+		d.failf("a varint not in its shortest form")
 		return 0
 	}
 	d.b = d.b[n:]
@@ -485,8 +492,8 @@ func (d *binDecoder) amount(b *Analyzer) uint64 {
 		return 0
 	}
 	exp, n := binary.Varint(d.b)
-	if n <= 0 || exp > maxBigExp || exp < -maxBigExp {
-		d.failf("a big amount's exponent out of range")
+	if n <= 0 || exp > maxBigExp || exp < -maxBigExp || (n > 1 && d.b[n-1] == 0) {
+		d.failf("a big amount's exponent out of range or not in its shortest form")
 		return 0
 	}
 	d.b = d.b[n:]

@@ -113,8 +113,12 @@ func (d *decoder) uint() uint64 {
 		return 0
 	}
 	v, n := binary.Uvarint(d.b)
-	if n <= 0 || v > maxUint {
+	switch {
+	case n <= 0 || v > maxUint:
 		d.fail("bad or oversized varint")
+		return 0
+	case n > 1 && d.b[n-1] == 0: // a trailing zero group: not AppendUvarint's form
+		d.fail("a varint not in its shortest form")
 		return 0
 	}
 	d.b = d.b[n:]
