@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/saleskit/saleskit/funnel"
+	"github.com/saleskit/saleskit/internal/benchcpu"
 )
 
 // Budget: MarshalBinary and UnmarshalBinary of an analyzer of 1,000,000
@@ -17,7 +18,7 @@ func BenchmarkBinary(b *testing.B) {
 		b.Fatal(err)
 	}
 	var size int
-	measureSteady(b, func() {
+	run := func() {
 		data, err := a.MarshalBinary()
 		if err != nil {
 			b.Fatal(err)
@@ -27,6 +28,13 @@ func BenchmarkBinary(b *testing.B) {
 			b.Fatal(err)
 		}
 		size = len(data)
-	})
+	}
+	steadyHeap(run)
+	b.ReportAllocs()
+	cpu := benchcpu.Now()
+	for b.Loop() {
+		run()
+	}
+	benchcpu.Report(b, cpu)
 	b.ReportMetric(float64(size)/float64(a.Events()), "bytes/event")
 }

@@ -202,47 +202,59 @@ func goldenEvents() []funnel.Event {
 	)
 }
 
-// TestBinaryGolden decodes testdata/analyzer.v1.bin, written by format
-// version 1 (rewrite it with -update only for a new version, keeping the
-// old file for the decoder that reads it), and checks that it reports as
-// the golden events do, and that encoding them gives the same bytes.
+// TestBinaryGolden decodes the golden file of each format version,
+// testdata/analyzer.v1.bin and analyzer.v2.bin, and checks that each
+// reports as the golden events do, and that encoding the golden events
+// gives the current version's file. Rewrite the current version's file with
+// -update only for a new version, keeping the old files for the decoder
+// that reads them.
 func TestBinaryGolden(t *testing.T) {
-	path := filepath.Join("testdata", "analyzer.v1.bin")
 	a := analyze(t, goldenEvents())
 	data, err := a.MarshalBinary()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *update {
-		if err := os.WriteFile(path, data, 0o644); err != nil {
+	want := allReports(t, a)
+	for _, version := range []byte{1, 2} {
+		path := filepath.Join("testdata", "analyzer.v"+itoa(int(version))+".bin")
+		current := version == data[0]
+		if current && *update {
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		golden, err := os.ReadFile(path)
+		if err != nil {
 			t.Fatal(err)
 		}
+		if golden[0] != version || golden[1] != 'A' {
+			t.Fatalf("%s: header % x, want %02x 41", path, golden[:2], version)
+		}
+		var b funnel.Analyzer
+		if err := b.UnmarshalBinary(golden); err != nil {
+			t.Fatalf("%s: UnmarshalBinary = %v", path, err)
+		}
+		if diff := cmp.Diff(want, allReports(t, &b)); diff != "" {
+			t.Errorf("%s: reports differ from the golden events' (-want +got):\n%s", path, diff)
+		}
+		if current && !bytes.Equal(data, golden) {
+			t.Errorf("MarshalBinary of the golden events gives\n%x\n%s holds\n%x", data, path, golden)
+		}
+		if again, _ := b.MarshalBinary(); !bytes.Equal(again, data) {
+			t.Errorf("%s: MarshalBinary of the decoded analyzer is not the golden events' form", path)
+		}
+		// The worked example's owners as of day 10: g1 moved to bob on day 8.
+		r := report(t, &b, funnel.ReportOptions{AsOf: day(10), By: funnel.ByOwner{}})
+		var owners []string
+		for _, s := range r.Segments {
+			owners = append(owners, s.Key)
+		}
+		if want := []string{"", "bob"}; !cmp.Equal(want, owners) {
+			t.Errorf("%s: by owner as of day 10: segments %q, want %q", path, owners, want)
+		}
 	}
-	golden, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if golden[0] != 1 || golden[1] != 'A' {
-		t.Fatalf("golden header % x, want 01 41", golden[:2])
-	}
-	var b funnel.Analyzer
-	if err := b.UnmarshalBinary(golden); err != nil {
-		t.Fatalf("UnmarshalBinary(golden) = %v", err)
-	}
-	if diff := cmp.Diff(allReports(t, a), allReports(t, &b)); diff != "" {
-		t.Errorf("golden analyzer reports differ from the golden events' (-want +got):\n%s", diff)
-	}
-	if !bytes.Equal(data, golden) {
-		t.Errorf("MarshalBinary of the golden events gives\n%x\nthe golden file holds\n%x", data, golden)
-	}
-	// The worked example's owners as of day 10: g1 moved to bob on day 8.
-	r := report(t, &b, funnel.ReportOptions{AsOf: day(10), By: funnel.ByOwner{}})
-	var owners []string
-	for _, s := range r.Segments {
-		owners = append(owners, s.Key)
-	}
-	if want := []string{"", "bob"}; !cmp.Equal(want, owners) {
-		t.Errorf("golden analyzer by owner as of day 10: segments %q, want %q", owners, want)
+	if data[0] != 2 {
+		t.Errorf("MarshalBinary writes version %d; add its golden file to this test", data[0])
 	}
 }
 
@@ -271,8 +283,8 @@ func TestUnmarshalBinaryErrors(t *testing.T) {
 	}
 	check("a trailing byte", append(bytes.Clone(good), 0))
 	bad := bytes.Clone(good)
-	bad[0] = 2
-	check("version 2", bad)
+	bad[0] = 3
+	check("version 3", bad)
 	bad = bytes.Clone(good)
 	bad[1] = 'T'
 	check("kind T", bad)
@@ -308,6 +320,49 @@ func TestUnmarshalBinaryErrors(t *testing.T) {
 	} {
 		check(name, data)
 	}
+	// Version 2: one deal "d" of one event, with the deal's owner and
+	// source (name numbers, 0 for none) and the event's time and word, then
+	// the extensions' count and bytes. Stage lead, amount 5 (5<<15 | 18<<6)
+	// on 1 Mar 2025 decodes; each change of it below does not.
+	const t2025, five = 1740787200 * 1e9, 5<<15 | 18<<6
+	form2 := func(names []string, owner, source uint64, tm int64, w uint64, ext ...byte) []byte {
+		b := []byte{2, 'A'}
+		b = binary.AppendUvarint(b, uint64(len(b2b)))
+		b = append(b, b2b...)
+		b = append(b, 0, 0, 0, 0, byte(len(names)))
+		for _, n := range names {
+			b = append(b, byte(len(n)))
+			b = append(b, n...)
+		}
+		b = append(b, 1, 1, 1, byte(owner), byte(source), 'd')
+		b = binary.LittleEndian.AppendUint64(b, uint64(tm))
+		b = binary.LittleEndian.AppendUint64(b, w)
+		return append(b, ext...)
+	}
+	ann := []string{"ann"}
+	var ok2 funnel.Analyzer
+	if err := ok2.UnmarshalBinary(form2(ann, 1, 0, t2025, five|1<<13, 0)); err != nil || ok2.Events() != 1 {
+		t.Fatalf("a valid version 2 form: UnmarshalBinary = %v, %d events", err, ok2.Events())
+	}
+	for name, data := range map[string][]byte{
+		"v2 stage 9":                             form2(nil, 0, 0, t2025, five|9, 0),
+		"v2 time before 1900":                    form2(nil, 0, 0, -1<<62, five, 0),
+		"v2 time after 2190":                     form2(nil, 0, 0, 1<<63-1, five, 0),
+		"v2 zero with exponent 2":                form2(nil, 0, 0, t2025, 20<<6, 0),
+		"v2 exponent 19":                         form2(nil, 0, 0, t2025, 5<<15|37<<6, 0),
+		"v2 owner bit, deal without":             form2(nil, 0, 0, t2025, five|1<<13, 0),
+		"v2 source bit, deal without":            form2(ann, 1, 0, t2025, five|1<<13|1<<14, 0),
+		"v2 deal owner no event names":           form2(ann, 1, 0, t2025, five, 0),
+		"v2 owner past the names":                form2(ann, 2, 0, t2025, five|1<<13, 0),
+		"v2 extended word with more bits":        form2(nil, 0, 0, t2025, 1<<12|1<<13, 1, 0xa4, 0x05, 0, 0),
+		"v2 extension not needed":                form2(ann, 1, 0, t2025, five|1<<13, 1, 0xa4, 0x05, 1, 0),
+		"v2 extension naming for a deal without": form2(ann, 0, 0, t2025, 1<<12, 1, 0xa4, 0x05, 1, 0),
+		"v2 an extended event, none given":       form2(nil, 0, 0, t2025, 1<<12, 0),
+		"v2 an extension, no event":              form2(nil, 0, 0, t2025, five, 1, 0xa4, 0x05, 0, 0),
+		"v2 events cut short":                    form2(nil, 0, 0, t2025, five)[:250],
+	} {
+		check(name, data)
+	}
 	if diff := cmp.Diff(want, allReports(t, &keep)); diff != "" {
 		t.Errorf("a failed UnmarshalBinary changed the analyzer (-want +got):\n%s", diff)
 	}
@@ -321,8 +376,10 @@ func itoa(n int) string { return decimal.NewFromInt(int64(n)).String() }
 // bytes that decode to an analyzer reporting the same, and merge with a
 // fresh copy of itself as two analyzers of the same events do.
 func FuzzUnmarshalBinary(f *testing.F) {
-	if golden, err := os.ReadFile(filepath.Join("testdata", "analyzer.v1.bin")); err == nil {
-		f.Add(golden)
+	for _, name := range []string{"analyzer.v1.bin", "analyzer.v2.bin"} {
+		if golden, err := os.ReadFile(filepath.Join("testdata", name)); err == nil {
+			f.Add(golden)
+		}
 	}
 	for seed := range uint64(3) {
 		events := genEvents(seed, genOptions{Deals: 3 + int(seed), Owners: 2, Messy: true})
