@@ -32,7 +32,9 @@ type Options struct {
 }
 
 // Analyzer accumulates stage-change events and reports on them. It keeps
-// every accepted event in a compact form (16 bytes, plus 32 per deal), so
+// every accepted event in a compact form (16 bytes, plus 24 per deal and a
+// copy of its id, which holds no pointer for the garbage collector to
+// follow and keeps no larger string the id was cut from alive), so
 // events may come in any order, a deal's events may be split across
 // analyzers, and one analyzer can report in either [Mode], over any window,
 // as of any time, each deal attributed to the owner and source in force
@@ -59,6 +61,7 @@ type Analyzer struct {
 	hint    int       // Options.Deals
 	hintEv  int       // Options.Events
 	deals   []dealState
+	idText  idStore // the deals' ids
 	recs    []rec
 	recDeal []uint32          // the deal of each rec, kept while not grouped
 	grouped bool              // each deal's recs are contiguous in recs, in deal order
@@ -201,7 +204,7 @@ func (a *Analyzer) add(e *Event) error {
 	}
 	d, known, h, ext := a.find(e.Deal)
 	if !known {
-		if int64(len(a.deals)) >= maxIndex {
+		if int64(len(a.deals)) >= maxIndex || int64(len(e.Deal)) > maxIndex {
 			return ErrCapacity
 		}
 		d = a.insert(e.Deal, h, ext)
@@ -351,8 +354,8 @@ func eventErr(i int, err error) error {
 func (a *Analyzer) Reset() {
 	a.ids.reset()
 	a.sorted = 0
-	clear(a.deals) // drop references to deal ids
 	a.deals = a.deals[:0]
+	a.idText.reset()
 	a.recs = a.recs[:0]
 	a.recDeal = a.recDeal[:0]
 	a.grouped, a.tail = true, 0

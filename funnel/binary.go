@@ -115,7 +115,7 @@ func (a *Analyzer) MarshalBinary() ([]byte, error) {
 	}
 	idBytes := 0
 	for i := range a.deals {
-		idBytes += len(a.deals[i].id)
+		idBytes += int(a.deals[i].idLen)
 	}
 	b := make([]byte, 0, 64+len(stages)+idBytes+8*len(a.deals)+recBytes*len(a.recs)+len(a.exts)*12)
 	b = append(b, binaryVersion, binaryKind)
@@ -140,13 +140,13 @@ func (a *Analyzer) MarshalBinary() ([]byte, error) {
 	b = binary.AppendUvarint(b, uint64(len(a.deals)))
 	for i := range a.deals {
 		ds := &a.deals[i]
-		b = binary.AppendUvarint(b, uint64(len(ds.id)))
+		b = binary.AppendUvarint(b, uint64(ds.idLen))
 		b = binary.AppendUvarint(b, uint64(ds.n))
 		b = binary.AppendUvarint(b, uint64(ds.owner))
 		b = binary.AppendUvarint(b, uint64(ds.source))
 	}
 	for i := range a.deals {
-		b = append(b, a.deals[i].id...)
+		b = append(b, a.id(&a.deals[i])...)
 	}
 	// The events as they are stored, but for an extended event's word,
 	// whose index into exts gives way to the order of the extensions.
@@ -316,15 +316,20 @@ func (a *Analyzer) UnmarshalBinary(data []byte) error {
 		}
 	}
 	table = table[:len(table)-len(d.b)]
-	// The ids are one block: one string holds them all.
+	// The ids are one block: one string holds them all, a chunk of b's
+	// idStore.
+	if idBytes > math.MaxUint32 {
+		return d.failf("deals of %d id bytes, more than an analyzer holds", idBytes)
+	}
 	ids := string(d.b[:idBytes])
 	d.b = d.b[idBytes:]
+	chunk := b.idText.whole(ids)
 	b.deals = make([]dealState, 0, nd)
 	if version == 1 {
 		b.recs = make([]rec, 0, events)
-		err = d.eventsV1(b, ids, deals, timeUnits[u], nn)
+		err = d.eventsV1(b, ids, chunk, deals, timeUnits[u], nn)
 	} else {
-		err = d.eventsV2(b, ids, table, nd, events)
+		err = d.eventsV2(b, ids, chunk, table, nd, events)
 	}
 	if err != nil {
 		return err
@@ -337,21 +342,22 @@ func (a *Analyzer) UnmarshalBinary(data []byte) error {
 	return nil
 }
 
-// deal adds to b the deal with the given id, which b must not have yet.
-func (d *binDecoder) deal(b *Analyzer, id string) *dealState {
+// deal adds to b the deal with the given id, which b must not have yet,
+// and which is in b's idStore at chunk c, offset off.
+func (d *binDecoder) deal(b *Analyzer, id string, c, off uint32) *dealState {
 	_, known, h, ext := b.find(id)
 	if known {
 		d.failf("deal %q repeated", id)
 		return nil
 	}
-	return &b.deals[b.insert(id, h, ext)]
+	return &b.deals[b.insertAt(id, h, ext, c, off)]
 }
 
 // eventsV2 reads the events and their extensions of version 2 (see
 // [Analyzer.MarshalBinary]) into b, which holds the names: nd deals, whose
 // id lengths, event counts, owners and sources are in table, already
-// checked, and whose ids are in ids.
-func (d *binDecoder) eventsV2(b *Analyzer, ids string, table []byte, nd int, events uint64) error {
+// checked, and whose ids are in ids, chunk chunk of b's idStore.
+func (d *binDecoder) eventsV2(b *Analyzer, ids string, chunk uint32, table []byte, nd int, events uint64) error {
 	if uint64(len(d.b)) < events*recBytes {
 		return d.failf("%d events in %d bytes", events, len(d.b))
 	}
@@ -370,6 +376,7 @@ func (d *binDecoder) eventsV2(b *Analyzer, ids string, table []byte, nd int, eve
 	// While the ids come in increasing order, the deals are appended to a
 	// local slice, and b.sorted is brought up to date once they stop.
 	deals, inOrder := b.deals, true
+	off, prev := uint32(0), ""
 	for range nd {
 		if n := smallUints(table, f[:], &limits); n > 0 {
 			table = table[n:]
@@ -379,23 +386,24 @@ func (d *binDecoder) eventsV2(b *Analyzer, ids string, table []byte, nd int, eve
 			table = td.b
 		}
 		n, m, owner, source := f[0], f[1], f[2], f[3]
-		id := ids[:n]
-		ids = ids[n:]
+		id := ids[off : off+n]
 		var ds *dealState
-		if k := len(deals); inOrder && (k == 0 || id > deals[k-1].id) {
+		if k := len(deals); inOrder && (k == 0 || id > prev) {
 			// extending the sorted prefix, as MarshalBinary of an
 			// analyzer fed in id order writes them
-			deals = append(deals, dealState{id: id})
+			deals = append(deals, dealState{idChunk: chunk, idOff: off, idLen: n})
 			ds = &deals[k]
 		} else {
 			if inOrder {
 				b.deals, b.sorted, inOrder = deals, len(deals), false
 			}
-			if ds = d.deal(b, id); ds == nil {
+			if ds = d.deal(b, id, chunk, off); ds == nil {
 				return d.err
 			}
 			deals = b.deals
 		}
+		off += n
+		prev = id
 		ds.n, ds.owner, ds.source = m, owner, source
 		// What the deal's events may name in their words, and what they do.
 		var may, named uint64
@@ -450,9 +458,9 @@ func (d *binDecoder) extension(b *Analyzer, ds *dealState, w uint64, named *uint
 	stage := w & (1<<recStageBits - 1)
 	switch {
 	case w != stage|recExt:
-		return 0, d.failf("deal %q: an extended event's word %#x", ds.id, w)
+		return 0, d.failf("deal %q: an extended event's word %#x", b.id(ds), w)
 	case len(b.exts) == cap(b.exts):
-		return 0, d.failf("deal %q: more extended events than the %d extensions", ds.id, cap(b.exts))
+		return 0, d.failf("deal %q: more extended events than the %d extensions", b.id(ds), cap(b.exts))
 	}
 	nn := uint64(len(b.names.keys))
 	amt := d.amount(b)
@@ -461,9 +469,9 @@ func (d *binDecoder) extension(b *Analyzer, ds *dealState, w uint64, named *uint
 	case d.err != nil:
 		return 0, d.err
 	case owner != 0 && ds.owner == 0 || source != 0 && ds.source == 0:
-		return 0, d.failf("deal %q: an event names an owner or a source, the deal none", ds.id)
+		return 0, d.failf("deal %q: an event names an owner or a source, the deal none", b.id(ds))
 	case !wordBig(amt) && (owner == 0 || owner == ds.owner) && (source == 0 || source == ds.source):
-		return 0, d.failf("deal %q: an extension its event does not need", ds.id)
+		return 0, d.failf("deal %q: an extension its event does not need", b.id(ds))
 	}
 	if owner != 0 && owner == ds.owner {
 		*named |= recOwner
@@ -476,19 +484,20 @@ func (d *binDecoder) extension(b *Analyzer, ds *dealState, w uint64, named *uint
 }
 
 // eventsV1 reads the events of version 1 into b, which holds the names;
-// deals holds each deal's id length and event count, ids their ids, and
-// event times are in units of unit nanoseconds.
-func (d *binDecoder) eventsV1(b *Analyzer, ids string, deals []uint32, unit int64, nn int) error {
+// deals holds each deal's id length and event count, ids their ids (chunk
+// chunk of b's idStore), and event times are in units of unit nanoseconds.
+func (d *binDecoder) eventsV1(b *Analyzer, ids string, chunk uint32, deals []uint32, unit int64, nn int) error {
 	maxDelta := (maxEventNanos - minEventNanos) / unit
 	var prevT int64
 	prevAmt := amountWord(0, 0)
+	off := uint32(0)
 	for i := 0; i < len(deals); i += 2 {
-		id := ids[:deals[i]]
-		ids = ids[len(id):]
-		ds := d.deal(b, id)
+		id := ids[off : off+deals[i]]
+		ds := d.deal(b, id, chunk, off)
 		if ds == nil {
 			return d.err
 		}
+		off += deals[i]
 		var lastOwner, lastSrc uint32
 		for range deals[i+1] {
 			delta, n := binary.Varint(d.b)

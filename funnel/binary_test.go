@@ -7,6 +7,8 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -419,4 +421,93 @@ func FuzzUnmarshalBinary(f *testing.F) {
 			t.Fatalf("merged with a copy: %d deals, %d events; want %d, %d", twice.Deals(), twice.Events(), a.Deals(), 2*a.Events())
 		}
 	})
+}
+
+// TestBinaryThenAdd checks that a decoded analyzer goes on taking events
+// as the original does, for the deals it knows and for new ones: deals all
+// in id order (the decoder keeps them a sorted prefix), or first in id
+// order and then out of it (the decoder keeps a prefix and then hashes),
+// and a second batch that repeats some deals and brings new ones, in both
+// orders.
+func TestBinaryThenAdd(t *testing.T) {
+	events := genEvents(11, genOptions{Deals: 5000, Owners: 4, Messy: true})
+	slices.SortStableFunc(events, func(x, y funnel.Event) int { return strings.Compare(x.Deal, y.Deal) })
+	rng := rand.New(rand.NewPCG(11, 11))
+	// The first 3,000 deals' events in id order, then the rest shuffled.
+	cut := 0
+	for cut < len(events) && events[cut].Deal < "D1003000" {
+		cut++
+	}
+	mixed := append(slices.Clone(events[:cut*2/3]), reshuffled(rng, events[cut*2/3:cut], false)...)
+	later := reshuffled(rng, events[cut:], false)
+	for i := 0; i < cut; i += 7 {
+		later = append(later, events[i]) // the known deals, from first to last
+	}
+	for _, order := range []string{"in order, as it came", "in order, shuffled", "mixed, as it came", "mixed, shuffled"} {
+		first := events[:cut]
+		if strings.HasPrefix(order, "mixed") {
+			first = mixed
+		}
+		if strings.HasSuffix(order, "shuffled") {
+			later = reshuffled(rng, later, false)
+		}
+		a := analyze(t, first)
+		b := travelled(t, a)
+		for _, e := range later {
+			errA, errB := a.Add(e), b.Add(e)
+			if (errA == nil) != (errB == nil) {
+				t.Fatalf("%s: Add(%+v) = %v on the original, %v on the decoded", order, e, errA, errB)
+			}
+		}
+		if a.Deals() != b.Deals() || a.Events() != b.Events() {
+			t.Fatalf("%s: decoded then added: %d deals, %d events; the original %d, %d", order, b.Deals(), b.Events(), a.Deals(), a.Events())
+		}
+		if diff := cmp.Diff(allReports(t, a), allReports(t, b)); diff != "" {
+			t.Errorf("%s: reports differ (-original +decoded):\n%s", order, diff)
+		}
+	}
+}
+
+// TestDealIDsKept checks that deal ids come back whole from an analyzer,
+// fed directly, merged and decoded, when they fill several of its
+// internal chunks: short ids, ids of a few kilobytes, and one of 3 MB, more
+// than a chunk holds. A segmenter that keys each deal by its id sees every
+// id once.
+func TestDealIDsKept(t *testing.T) {
+	var ids []string
+	for i := range 3000 {
+		ids = append(ids, "deal-"+itoa(i)+strings.Repeat("x", (i%40)*(i%7)*11))
+	}
+	ids = append(ids, strings.Repeat("long", 3<<20/4))
+	var events []funnel.Event
+	for i, id := range ids {
+		events = append(events, ev(id, "lead", day(1+i%9), int64(i)))
+	}
+	split, _ := funnel.NewAnalyzer(funnel.B2B(), nil)
+	rest, _ := funnel.NewAnalyzer(funnel.B2B(), nil)
+	for i, e := range events {
+		x := split
+		if i%3 == 0 {
+			x = rest
+		}
+		if err := x.Add(e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := split.Merge(rest); err != nil {
+		t.Fatal(err)
+	}
+	byID := funnel.SegmentFunc(func(d funnel.Deal) string { return d.ID })
+	for name, a := range map[string]*funnel.Analyzer{
+		"one pass": analyze(t, events), "merged": split, "decoded": travelled(t, split),
+	} {
+		r := report(t, a, funnel.ReportOptions{By: byID})
+		var got []string
+		for _, s := range r.Segments {
+			got = append(got, s.Key)
+		}
+		if want := slices.Sorted(slices.Values(ids)); !slices.Equal(got, want) {
+			t.Errorf("%s: %d segments, want one for each of the %d ids", name, len(got), len(ids))
+		}
+	}
 }

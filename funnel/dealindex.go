@@ -16,12 +16,12 @@ import (
 // ms, alternating runs) and 40% more instructions (Ir, bench_test.go).
 func (a *Analyzer) find(id string) (i uint32, known bool, h uint32, ext bool) {
 	if n := a.sorted; n > 0 {
-		switch c := strings.Compare(id, a.deals[n-1].id); {
+		switch c := strings.Compare(id, a.id(&a.deals[n-1])); {
 		case c == 0:
 			return uint32(n - 1), true, 0, false
 		case c < 0:
 			k, ok := slices.BinarySearchFunc(a.deals[:n-1], id, func(d dealState, id string) int {
-				return strings.Compare(d.id, id)
+				return strings.Compare(a.id(&d), id)
 			})
 			if ok {
 				return uint32(k), true, 0, false
@@ -33,7 +33,7 @@ func (a *Analyzer) find(id string) (i uint32, known bool, h uint32, ext bool) {
 		return 0, false, 0, true
 	}
 	h = a.ids.hash(id)
-	i, known = a.ids.find(a.deals, id, h)
+	i, known = a.ids.find(a.deals, &a.idText, id, h)
 	return i, known, h, false
 }
 
@@ -41,12 +41,18 @@ func (a *Analyzer) find(id string) (i uint32, known bool, h uint32, ext bool) {
 // id extends the sorted prefix, as find does.
 func (a *Analyzer) extends(id string) bool {
 	n := a.sorted
-	return n == len(a.deals) && (n == 0 || id > a.deals[n-1].id)
+	return n == len(a.deals) && (n == 0 || id > a.id(&a.deals[n-1]))
 }
 
 // insert adds a deal the analyzer does not know, which extends the sorted
 // prefix (ext) or else has hash h (see find), and returns its index.
 func (a *Analyzer) insert(id string, h uint32, ext bool) uint32 {
+	c, off := a.idText.add(id)
+	return a.insertAt(id, h, ext, c, off)
+}
+
+// insertAt is insert for an id already in the idStore, in chunk c at off.
+func (a *Analyzer) insertAt(id string, h uint32, ext bool, c, off uint32) uint32 {
 	i := uint32(len(a.deals))
 	switch {
 	case ext:
@@ -57,7 +63,7 @@ func (a *Analyzer) insert(id string, h uint32, ext bool) uint32 {
 		// arbitrary order 14% more instructions, AddAll 9.6% more (Ir,
 		// bench_test.go).
 		for k := range a.sorted {
-			a.ids.insert(a.ids.hash(a.deals[k].id), uint32(k), cap(a.deals))
+			a.ids.insert(a.ids.hash(a.id(&a.deals[k])), uint32(k), cap(a.deals))
 		}
 		a.sorted = 0
 		fallthrough
@@ -67,8 +73,13 @@ func (a *Analyzer) insert(id string, h uint32, ext bool) uint32 {
 	if len(a.deals) == cap(a.deals) {
 		a.deals = growFor(a.deals, 1, a.hint)
 	}
-	a.deals = append(a.deals, dealState{id: id})
+	a.deals = append(a.deals, dealState{idChunk: c, idOff: off, idLen: uint32(len(id))})
 	return i
+}
+
+// id returns the id of deal ds.
+func (a *Analyzer) id(ds *dealState) string {
+	return a.idText.chunks[ds.idChunk][ds.idOff : ds.idOff+ds.idLen]
 }
 
 // maxShortPrefix is the longest sorted prefix of deals moved into the hash
@@ -91,7 +102,7 @@ type dealIndex struct {
 func (x *dealIndex) hash(id string) uint32 { return uint32(maphash.String(x.seed, id)) }
 
 // find returns the index of the deal whose id, with hash h, is id.
-func (x *dealIndex) find(deals []dealState, id string, h uint32) (uint32, bool) {
+func (x *dealIndex) find(deals []dealState, ids *idStore, id string, h uint32) (uint32, bool) {
 	if x.n == 0 {
 		return 0, false
 	}
@@ -102,7 +113,7 @@ func (x *dealIndex) find(deals []dealState, id string, h uint32) (uint32, bool) 
 			return 0, false
 		}
 		if uint32(s>>32) == h {
-			if d := uint32(s) - 1; deals[d].id == id {
+			if d := uint32(s) - 1; ids.chunks[deals[d].idChunk][deals[d].idOff:deals[d].idOff+deals[d].idLen] == id {
 				return d, true
 			}
 		}

@@ -40,7 +40,7 @@ var (
 	// the same amount.
 	ErrAmount = errors.New("funnel: amount negative or out of range")
 	// ErrCapacity reports an analyzer that would hold more than 4,294,967,294
-	// deals or events.
+	// deals or events, or a deal id of more than 4,294,967,294 bytes.
 	ErrCapacity = errors.New("funnel: analyzer capacity exceeded")
 
 	// ErrMismatch reports analyzers or reports built on different stage

@@ -39,26 +39,27 @@ func (a *Analyzer) Merge(b *Analyzer) error {
 	cursor := 0
 	for bi := range b.deals {
 		bd := &b.deals[bi]
+		bid := b.id(bd)
 		var i, h uint32
 		var known, ext bool
 		if walk {
-			for cursor < a.sorted && a.deals[cursor].id < bd.id {
+			for cursor < a.sorted && a.id(&a.deals[cursor]) < bid {
 				cursor++
 			}
 			switch {
-			case cursor < a.sorted && a.deals[cursor].id == bd.id:
+			case cursor < a.sorted && a.id(&a.deals[cursor]) == bid:
 				i, known = uint32(cursor), true
-			case a.extends(bd.id): // past every deal a has, and none is hashed
+			case a.extends(bid): // past every deal a has, and none is hashed
 				ext = true
 			default:
-				h = a.ids.hash(bd.id)
-				i, known = a.ids.find(a.deals, bd.id, h)
+				h = a.ids.hash(bid)
+				i, known = a.ids.find(a.deals, &a.idText, bid, h)
 			}
 		} else {
-			i, known, h, ext = a.find(bd.id)
+			i, known, h, ext = a.find(bid)
 		}
 		if !known {
-			i = a.insert(bd.id, h, ext)
+			i = a.insert(bid, h, ext)
 		}
 		to[bi] = i
 	}

@@ -44,14 +44,14 @@ func (a *Analyzer) touchAhead(events []Event) {
 			}
 			if d := uint32(s) - 1; uint32(s>>32) == hs[k] && int(d) < len(a.deals) {
 				deals[k] = d
-				sink += uint64(len(a.deals[d].id))
+				sink += uint64(a.deals[d].idLen)
 				break
 			}
 		}
 	}
 	for _, d := range deals[:len(events)] {
 		if d != math.MaxUint32 {
-			if id := a.deals[d].id; id != "" {
+			if id := a.id(&a.deals[d]); id != "" {
 				sink += uint64(id[0])
 			}
 		}

@@ -2,16 +2,19 @@ package funnel
 
 import "math"
 
-// dealState is what an analyzer keeps per deal, 32 bytes: its id, how many
-// events it has, and the first owner and the first source its events named,
-// in the order they came. While recs are grouped, each deal's come after
+// dealState is what an analyzer keeps per deal, 24 bytes and no pointer:
+// where its id is in the analyzer's idStore, how many events it has, and
+// the first owner and the first source its events named, in the order they
+// came. While recs are grouped, each deal's come after
 // those of the deals before it, so a deal's first rec is the sum of the
 // counts of the deals before it.
 type dealState struct {
-	id     string
-	n      uint32 // number of recs
-	owner  uint32 // 1 + index into names; 0 if none yet
-	source uint32 // 1 + index into names; 0 if none yet
+	idChunk uint32 // the id's chunk, offset and length in the idStore
+	idOff   uint32
+	idLen   uint32
+	n       uint32 // number of recs
+	owner   uint32 // 1 + index into names; 0 if none yet
+	source  uint32 // 1 + index into names; 0 if none yet
 }
 
 // rec is one accepted event, 16 bytes: its time, and a word holding its

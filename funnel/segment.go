@@ -93,7 +93,7 @@ func segmenterKind(s Segmenter) int {
 // owner and source in force at the report's AsOf.
 func (a *Analyzer) dealOf(ds *dealState, j *journey, owner, source uint32) Deal {
 	return Deal{
-		ID:      ds.id,
+		ID:      a.id(ds),
 		Owner:   a.name(owner),
 		Source:  a.name(source),
 		Created: fromNanos(j.created),
