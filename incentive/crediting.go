@@ -79,19 +79,21 @@ func (f *txFacts) splits(fact *txFact) ([]int32, []fixed) {
 
 // crediter holds the scratch space of one credit call.
 type crediter struct {
-	d         *Definition
-	f         *txFacts
-	end       Date
-	reversals bool
-	events    []event
-	shares    []decimal.Decimal
-	shareNums []num
-	overlays  []decimal.Decimal
-	amounts   []num
-	margins   []num
-	reps      []int32 // the revenue then overlay split reps of one transaction
-	counting  bool    // the first pass: count credits per rep
-	counts    []int
+	d           *Definition
+	f           *txFacts
+	end         Date
+	reversals   bool
+	events      []event
+	shares      []decimal.Decimal // soleShare's, or shareBuf's
+	shareNums   []num             // soleShareNum's, or shareNumBuf's
+	shareBuf    []decimal.Decimal
+	shareNumBuf []num
+	overlays    []decimal.Decimal
+	amounts     []num
+	margins     []num
+	reps        []int32 // the revenue then overlay split reps of one transaction
+	counting    bool    // the first pass: count credits per rep
+	counts      []int
 	// slots are the credits in the order the passes make them: in the
 	// first, each one's rep; then each one's index in all.
 	slots   []int32
@@ -467,23 +469,35 @@ func (cr *crediter) reverse(r int32, c *Credit, amt fixed, reverse bool, t *Tran
 	}
 }
 
+// soleShare and soleShareNum are the shares of a deal's only rep.
+var (
+	soleShare    = [1]decimal.Decimal{one}
+	soleShareNum = [1]num{oneNum}
+)
+
 // splitReps sets cr.reps to t's credited reps, the revenue splits' in
 // order and then the overlay splits' (or the owner alone, whose index is
 // owner; splits are the split reps' indices and shares their shares), with
 // their shares in cr.shares (and cr.shareNums) and cr.overlays.
 func (cr *crediter) splitReps(t *Transaction, owner int32, splits []int32, shares []fixed) {
-	cr.reps, cr.shares, cr.shareNums, cr.overlays = cr.reps[:0], cr.shares[:0], cr.shareNums[:0], cr.overlays[:0]
+	cr.reps, cr.overlays = cr.reps[:0], cr.overlays[:0]
 	if len(t.Splits) == 0 {
-		cr.reps, cr.shares, cr.shareNums = append(cr.reps, owner), append(cr.shares, one), append(cr.shareNums, oneNum)
+		// The owner's share of 1 is soleShare's, not copied into the
+		// crediter's buffers: an append of a decimal is a write barrier
+		// while the garbage collector marks, which is much of the time
+		// (BenchmarkStatement100Lines).
+		cr.reps, cr.shares, cr.shareNums = append(cr.reps, owner), soleShare[:], soleShareNum[:]
 		return
 	}
+	cr.shareBuf, cr.shareNumBuf = cr.shareBuf[:0], cr.shareNumBuf[:0]
 	for k, s := range t.Splits {
 		if !s.Overlay {
 			cr.reps = append(cr.reps, splits[k])
-			cr.shares = append(cr.shares, s.Share)
-			cr.shareNums = append(cr.shareNums, numFrom(shares[k], s.Share))
+			cr.shareBuf = append(cr.shareBuf, s.Share)
+			cr.shareNumBuf = append(cr.shareNumBuf, numFrom(shares[k], s.Share))
 		}
 	}
+	cr.shares, cr.shareNums = cr.shareBuf, cr.shareNumBuf
 	for k, s := range t.Splits {
 		if s.Overlay {
 			cr.reps = append(cr.reps, splits[k])
