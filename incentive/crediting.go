@@ -59,6 +59,11 @@ type txFacts struct {
 	shares   []fixed  // and their shares
 	// cancelled are the indices of the cancelled deals.
 	cancelled []int32
+	// lastID is the ID of the rep rep found last, lastRep its index (when
+	// lastOK).
+	lastID  string
+	lastRep int32
+	lastOK  bool
 }
 
 // txFact is what checking one transaction found, in one record: crediting
@@ -74,6 +79,9 @@ type txFact struct {
 
 // splits returns the indices and shares of fact's split reps.
 func (f *txFacts) splits(fact *txFact) ([]int32, []fixed) {
+	if fact.split0 == fact.split1 {
+		return nil, nil // most deals
+	}
 	return f.splitIdx[fact.split0:fact.split1], f.shares[fact.split0:fact.split1]
 }
 
@@ -127,6 +135,7 @@ func (d *Definition) credit(txs []Transaction, end Date, reversals bool) (*credi
 	first := make([]int32, len(txs)+1)
 	cr.slots = make([]int32, 0, len(txs)) // a credit a transaction, more as they come
 	lo, hi := d.plan.Start.key(), d.plan.End.key()
+	last := 0 // the last bucket of bookingOrder with a transaction
 	for i := range txs {
 		first[i] = int32(len(cr.slots))
 		if c.full() {
@@ -145,6 +154,7 @@ func (d *Definition) credit(txs []Transaction, end Date, reversals bool) (*credi
 			k = 0
 		}
 		f.txs[i].day = int32(k)
+		last = max(last, k)
 		if !t.Cancelled.IsZero() {
 			f.cancelled = append(f.cancelled, int32(i))
 		}
@@ -171,7 +181,7 @@ func (d *Definition) credit(txs []Transaction, end Date, reversals bool) (*credi
 		n += k
 	}
 	// Placed in date then ID order, most reps' credits need no sorting.
-	for _, i := range bookingOrder(f.txs, hi-lo) {
+	for _, i := range bookingOrder(f.txs, last) {
 		for k := first[i]; k < first[i+1]; k++ {
 			r := cr.slots[k]
 			cr.slots[k] = offset[r]
@@ -197,7 +207,9 @@ func (d *Definition) credit(txs []Transaction, end Date, reversals bool) (*credi
 // bookingOrder returns the indices of the transactions ordered by booked
 // date (a counting sort over the plan's dates: facts[i].day is txs[i]'s
 // bucket, 1 to n for the plan's dates and 0 for the dates outside it, whose
-// credits are dropped), in their given order within a date. Credits placed
+// credits are dropped; n is the last bucket of any, not the plan's last
+// date's, which spares a short call the plan's year of buckets), in their
+// given order within a date. Credits placed
 // in this order are sorted but for deals of one rep on one date, which
 // sortCredits puts in ID order.
 func bookingOrder(facts []txFact, n int) []int32 {
