@@ -312,8 +312,12 @@ func (e *engine) component(k int, in Input, credits []Credit, amounts []fixed, l
 		}
 	}
 	for _, sg := range segs {
-		for j := range sg.credits {
-			measure.addNum(numFrom(sg.vals[j], sg.credits[j].value(comp.measure, comp.key)))
+		for j, v := range sg.vals {
+			n := num{fixed: v} // numFrom, reading the credit only when it must
+			if v.wide {
+				n.d = sg.credits[j].value(comp.measure, comp.key)
+			}
+			measure.addNum(n)
 		}
 	}
 	m := measure.value()

@@ -368,8 +368,10 @@ func (cr *crediter) each(t *Transaction, i int) {
 	var booking [1]event
 	evs := booking[:]
 	if onBooking {
-		booking[0] = event{date: t.Booked, amount: t.Amount, margin: t.Margin, amt: numFrom(fact.amount, t.Amount),
-			mgn: numOf(t.Margin), units: t.Units, values: t.Values}
+		// Field by field: a composite literal is built and then copied.
+		ev := &booking[0]
+		ev.date, ev.amount, ev.margin, ev.amt = t.Booked, t.Amount, t.Margin, numFrom(fact.amount, t.Amount)
+		ev.mgn, ev.units, ev.values = numOf(t.Margin), t.Units, t.Values
 	} else {
 		evs = cr.paymentEvents(t)
 	}
