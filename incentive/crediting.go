@@ -116,7 +116,7 @@ type crediter struct {
 // and clawbacks.
 func (d *Definition) credit(txs []Transaction, end Date, reversals bool) (*credited, error) {
 	c := &checker{places: d.plan.Rounding.Places}
-	ids := newIDSet(len(txs))
+	ids := newIDSet(txs)
 	f := &txFacts{txs: make([]txFact, len(txs))}
 	// The check counts each rep's credits, so that one allocation holds
 	// them all, each rep's in its window, and notes the rep of each credit

@@ -4,45 +4,113 @@ import (
 	"hash/maphash"
 )
 
-// idSet finds transactions whose ID an earlier one has: an open-addressing
-// table, with linear probing, of the transactions' indices, each slot
-// holding the upper half of the ID's hash beside the index so that a probe
-// reads another transaction only when the hashes agree. It is a speed
-// trick: against a map[string]struct{} (one insertion a transaction) it
-// takes half the memory and a quarter of the time; measured on a shared
-// 2-core machine, 1,000,000 IDs: 200–240 ms with the map, 40–60 ms with
-// the table. The seed is random, as a Go map's is: it spreads the hashes
-// (so that no choice of IDs makes the probes long) and no result depends
-// on it.
+// idSet finds transactions whose ID an earlier one has. It hashes the IDs,
+// puts them in partitions by the hash's top bits (a counting sort, which
+// keeps them in the transactions' order within a partition), and goes
+// through each partition with a small open-addressing table, with linear
+// probing, of the partition's transactions' indices, each slot holding the
+// hash's next 32 bits beside the index so that a probe reads another
+// transaction only when the hashes agree. The seed is random, as a Go
+// map's is: it spreads the hashes (so that no choice of IDs makes the
+// probes long) and no result depends on it.
+//
+// It is a speed trick. Against a map[string]struct{} (one insertion a
+// transaction) one table of all the IDs took half the memory and a quarter
+// of the time; measured on a shared 2-core machine, 1,000,000 IDs: 200–240
+// ms with the map, 40–60 ms with the table. But a table of a million IDs is
+// 16 MB, and each insertion a cache and TLB miss; a partition's table (64
+// KB) stays in the cache. Measured back to back with the one table on a
+// shared 2-core machine (go test -cpu 1, CPU time,
+// BenchmarkComputeMillion, N runs each): XXX.
 type idSet struct {
-	seed  maphash.Seed
-	slots []uint64 // hash>>32<<32 | index+1; 0 is empty
-	mask  uint64
+	dup []uint64 // bit i is set when txs[i].ID is an earlier transaction's
 }
 
-// newIDSet returns a set for up to n IDs, at most half full.
-func newIDSet(n int) *idSet {
+// partSize is about how many IDs a partition holds.
+const partSize = 4096
+
+// newIDSet finds the transactions among txs whose (non-empty) ID an earlier
+// one has.
+func newIDSet(txs []Transaction) *idSet {
+	n := len(txs)
+	s := &idSet{dup: make([]uint64, (n+63)/64)}
+	bits := 0 // the partitions are 1<<bits
+	for n>>bits > partSize {
+		bits++
+	}
+	seed := maphash.MakeSeed()
+	hs := make([]uint64, n) // each ID's hash; 0 also for no ID
+	start := make([]int, 1<<bits+1)
+	for i := range txs {
+		if id := txs[i].ID; id != "" {
+			h := maphash.String(seed, id)
+			hs[i] = h
+			start[part(h, bits)+1]++
+		}
+	}
+	largest := 0
+	for p := 1; p < len(start); p++ {
+		largest = max(largest, start[p])
+		start[p] += start[p-1]
+	}
+	// An entry is the hash's 32 bits after the partition's, and the index.
+	entries := make([]uint64, start[len(start)-1])
+	next := start[:len(start)-1:len(start)-1]
+	for i, h := range hs {
+		if h == 0 && txs[i].ID == "" {
+			continue
+		}
+		p := part(h, bits)
+		entries[next[p]] = (h<<bits)&^(1<<32-1) | uint64(i)
+		next[p]++
+	}
 	size := 8
-	for size < 2*n {
+	for size < 2*largest {
 		size *= 2
 	}
-	return &idSet{seed: maphash.MakeSeed(), slots: make([]uint64, size), mask: uint64(size - 1)}
+	table := make([]uint64, size) // index+1 | tag; 0 is empty
+	lo := 0
+	for _, hi := range next { // next[p] is now where partition p ends
+		s.mark(txs, entries[lo:hi], table)
+		lo = hi
+	}
+	return s
 }
 
-// add adds txs[i].ID and reports whether it was new: false when an
-// earlier transaction has it.
-func (s *idSet) add(txs []Transaction, i int) bool {
-	id := txs[i].ID
-	h := maphash.String(s.seed, id)
-	tag := h &^ (1<<32 - 1)
-	for j := h & s.mask; ; j = (j + 1) & s.mask {
-		v := s.slots[j]
-		switch {
-		case v == 0:
-			s.slots[j] = tag | uint64(i+1)
-			return true
-		case v&^(1<<32-1) == tag && txs[v&(1<<32-1)-1].ID == id:
-			return false
+// part returns the partition of hash h among 1<<bits.
+func part(h uint64, bits int) int {
+	if bits == 0 {
+		return 0
+	}
+	return int(h >> (64 - bits))
+}
+
+// mark marks the transactions of one partition's entries (in the
+// transactions' order) whose ID an earlier one has, with table as scratch
+// space.
+func (s *idSet) mark(txs []Transaction, entries []uint64, table []uint64) {
+	size := 8
+	for size < 2*len(entries) {
+		size *= 2
+	}
+	table = table[:size]
+	clear(table)
+	mask := uint64(size - 1)
+	for _, en := range entries {
+		tag, i := en&^(1<<32-1), en&(1<<32-1)
+		for j := tag >> 32 & mask; ; j = (j + 1) & mask {
+			v := table[j]
+			if v == 0 {
+				table[j] = tag | (i + 1)
+				break
+			}
+			if v&^(1<<32-1) == tag && txs[v&(1<<32-1)-1].ID == txs[i].ID {
+				s.dup[i/64] |= 1 << (i % 64)
+				break
+			}
 		}
 	}
 }
+
+// repeated reports whether an earlier transaction has txs[i]'s ID.
+func (s *idSet) repeated(i int) bool { return s.dup[i/64]&(1<<(i%64)) != 0 }

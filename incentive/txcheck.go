@@ -16,7 +16,7 @@ func (d *Definition) checkTx(c *checker, txs []Transaction, i int, ids *idSet, f
 	switch {
 	case t.ID == "":
 		c.add(".id", "", ErrEmpty)
-	case !ids.add(txs, i):
+	case ids.repeated(i):
 		c.add(".id", t.ID, ErrDuplicate)
 	}
 	fact := &f.txs[i]
