@@ -59,9 +59,7 @@ type txFacts struct {
 	shares   []fixed  // and their shares
 	// cancelled are the indices of the cancelled deals.
 	cancelled []int32
-	// lastID is the ID of the rep rep found last, lastRep its index (when
-	// lastOK).
-	lastID  string
+	// lastRep is the index of the rep rep found last (when lastOK).
 	lastRep int32
 	lastOK  bool
 }
@@ -386,8 +384,21 @@ func (cr *crediter) each(t *Transaction, i int) {
 		}
 		for k, r := range cr.reps {
 			c, j := cr.slot(r)
-			// The slot is zero: only what a credit has is written.
-			c.Deal, c.Rep, c.Date, c.DealAmount, c.Kind, c.Paid = t.ID, d.plan.Reps[r].ID, ev.date, t.Amount, t.Kind, paid
+			// The slot is zero: only what a credit has is written. The
+			// slot is at a random place among all the credits, and a zero
+			// written at its end (Paid, in the last of its four cache
+			// lines) would be a cache miss of its own. Measured back to
+			// back on a shared 2-core machine (go test -cpu 1, CPU time,
+			// Credits of BenchmarkComputeMillion's deals, 3 ops a run, 5
+			// runs each), with Kind, Paid and Margin written as they are:
+			// 1.32–1.76 s before, 1.12–1.71 s after.
+			c.Deal, c.Rep, c.Date, c.DealAmount = t.ID, d.plan.Reps[r].ID, ev.date, t.Amount
+			if t.Kind != 0 {
+				c.Kind = t.Kind
+			}
+			if !paid.IsZero() {
+				c.Paid = paid
+			}
 			if t.Product != "" {
 				c.Product = t.Product
 			}
@@ -399,7 +410,10 @@ func (cr *crediter) each(t *Transaction, i int) {
 			case len(cr.shares) == 1 && k == 0:
 				// One revenue split: the deal's amount and margin as they
 				// are, no new decimals.
-				c.Share, amt, c.Amount, c.Margin = cr.shares[0], ev.amt, ev.amount, ev.margin
+				c.Share, amt, c.Amount = cr.shares[0], ev.amt, ev.amount
+				if ev.margin != (decimal.Decimal{}) {
+					c.Margin = ev.margin
+				}
 			case k < len(cr.shares):
 				amt = cr.amounts[k]
 				c.Share, c.Amount, c.Margin = cr.shares[k], amt.dec(), cr.margins[k].dec()
