@@ -108,8 +108,9 @@ func stmtTxs() []incentive.Transaction {
 // of CPU time; in the quietest back-to-back runs (5 each) 42.8–50.7 µs,
 // against 52.8–60.7 µs before this version (met in most runs, not with a
 // margin). By instructions (callgrind, GOGC=off) an op takes 326k, from
-// 382k; the garbage collector, which its 66 KB an op run every 45 ops or
-// so, adds about a third. See money.go, crediting.go and tiered.go.
+// 382k; the garbage collector, which the 66 KB an op allocates runs every
+// 45 ops or so, adds some 40% to that. See money.go, crediting.go and
+// tiered.go.
 func BenchmarkStatement100Lines(b *testing.B) {
 	d := benchPlan(b, 1)
 	txs := stmtTxs()
