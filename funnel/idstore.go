@@ -52,17 +52,6 @@ func (s *idStore) whole(ids string) uint32 {
 	return uint32(len(s.chunks) - 1)
 }
 
-// share adds chunks, another store's, to s, which then starts a chunk of
-// its own for the next id it adds. The chunks stay alive as long as s
-// does, the ids of deals s already had included.
-func (s *idStore) share(chunks []string) {
-	if len(chunks) == 0 {
-		return
-	}
-	s.chunks = append(s.chunks, chunks...)
-	s.cur = nil
-}
-
 // reset empties the store, keeping the last chunk's room.
 func (s *idStore) reset() {
 	clear(s.chunks)

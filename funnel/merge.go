@@ -37,11 +37,6 @@ func (a *Analyzer) Merge(b *Analyzer) error {
 	// 75,000 deals split as BenchmarkMerge splits them).
 	walk := b.sorted == len(b.deals)
 	cursor := 0
-	// b's ids are shared, not copied: b's chunks join a's (their bytes
-	// never change), so a deal new to a points into them, and merging
-	// copies no id.
-	idBase := uint32(len(a.idText.chunks))
-	a.idText.share(b.idText.chunks)
 	for bi := range b.deals {
 		bd := &b.deals[bi]
 		bid := b.id(bd)
@@ -64,7 +59,7 @@ func (a *Analyzer) Merge(b *Analyzer) error {
 			i, known, h, ext = a.find(bid)
 		}
 		if !known {
-			i = a.insertAt(bid, h, ext, idBase+bd.idChunk, bd.idOff)
+			i = a.insert(bid, h, ext)
 		}
 		to[bi] = i
 	}
