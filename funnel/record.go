@@ -5,9 +5,9 @@ import "math"
 // dealState is what an analyzer keeps per deal, 24 bytes and no pointer:
 // where its id is in the analyzer's idStore, how many events it has, and
 // the first owner and the first source its events named, in the order they
-// came. While recs are grouped, each deal's come after
-// those of the deals before it, so a deal's first rec is the sum of the
-// counts of the deals before it.
+// came. While recs are grouped, each deal's come after those of the deals
+// before it, so a deal's first rec is the sum of the counts of the deals
+// before it.
 type dealState struct {
 	idChunk uint32 // the id's chunk, offset and length in the idStore
 	idOff   uint32
