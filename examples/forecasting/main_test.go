@@ -16,18 +16,13 @@ import (
 // see is reviewed in a diff. Run go test ./examples/forecasting -update to
 // accept a deliberate change.
 func TestForecastingGolden(t *testing.T) {
-	for _, tc := range []struct{ lang, golden string }{
-		{"en", "forecasting.golden"},
-		{"zh-CN", "forecasting.zh-CN.golden"},
-	} {
-		t.Run(tc.lang, func(t *testing.T) {
-			var out bytes.Buffer
-			if err := run(&out, options{lang: tc.lang, seed: 7}); err != nil {
-				t.Fatalf("run: %v", err)
-			}
-			golden.Check(t, tc.golden, out.String())
-		})
-	}
+	golden.Languages(t, "forecasting.golden", func(t *testing.T, lang string) string {
+		var out bytes.Buffer
+		if err := run(&out, options{lang: lang, seed: 7}); err != nil {
+			t.Fatalf("run: %v", err)
+		}
+		return out.String()
+	})
 }
 
 // TestForecastingBacktest checks the seasonal naive model by hand. It
@@ -128,21 +123,5 @@ func TestForecastingSimulation(t *testing.T) {
 // TestForecastingSeed: the same seed prints the same forecast, another seed
 // another one, and an unknown language is refused.
 func TestForecastingSeed(t *testing.T) {
-	report := func(seed uint64) string {
-		var out bytes.Buffer
-		if err := run(&out, options{lang: "en", seed: seed}); err != nil {
-			t.Fatal(err)
-		}
-		return out.String()
-	}
-	first, again := report(7), report(7)
-	if first != again {
-		t.Error("seed 7 printed two different forecasts")
-	}
-	if first == report(8) {
-		t.Error("seeds 7 and 8 printed the same forecast")
-	}
-	if err := run(io.Discard, options{lang: "fr", seed: 7}); err == nil {
-		t.Error("run -lang fr = nil error, want one")
-	}
+	golden.Seeded(t, func(w io.Writer, lang string, seed uint64) error { return run(w, options{lang: lang, seed: seed}) })
 }

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/saleskit/saleskit/examples/internal/console"
 	"github.com/shopspring/decimal"
 )
 
@@ -129,36 +130,24 @@ func word(lang, key string) string {
 	return words["en"][key]
 }
 
-// money formats an amount for people: thousands separators and two
-// decimal places, rounded half away from zero ("1,234,567.89").
+// money formats an amount for people as the console programs do (thousands
+// separators, two decimal places, rounded half away from zero:
+// "1,234,567.89"), with a typographic minus sign.
 func money(d decimal.Decimal) string {
-	s := d.StringFixed(2)
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "−", s[1:]
+	s := console.Money(d)
+	if rest, ok := strings.CutPrefix(s, "-"); ok {
+		return "−" + rest
 	}
-	whole, frac, _ := strings.Cut(s, ".")
-	return sign + group(whole) + "." + frac
+	return s
 }
 
 // count formats a whole number with thousands separators.
 func count(n int64) string {
-	if n < 0 {
-		return "−" + group(strconv.FormatInt(-n, 10))
+	s := strconv.FormatInt(n, 10)
+	if rest, ok := strings.CutPrefix(s, "-"); ok {
+		return "−" + console.Group(rest)
 	}
-	return group(strconv.FormatInt(n, 10))
-}
-
-// group puts a comma between every three digits of a run of digits.
-func group(digits string) string {
-	var b strings.Builder
-	for i, c := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
+	return console.Group(s)
 }
 
 // pct formats a fraction as a percentage with one decimal ("61.5%").

@@ -18,22 +18,17 @@ import (
 // see is reviewed in a diff. Run go test ./examples/salesproject -update to
 // accept a deliberate change.
 func TestSalesProjectGolden(t *testing.T) {
-	for _, tc := range []struct{ lang, golden string }{
-		{"en", "salesproject.golden"},
-		{"zh-CN", "salesproject.zh-CN.golden"},
-	} {
-		t.Run(tc.lang, func(t *testing.T) {
-			var out bytes.Buffer
-			if err := run(&out, options{lang: tc.lang}); err != nil {
-				t.Fatalf("run: %v", err)
-			}
-			golden.Check(t, tc.golden, out.String())
-			// The diagram printed is the package's own, in the language.
-			if m := lifecycle.SalesProject().Mermaid(tc.lang); !strings.HasSuffix(out.String(), m) {
-				t.Errorf("output does not end with SalesProject().Mermaid(%q)", tc.lang)
-			}
-		})
-	}
+	golden.Languages(t, "salesproject.golden", func(t *testing.T, lang string) string {
+		var out bytes.Buffer
+		if err := run(&out, options{lang: lang}); err != nil {
+			t.Fatalf("run: %v", err)
+		}
+		// The diagram printed is the package's own, in the language.
+		if m := lifecycle.SalesProject().Mermaid(lang); !strings.HasSuffix(out.String(), m) {
+			t.Errorf("output does not end with SalesProject().Mermaid(%q)", lang)
+		}
+		return out.String()
+	})
 }
 
 // TestSalesProjectMeasures checks the measures the report prints against

@@ -9,9 +9,12 @@
 package golden
 
 import (
+	"bytes"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -35,5 +38,45 @@ func Check(t testing.TB, name, got string) {
 	}
 	if diff := cmp.Diff(string(want), got); diff != "" {
 		t.Errorf("%s differs from the output (-want +got):\n%s", path, diff)
+	}
+}
+
+// Languages compares the program's output in each language the examples
+// speak with its golden file, in a subtest per language: English's is
+// testdata/file, Chinese's the same name with ".zh-CN" before its extension
+// (quickstart.golden, quickstart.zh-CN.golden). output runs the program in
+// lang and returns what it printed; it may check more with t.
+func Languages(t *testing.T, file string, output func(t *testing.T, lang string) string) {
+	t.Helper()
+	ext := filepath.Ext(file)
+	for _, l := range []struct{ lang, file string }{
+		{"en", file},
+		{"zh-CN", strings.TrimSuffix(file, ext) + ".zh-CN" + ext},
+	} {
+		t.Run(l.lang, func(t *testing.T) { Check(t, l.file, output(t, l.lang)) })
+	}
+}
+
+// Seeded checks what a program with a -seed flag promises: seed 7 prints
+// the same twice, seed 8 something else, and a language the program does
+// not speak is an error. run is the program's run, writing to w.
+func Seeded(t *testing.T, run func(w io.Writer, lang string, seed uint64) error) {
+	t.Helper()
+	output := func(seed uint64) string {
+		var out bytes.Buffer
+		if err := run(&out, "en", seed); err != nil {
+			t.Fatalf("run(seed %d): %v", seed, err)
+		}
+		return out.String()
+	}
+	first := output(7)
+	if first != output(7) {
+		t.Error("seed 7 printed two different outputs")
+	}
+	if first == output(8) {
+		t.Error("seeds 7 and 8 printed the same output")
+	}
+	if err := run(io.Discard, "fr", 7); err == nil {
+		t.Error("run -lang fr = nil error, want one")
 	}
 }
