@@ -80,3 +80,14 @@ func Seeded(t *testing.T, run func(w io.Writer, lang string, seed uint64) error)
 		t.Error("run -lang fr = nil error, want one")
 	}
 }
+
+// Contains checks that got holds each of want: the lines of a program's
+// output that a test works out by hand.
+func Contains(t *testing.T, got string, want ...string) {
+	t.Helper()
+	for _, s := range want {
+		if !strings.Contains(got, s) {
+			t.Errorf("output lacks %q", s)
+		}
+	}
+}
