@@ -144,11 +144,11 @@ func Simulate(prospects []Prospect, quota decimal.Decimal, seed uint64, opts *Si
 		next := column(min(s.period+1, beyond))[:trials]
 		// the prospect's terms in locals, which the compiler keeps in
 		// registers across the stores to the columns
-		amount, span, winHere, win := s.amount, s.span, s.winHere, s.win
+		amount, span, ranged, winHere, win := s.amount, s.span, s.ranged, s.winHere, s.win
 		bits := math.Float64bits(amount)
 		for t := range trials {
 			v := src.Uint64() >> 1
-			if span != 0 {
+			if ranged { // a range draws w even when Low = High, as documented
 				x := float64(src.Uint64()>>11) * 0x1p-53
 				bits = math.Float64bits(amount + float64(x*span))
 			}
@@ -197,6 +197,7 @@ const pcgStream = 0x9e3779b97f4a7c15
 type simProspect struct {
 	winHere, win uint64 // thresholds on 63-bit draws
 	amount, span float64
+	ranged       bool // Low or High given: each trial draws w
 	period       int
 	prob, slip   float64
 }
@@ -249,6 +250,7 @@ func prepare(prospects []Prospect, quota decimal.Decimal, o *SimulateOptions) ([
 			default:
 				s.amount = p.Low.InexactFloat64()
 				s.span = p.High.InexactFloat64() - s.amount
+				s.ranged = true
 			}
 		}
 		if !finite(s.amount) || !finite(s.span) {

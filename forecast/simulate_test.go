@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/saleskit/saleskit/forecast"
@@ -36,6 +37,38 @@ func TestSimulatePinned(t *testing.T) {
 	other, _ := forecast.Simulate(ps, decimal.NewFromInt(1_000_000), 2027, &forecast.SimulateOptions{Trials: 5000})
 	if other.Total.Mean == s.Total.Mean {
 		t.Error("another seed gave the same mean")
+	}
+}
+
+// TestSimulateEmptyRange checks the documented draw order when a range is
+// a single value (Low = High): the prospect still draws w each trial, so
+// the prospects after it see the same stream as with any other range. Here
+// the first prospect wins for sure, slipping half the time; a second
+// prospect of 50 at 0.5 follows it. The result must match the naive
+// reading of the procedure and differ from a simulation where the first
+// prospect has no range (which draws one number fewer a trial).
+func TestSimulateEmptyRange(t *testing.T) {
+	ranged := []forecast.Prospect{
+		{Amount: dec("10800"), Low: dec("100"), High: dec("100"), Probability: 1, Slip: 0.5},
+		{Amount: dec("50"), Probability: 0.5},
+	}
+	quota := decimal.NewFromInt(100)
+	s, err := forecast.Simulate(ranged, quota, 9, &forecast.SimulateOptions{Trials: 269})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := naiveSimulate(ranged, quota, 9, 269, len(s.Periods))
+	if s.Total.Mean != n.Total.Mean || s.HitProbability != n.HitProbability {
+		t.Errorf("mean %v, P %v; the documented procedure gives %v, %v", s.Total.Mean, s.HitProbability, n.Total.Mean, n.HitProbability)
+	}
+	plain := slices.Clone(ranged)
+	plain[0] = forecast.Prospect{Amount: dec("100"), Probability: 1, Slip: 0.5}
+	p, err := forecast.Simulate(plain, quota, 9, &forecast.SimulateOptions{Trials: 269})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Total.Mean == s.Total.Mean && p.HitProbability == s.HitProbability {
+		t.Error("a one-value range drew as many numbers as no range")
 	}
 }
 
