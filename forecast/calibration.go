@@ -50,6 +50,9 @@ type Calibration struct {
 // [ErrUnknownStage], [ErrOutcome], [ErrField], [ErrNoHistory] or
 // [ErrOption]; with no deals, [ErrOption].
 func (w *WinModel) Calibrate(held []ClosedDeal, opts *CalibrationOptions) (Calibration, error) {
+	if err := w.built(); err != nil {
+		return Calibration{}, err
+	}
 	nb := 10
 	if opts != nil && opts.Buckets != 0 {
 		nb = opts.Buckets

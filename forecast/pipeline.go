@@ -32,6 +32,13 @@ type PipelineOptions struct {
 // travel ([Pipeline.MarshalBinary]), so a forecast computed over shards
 // equals one pass exactly. A Pipeline is not safe for concurrent use; give
 // each goroutine its own and merge them.
+//
+// Make one with [NewPipeline]. The zero Pipeline has no stages: it is
+// empty, merges as an identity, and takes the stages, places and options
+// of the first pipeline merged into it, so a reducer can start from
+// `var total Pipeline`. Add and AddAll refuse it (ErrOption), and so does
+// anything that needs stages until a merge or [Pipeline.UnmarshalBinary]
+// gives it some.
 type Pipeline struct {
 	dealRules
 
@@ -134,8 +141,11 @@ func (p *Pipeline) Deals() int64 { return p.deals }
 // error says why: *FieldErrors naming the deal's fields ("amount",
 // "close_date") and wrapping [ErrUnknownStage], [ErrAmount], [ErrDate],
 // [ErrProbability], [ErrCategory] or [ErrUnknownName], joined when several
-// fields are wrong.
+// fields are wrong. The zero Pipeline takes no deal: [ErrOption].
 func (p *Pipeline) Add(d Deal) error {
+	if err := p.built(); err != nil {
+		return err
+	}
 	var t dealTerms
 	if err := p.terms(&t, &d, ""); err != nil {
 		return err
@@ -151,6 +161,9 @@ func (p *Pipeline) Add(d Deal) error {
 // is, and the error lists every problem, each a *FieldError whose field
 // names the deal ("deals[3].stage").
 func (p *Pipeline) AddAll(deals []Deal) error {
+	if err := p.built(); err != nil {
+		return err
+	}
 	ts := make([]dealTerms, len(deals))
 	var errs []error
 	for i := range deals {
@@ -166,6 +179,15 @@ func (p *Pipeline) AddAll(deals []Deal) error {
 	}
 	for i := range deals {
 		p.count(deals[i].Owner, &ts[i])
+	}
+	return nil
+}
+
+// built refuses the zero Pipeline, which has no stages to check deals
+// against.
+func (p *Pipeline) built() error {
+	if len(p.stages) == 0 {
+		return fieldErr("pipeline", "", wrap(ErrOption, "not built (use NewPipeline)"))
 	}
 	return nil
 }
@@ -261,10 +283,18 @@ func recentSlot(owner string, period int32, c Category) uint64 {
 // associative and commutative: any grouping and order of merges of the same
 // deals gives the same pipeline. It returns an error wrapping [ErrMismatch]
 // when the two differ in stages, places or options, and [ErrSelfMerge] when q
-// is p.
+// is p. A zero q changes nothing; a zero p takes q's stages, places and
+// options and then holds what q holds.
 func (p *Pipeline) Merge(q *Pipeline) error {
 	if p == q {
 		return fieldErr("pipeline", "", ErrSelfMerge)
+	}
+	switch {
+	case len(q.stages) == 0:
+		return nil
+	case len(p.stages) == 0:
+		p.dealRules = newDealRules(q.stages, q.places, q.setting)
+		p.reset()
 	}
 	if !p.stages.equal(q.stages) || p.places != q.places || p.setting != q.setting {
 		return fieldErr("pipeline", "", wrap(ErrMismatch, "stages, places or periods differ"))

@@ -111,6 +111,12 @@ type WinScore struct {
 //
 // A WinModel is not safe for concurrent use while it learns; scoring does
 // not change it.
+//
+// Make one with [NewWinModel]. The zero WinModel has no stages: it has
+// learnt nothing, merges as an identity, and takes the stages and rules of
+// the first model merged into it. Learning, scoring and calibrating refuse
+// it (ErrOption) until a merge or [WinModel.UnmarshalBinary] gives it
+// stages.
 type WinModel struct {
 	stages []string
 	index  map[string]int
@@ -198,8 +204,11 @@ func checkFields(at string, fields map[string]string) error {
 
 // Learn counts one closed deal. A deal that cannot be counted is left out:
 // *FieldErrors wrapping [ErrUnknownStage], [ErrOutcome] or [ErrField],
-// joined.
+// joined. The zero WinModel learns nothing: [ErrOption].
 func (w *WinModel) Learn(d ClosedDeal) error {
+	if err := w.built(); err != nil {
+		return err
+	}
 	i, err := w.checkClosed(&d, "")
 	if err != nil {
 		return err
@@ -211,6 +220,9 @@ func (w *WinModel) Learn(d ClosedDeal) error {
 // LearnAll counts closed deals, all or none: when any cannot be counted,
 // none is, and the error lists every problem ("deals[3].stage").
 func (w *WinModel) LearnAll(deals []ClosedDeal) error {
+	if err := w.built(); err != nil {
+		return err
+	}
 	idx := make([]int, len(deals))
 	var errs []error
 	for k := range deals {
@@ -225,6 +237,14 @@ func (w *WinModel) LearnAll(deals []ClosedDeal) error {
 	}
 	for k := range deals {
 		w.count(&deals[k], idx[k])
+	}
+	return nil
+}
+
+// built refuses the zero WinModel, which has no stages.
+func (w *WinModel) built() error {
+	if len(w.stages) == 0 {
+		return fieldErr("model", "", wrap(ErrOption, "not built (use NewWinModel)"))
 	}
 	return nil
 }
@@ -296,10 +316,21 @@ func (w *WinModel) count(d *ClosedDeal, i int) {
 // Merge adds everything v has learnt to w; v is unchanged. Merging is
 // associative and commutative. It returns an error wrapping [ErrMismatch]
 // when the two have different stages or rules, and [ErrSelfMerge] when v is
-// w.
+// w. A zero v changes nothing; a zero w takes v's stages and rules and then
+// holds what v has learnt.
 func (w *WinModel) Merge(v *WinModel) error {
 	if w == v {
 		return fieldErr("model", "", ErrSelfMerge)
+	}
+	switch {
+	case len(v.stages) == 0:
+		return nil
+	case len(w.stages) == 0:
+		nw, err := NewWinModel(v.stages, &WinModelOptions{Rules: v.rules})
+		if err != nil {
+			return err
+		}
+		*w = *nw
 	}
 	if !slices.Equal(w.stages, v.stages) || w.rules != v.rules {
 		return fieldErr("model", "", wrap(ErrMismatch, "stages or rules differ"))

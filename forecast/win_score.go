@@ -108,8 +108,11 @@ func sortedKeys[V any](m map[string]V) []string {
 // (sticky: the model never replaces a manual value) and reported beside
 // the model's. Errors are *FieldErrors wrapping [ErrUnknownStage],
 // [ErrProbability], [ErrField] or [ErrNoHistory] (nothing learnt for the
-// deal to be scored against).
+// deal to be scored against), or [ErrOption] from the zero WinModel.
 func (w *WinModel) Score(d OpenDeal) (WinScore, error) {
+	if err := w.built(); err != nil {
+		return WinScore{}, err
+	}
 	return w.score(&d, w.tables(), "")
 }
 
@@ -141,6 +144,9 @@ func (c *tableCache) get(team string) (*table, bool) {
 // could not be scored, and the result holds the others' scores only when
 // there is no error.
 func (w *WinModel) ScoreAll(deals []OpenDeal) ([]WinScore, error) {
+	if err := w.built(); err != nil {
+		return nil, err
+	}
 	cache := w.tables()
 	out := make([]WinScore, len(deals))
 	var errs []error
