@@ -148,3 +148,44 @@ func ExampleWinModel_Calibrate() {
 	// [0.6, 0.8) 136 deals: predicted 0.70, observed 0.64
 	// [0.8, 1.0)  65 deals: predicted 0.84, observed 0.74
 }
+
+// Two workers count their halves of a pipeline and ship them as bytes; the
+// reducer starts from a zero Pipeline, which takes the workers' stages,
+// places and options with the first shard merged in. The result is the
+// one-pass forecast, to the cent: 90,000 × 0.75 + 40,000 × 0.5 = 87,500
+// expected in May, and the won 25,000 in full in April.
+func ExamplePipeline_Merge() {
+	d := forecast.MustDate
+	shards := [][]forecast.Deal{
+		{{ID: "1", Amount: decimal.NewFromInt(90000), Stage: "negotiation", CloseDate: d("2026-05-20"), Owner: "ana"}},
+		{{ID: "2", Amount: decimal.NewFromInt(40000), Stage: "proposal", CloseDate: d("2026-05-30"), Owner: "ben"},
+			{ID: "3", Amount: decimal.NewFromInt(25000), Stage: "won", CloseDate: d("2026-04-08"), Owner: "ana"}},
+	}
+	var total forecast.Pipeline
+	for _, deals := range shards {
+		w, err := forecast.NewPipeline(forecast.B2B(), 2, nil) // on the worker
+		if err != nil {
+			panic(err)
+		}
+		if err := w.AddAll(deals); err != nil {
+			panic(err)
+		}
+		b, err := w.MarshalBinary()
+		if err != nil {
+			panic(err)
+		}
+		var shard forecast.Pipeline // on the reducer
+		if err := shard.UnmarshalBinary(b); err != nil {
+			panic(err)
+		}
+		if err := total.Merge(&shard); err != nil {
+			panic(err)
+		}
+	}
+	for _, m := range total.Report(nil).Periods {
+		fmt.Printf("%v: expected %s (deals: %d)\n", m.Period, m.Expected, m.Forecasts.OpenPipeline.Deals+m.Forecasts.Closed.Deals)
+	}
+	// Output:
+	// 2026-04-01/2026-05-01: expected 25000 (deals: 1)
+	// 2026-05-01/2026-06-01: expected 87500 (deals: 2)
+}

@@ -35,10 +35,10 @@ type PipelineOptions struct {
 //
 // Make one with [NewPipeline]. The zero Pipeline has no stages: it is
 // empty, merges as an identity, and takes the stages, places and options
-// of the first pipeline merged into it, so a reducer can start from
-// `var total Pipeline`. Add and AddAll refuse it (ErrOption), and so does
-// anything that needs stages until a merge or [Pipeline.UnmarshalBinary]
-// gives it some.
+// of the first pipeline merged into it, so a reducer can start from a zero
+// Pipeline and merge its shards in. Add and AddAll refuse it
+// ([ErrOption]) until a merge or [Pipeline.UnmarshalBinary] gives it
+// stages.
 type Pipeline struct {
 	dealRules
 

@@ -115,7 +115,7 @@ type WinScore struct {
 // Make one with [NewWinModel]. The zero WinModel has no stages: it has
 // learnt nothing, merges as an identity, and takes the stages and rules of
 // the first model merged into it. Learning, scoring and calibrating refuse
-// it (ErrOption) until a merge or [WinModel.UnmarshalBinary] gives it
+// it ([ErrOption]) until a merge or [WinModel.UnmarshalBinary] gives it
 // stages.
 type WinModel struct {
 	stages []string
