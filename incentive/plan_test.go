@@ -244,3 +244,32 @@ func TestLineJSONCarriesTheExplanation(t *testing.T) {
 		t.Errorf("statement round trip (-want +got):\n%s", diff)
 	}
 }
+
+// TestQuotaJSONCarriesTheExplanation: a statement's quota marshals with
+// its reason and sentences, as a line does. Ana starts on 2025-02-15, so
+// her quota of 100,000 for Q1 2025 (90 days) is prorated to the 45 days
+// she works: 100,000 × 45 / 90 = 50,000.
+func TestQuotaJSONCarriesTheExplanation(t *testing.T) {
+	plan := strings.Replace(docPlan, `{"id":"ana","quota":"100000"}`, `{"id":"ana","quota":"100000","start":"2025-02-15"}`, 1)
+	s := compute(t, build(t, plan), "2025-01-01", docDeals(), nil)["ana"]
+	data, err := json.Marshal(s.Quota)
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, zh := s.Quota.Reason().Text("en"), s.Quota.Reason().Text("zh-CN")
+	for _, want := range []string{`"code":"quota_prorated"`, `"quota":"50000"`, `"en":"` + en + `"`, `"zh-CN":"` + zh + `"`} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("quota JSON %s lacks %s", data, want)
+		}
+	}
+	if !strings.Contains(en, "50,000") || !strings.Contains(en, "45") {
+		t.Errorf("quota sentence %q does not cite the prorated 50,000 and the 45 days", en)
+	}
+	var back incentive.Quota
+	if err := json.Unmarshal(data, &back); err != nil {
+		t.Fatal(err)
+	}
+	if !back.Equal(s.Quota) {
+		t.Errorf("quota after a JSON round trip = %+v, want %+v", back, s.Quota)
+	}
+}

@@ -1,6 +1,7 @@
 package incentive
 
 import (
+	"encoding/json"
 	"github.com/shopspring/decimal"
 )
 
@@ -161,6 +162,20 @@ func (q Quota) Reason() Reason {
 		}
 	}
 	return r
+}
+
+// MarshalJSON encodes q with its explanation, as a [Line] has it: "reason",
+// and "text", the sentence in English ("en") and simplified Chinese
+// ("zh-CN"), so a statement sent to a UI says how its quota was reached.
+// Both are derived from the other fields, and decoding ignores them.
+func (q Quota) MarshalJSON() ([]byte, error) {
+	type plain Quota
+	r := q.Reason()
+	return json.Marshal(struct {
+		plain
+		Reason Reason `json:"reason"`
+		Text   Labels `json:"text"`
+	}{plain(q), r, Labels{"en": r.Text("en"), "zh-CN": r.Text("zh-CN")}})
 }
 
 // Balance is what a rep carries from one period to the next. The caller

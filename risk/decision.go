@@ -1,6 +1,7 @@
 package risk
 
 import (
+	"encoding/json"
 	"slices"
 	"strconv"
 
@@ -238,4 +239,15 @@ func (v Valuation) Reason() Reason {
 		Amounts: map[string]decimal.Decimal{"emv": best.EMV, "runner_up_emv": v.Children[next].EMV},
 		Texts:   map[string]string{"choice": best.Name, "runner_up": v.Children[next].Name},
 	}
+}
+
+// MarshalJSON encodes v with the reason of each decision node under the
+// key "reason" (chance and end nodes have none, and no key). Reasons are
+// worked out from the other fields, not stored.
+func (v Valuation) MarshalJSON() ([]byte, error) {
+	type plain Valuation
+	return json.Marshal(struct {
+		plain
+		Reason Reason `json:"reason,omitzero"`
+	}{plain(v), v.Reason()})
 }

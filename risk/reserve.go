@@ -2,6 +2,7 @@ package risk
 
 import (
 	"cmp"
+	"encoding/json"
 	"maps"
 	"math"
 	"slices"
@@ -110,6 +111,15 @@ func (c Contingency) Reason() Reason {
 		r.Texts["driver"], r.Numbers["share"] = c.Tail[0].ID, c.Tail[0].Share
 	}
 	return r
+}
+
+// MarshalJSON encodes c with its reason under the key "reason".
+func (c Contingency) MarshalJSON() ([]byte, error) {
+	type plain Contingency
+	return json.Marshal(struct {
+		plain
+		Reason Reason `json:"reason"`
+	}{plain(c), c.Reason()})
 }
 
 // simRisk is one risk as the simulation draws it.

@@ -1,6 +1,7 @@
 package risk
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"time"
@@ -100,6 +101,16 @@ func (r DealRisk) Reason() Reason {
 		Numbers: map[string]float64{"score": r.Score, "signals": float64(len(r.Signals))},
 		Texts:   map[string]string{"tier": r.Tier, "kinds": strings.Join(names, ", ")},
 	}
+}
+
+// MarshalJSON encodes r with its reason under the key "reason", beside
+// each signal's own.
+func (r DealRisk) MarshalJSON() ([]byte, error) {
+	type plain DealRisk
+	return json.Marshal(struct {
+		plain
+		Reason Reason `json:"reason"`
+	}{plain(r), r.Reason()})
 }
 
 // Signals judges deal d as of asOf under policy p (nil for
