@@ -330,6 +330,11 @@ func checkStatic(t *testing.T, p *scanned) {
 		}
 		st := named.Underlying().(*types.Struct)
 		custom := hasMethod(named, "MarshalJSON")
+		if hasMethod(named, "Reason") && !custom {
+			// A result that works its reason out on demand must still send
+			// it: a UI that gets the JSON has no Reason method to call.
+			t.Errorf("%s explains itself with a Reason method but has no MarshalJSON: its JSON would lose the reason (marshal it under \"reason\", as risk.Assessment does)", p.structs[i])
+		}
 		for j := range st.NumFields() {
 			f := st.Field(j)
 			if !f.Exported() {
