@@ -2,6 +2,7 @@ package incentive
 
 import (
 	"encoding/json"
+
 	"github.com/shopspring/decimal"
 )
 
