@@ -157,8 +157,12 @@ func (d *decoder) decimal() decimal.Decimal {
 		return zero
 	}
 	exp, n := binary.Varint(d.b)
-	if n <= 0 || exp > MaxExponent || exp < -MaxExponent {
+	switch {
+	case n <= 0 || exp > MaxExponent || exp < -MaxExponent:
 		d.fail("bad decimal exponent")
+		return zero
+	case n > 1 && d.b[n-1] == 0: // a trailing zero group: not AppendVarint's form
+		d.fail("a decimal exponent not in its shortest form")
 		return zero
 	}
 	d.b = d.b[n:]

@@ -242,6 +242,11 @@ func TestUnmarshalBinaryErrors(t *testing.T) {
 		{"tiers short of the deals", new(risk.SignalCounts), with(sig, 2, 8)},
 		{"unknown signal", new(risk.SignalCounts), with(sig, 4, 99)},
 		{"one rating", new(risk.Totals), []byte{1, 'T', 1, 1, 'x'}},
+		// Empty totals are 1 'T', no ratings, then eleven zeros (see
+		// emptyTotals below); the same values with a zero written in two
+		// bytes (0x80 0x00) are not the encoder's form.
+		{"a count not in its shortest form", new(risk.Totals), []byte{1, 'T', 0, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}},
+		{"a decimal exponent not in its shortest form", new(risk.Totals), []byte{1, 'T', 0, 0, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -251,6 +256,15 @@ func TestUnmarshalBinaryErrors(t *testing.T) {
 			}
 			clearError(t, err)
 		})
+	}
+	// The control: the shortest form of the same empty totals decodes.
+	emptyTotals := []byte{1, 'T', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}
+	var empty risk.Totals
+	if err := empty.UnmarshalBinary(emptyTotals); err != nil {
+		t.Errorf("UnmarshalBinary of empty totals: %v", err)
+	}
+	if again, _ := empty.MarshalBinary(); !bytes.Equal(again, emptyTotals) {
+		t.Errorf("empty totals encode as % x, want % x", again, emptyTotals)
 	}
 	// A total changed by one unit no longer adds up.
 	bad := salesTotals()
