@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/saleskit/saleskit/forecast"
 )
 
@@ -42,7 +43,7 @@ func TestZeroPipeline(t *testing.T) {
 			t.Fatalf("Merge into the zero Pipeline: %v", err)
 		}
 	}
-	if got, want := total.Options(), one.Options(); got != want || total.Places() != 2 || !stagesEqual(total.Stages(), one.Stages()) {
+	if got, want := total.Options(), one.Options(); got != want || total.Places() != 2 || !cmp.Equal(total.Stages(), one.Stages()) {
 		t.Errorf("merged into zero: options %+v, places %d; want %+v, 2, and the same stages", got, total.Places(), want)
 	}
 	if !total.Report(nil).Equal(one.Report(nil)) {
@@ -68,18 +69,6 @@ func TestZeroPipeline(t *testing.T) {
 	if !total.Report(&forecast.ReportOptions{ByOwner: true}).Equal(one.Report(&forecast.ReportOptions{ByOwner: true})) {
 		t.Error("after merging into zero, adding a deal gives another report than the one-pass pipeline")
 	}
-}
-
-func stagesEqual(a, b forecast.Stages) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i].Key != b[i].Key || a[i].Probability != b[i].Probability || a[i].Category != b[i].Category || a[i].Outcome != b[i].Outcome {
-			return false
-		}
-	}
-	return true
 }
 
 // TestZeroWinModel checks the zero WinModel the same way: it refuses to

@@ -124,12 +124,22 @@ func (l Line) MarshalJSON() ([]byte, error) {
 	if l.Code == "" {
 		return json.Marshal(lineJSON(l))
 	}
-	r := l.Reason()
 	return json.Marshal(struct {
 		lineJSON
-		Reason Reason `json:"reason"`
-		Text   Labels `json:"text"`
-	}{lineJSON(l), r, Labels{"en": r.Text("en"), "zh-CN": r.Text("zh-CN")}})
+		explained
+	}{lineJSON(l), explain(l.Reason())})
+}
+
+// explained is the explanation a line or a quota adds to its JSON: its
+// reason, and its sentence in English ("en") and simplified Chinese
+// ("zh-CN"). It is derived from the other fields, and decoding ignores it.
+type explained struct {
+	Reason Reason `json:"reason"`
+	Text   Labels `json:"text"`
+}
+
+func explain(r Reason) explained {
+	return explained{r, Labels{"en": r.Text("en"), "zh-CN": r.Text("zh-CN")}}
 }
 
 // UnmarshalJSON decodes a line; its "reason" and "text" are derived from

@@ -171,12 +171,10 @@ func (q Quota) Reason() Reason {
 // Both are derived from the other fields, and decoding ignores them.
 func (q Quota) MarshalJSON() ([]byte, error) {
 	type plain Quota
-	r := q.Reason()
 	return json.Marshal(struct {
 		plain
-		Reason Reason `json:"reason"`
-		Text   Labels `json:"text"`
-	}{plain(q), r, Labels{"en": r.Text("en"), "zh-CN": r.Text("zh-CN")}})
+		explained
+	}{plain(q), explain(q.Reason())})
 }
 
 // Balance is what a rep carries from one period to the next. The caller

@@ -100,15 +100,22 @@ func (a Assessment) Reason() Reason {
 	}
 }
 
-// MarshalJSON encodes e with its reason. Reasons are worked out from the
-// other fields when asked for, not stored: they cannot disagree with them,
-// and Assess builds none.
+// reasoned is what every result that works its reason out on demand adds
+// to its JSON: the reason under the key "reason", left out when it has no
+// code (a chance or end node of a [Valuation]). Reasons are worked out from
+// the other fields when asked for, not stored: they cannot disagree with
+// them, and Assess builds none.
+type reasoned struct {
+	Reason Reason `json:"reason,omitzero"`
+}
+
+// MarshalJSON encodes e with its reason.
 func (e Exposure) MarshalJSON() ([]byte, error) {
 	type plain Exposure
 	return json.Marshal(struct {
 		plain
-		Reason Reason `json:"reason"`
-	}{plain(e), e.Reason()})
+		reasoned
+	}{plain(e), reasoned{e.Reason()}})
 }
 
 // MarshalJSON encodes a with its reason.
@@ -116,8 +123,8 @@ func (a Assessment) MarshalJSON() ([]byte, error) {
 	type plain Assessment
 	return json.Marshal(struct {
 		plain
-		Reason Reason `json:"reason"`
-	}{plain(a), a.Reason()})
+		reasoned
+	}{plain(a), reasoned{a.Reason()}})
 }
 
 // Assess judges r against m: its inherent and residual cells, scores,

@@ -248,6 +248,6 @@ func (v Valuation) MarshalJSON() ([]byte, error) {
 	type plain Valuation
 	return json.Marshal(struct {
 		plain
-		Reason Reason `json:"reason,omitzero"`
-	}{plain(v), v.Reason()})
+		reasoned
+	}{plain(v), reasoned{v.Reason()}})
 }

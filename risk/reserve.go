@@ -118,8 +118,8 @@ func (c Contingency) MarshalJSON() ([]byte, error) {
 	type plain Contingency
 	return json.Marshal(struct {
 		plain
-		Reason Reason `json:"reason"`
-	}{plain(c), c.Reason()})
+		reasoned
+	}{plain(c), reasoned{c.Reason()}})
 }
 
 // simRisk is one risk as the simulation draws it.

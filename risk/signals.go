@@ -109,8 +109,8 @@ func (r DealRisk) MarshalJSON() ([]byte, error) {
 	type plain DealRisk
 	return json.Marshal(struct {
 		plain
-		Reason Reason `json:"reason"`
-	}{plain(r), r.Reason()})
+		reasoned
+	}{plain(r), reasoned{r.Reason()}})
 }
 
 // Signals judges deal d as of asOf under policy p (nil for
